@@ -1,0 +1,23 @@
+"""The domain: split by concept, imported here so ``from quotes.models import Quote`` works."""
+
+from quotes.models.common import DatePrecision
+from quotes.models.people import Affiliation, Organization, Speaker, SpeakerAlias
+from quotes.models.quotes import Quote
+from quotes.models.sources import Event, Source
+from quotes.models.stances import Adjudication, QuoteStance, StanceAnnotation, StanceValue, Topic
+
+__all__ = [
+    "Adjudication",
+    "Affiliation",
+    "DatePrecision",
+    "Event",
+    "Organization",
+    "Quote",
+    "QuoteStance",
+    "Source",
+    "Speaker",
+    "SpeakerAlias",
+    "StanceAnnotation",
+    "StanceValue",
+    "Topic",
+]

@@ -1,0 +1,59 @@
+"""Pieces shared by several models: how precisely a date is known."""
+
+import datetime
+
+from django.db import models
+from django.db.models import Q
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+    UNKNOWN = "unknown", "Unknown"
+
+
+def precision_constraints(date_field: str, precision_field: str, prefix: str) -> list:
+    """Constraints tying a date to its precision.
+
+    A month-precise date is stored as the 1st of its month, a year-precise one as 1 January, so
+    that a date is never invented finer than it is known; an unknown date has no value.
+    """
+    date_null = Q(**{f"{date_field}__isnull": True})
+    return [
+        models.CheckConstraint(
+            condition=(date_null & Q(**{precision_field: DatePrecision.UNKNOWN}))
+            | (~date_null & ~Q(**{precision_field: DatePrecision.UNKNOWN})),
+            name=f"{prefix}_{date_field}_has_precision",
+        ),
+        models.CheckConstraint(
+            condition=~Q(**{precision_field: DatePrecision.MONTH}) | Q(**{f"{date_field}__day": 1}),
+            name=f"{prefix}_{date_field}_month_precision_is_first_day",
+        ),
+        models.CheckConstraint(
+            condition=~Q(**{precision_field: DatePrecision.YEAR})
+            | Q(**{f"{date_field}__day": 1, f"{date_field}__month": 1}),
+            name=f"{prefix}_{date_field}_year_precision_is_first_january",
+        ),
+    ]
+
+
+def period_end(day: datetime.date | None, precision: str) -> datetime.date | None:
+    """Last day of the period a (date, precision) pair stands for."""
+    if day is None:
+        return None
+    if precision == DatePrecision.YEAR:
+        return day.replace(month=12, day=31)
+    if precision == DatePrecision.MONTH:
+        next_month = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        return next_month - datetime.timedelta(days=1)
+    return day
+
+
+def truncate_to_precision(day: datetime.date, precision: str) -> datetime.date:
+    """The stored form of a date known only to ``precision``."""
+    if precision == DatePrecision.YEAR:
+        return day.replace(month=1, day=1)
+    if precision == DatePrecision.MONTH:
+        return day.replace(day=1)
+    return day

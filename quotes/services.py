@@ -1,0 +1,246 @@
+"""Writes that touch several rows. The admin, the API and the management commands all call these.
+
+Each function is atomic and validates before it saves, so a failure leaves the database as it was.
+"""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Avg, Count, F, Q
+
+from quotes.models import (
+    Adjudication,
+    Quote,
+    QuoteStance,
+    Speaker,
+    SpeakerAlias,
+    StanceAnnotation,
+)
+
+
+class ConflictError(Exception):
+    """Someone else saved the same row since it was read: reload and redo the change."""
+
+
+# --- The stance of a quote: one definition ----------------------------------------------------
+
+
+def _stance_summaries(quote_filter: Q) -> list[QuoteStance]:
+    """Summaries for the quotes matching ``quote_filter``: adjudicated value, else the mean.
+
+    Two grouped queries, whatever the number of quotes; the only place the stance is computed.
+    """
+    means = {
+        (row["quote_id"], row["topic_id"]): row
+        for row in StanceAnnotation.objects.filter(quote_filter)
+        .values("quote_id", "topic_id")
+        .annotate(mean=Avg("value"), annotators=Count("id"))
+        .order_by()
+    }
+    adjudicated = dict(
+        ((row["quote_id"], row["topic_id"]), row["value"])
+        for row in Adjudication.objects.filter(quote_filter).values("quote_id", "topic_id", "value")
+    )
+    summaries = []
+    for key in means.keys() | adjudicated.keys():
+        mean = means.get(key)
+        annotators = mean["annotators"] if mean else 0
+        is_adjudicated = key in adjudicated
+        value = adjudicated[key] if is_adjudicated else float(mean["mean"])
+        summaries.append(
+            QuoteStance(
+                quote_id=key[0],
+                topic_id=key[1],
+                value=value,
+                annotator_count=annotators,
+                is_adjudicated=is_adjudicated,
+            )
+        )
+    return summaries
+
+
+@transaction.atomic
+def stance_summary_refresh(*, quote_id: int, topic_id: int) -> QuoteStance | None:
+    """Recompute and store the stance of one quote on one topic; None when nobody coded it."""
+    QuoteStance.objects.filter(quote_id=quote_id, topic_id=topic_id).delete()
+    summaries = _stance_summaries(Q(quote_id=quote_id, topic_id=topic_id))
+    if not summaries:
+        return None
+    return QuoteStance.objects.create(
+        quote_id=summaries[0].quote_id,
+        topic_id=summaries[0].topic_id,
+        value=summaries[0].value,
+        annotator_count=summaries[0].annotator_count,
+        is_adjudicated=summaries[0].is_adjudicated,
+    )
+
+
+@transaction.atomic
+def stance_summaries_rebuild(*, quote_ids: Iterable[int] | None = None, batch_size=5000) -> int:
+    """Rebuild stored stances for the given quotes (all when None); returns the rows written."""
+    summaries_filter = Q() if quote_ids is None else Q(quote_id__in=list(quote_ids))
+    QuoteStance.objects.filter(summaries_filter).delete()
+    summaries = _stance_summaries(summaries_filter)
+    QuoteStance.objects.bulk_create(summaries, batch_size=batch_size)
+    return len(summaries)
+
+
+# --- Annotations and adjudications ---------------------------------------------------------------
+
+
+def _lock_quote(quote_id: int) -> Quote:
+    """Serialize writes to one quote's stances so concurrent saves cannot lose the summary."""
+    return Quote.objects.select_for_update().get(pk=quote_id)
+
+
+@transaction.atomic
+def stance_annotation_save(
+    *,
+    quote,
+    topic,
+    annotator,
+    value: int,
+    conditional: bool = False,
+    rationale: str = "",
+    expected_version: int | None = None,
+) -> StanceAnnotation:
+    """Create or update ``annotator``'s annotation of ``quote`` on ``topic``.
+
+    ``expected_version`` is the version the annotator's form was loaded with: if the annotation
+    changed since (another tab), ConflictError is raised instead of overwriting it.
+    """
+    _lock_quote(quote.pk)
+    annotation = StanceAnnotation.objects.filter(
+        quote=quote, topic=topic, annotator=annotator
+    ).first()
+    if annotation is None:
+        annotation = StanceAnnotation(quote=quote, topic=topic, annotator=annotator)
+    elif expected_version is not None and annotation.version != expected_version:
+        raise ConflictError(
+            "This annotation was changed since you opened it (in another tab or by another "
+            "session). Reload to see the saved value."
+        )
+    annotation.value = value
+    annotation.conditional = conditional
+    annotation.rationale = rationale
+    annotation.full_clean()
+    if annotation.pk is None:
+        annotation.save()
+    else:
+        _save_versioned(annotation)
+    stance_summary_refresh(quote_id=quote.pk, topic_id=topic.pk)
+    return annotation
+
+
+@transaction.atomic
+def stance_annotation_delete(*, annotation: StanceAnnotation) -> None:
+    _lock_quote(annotation.quote_id)
+    annotation.delete()
+    stance_summary_refresh(quote_id=annotation.quote_id, topic_id=annotation.topic_id)
+
+
+@transaction.atomic
+def adjudication_set(
+    *, quote, topic, reviewer, value: int, rationale: str = "", expected_version=None
+) -> Adjudication:
+    """Set the reviewer's final value for ``quote`` on ``topic``; it overrides the mean."""
+    _lock_quote(quote.pk)
+    adjudication = Adjudication.objects.filter(quote=quote, topic=topic).first()
+    if adjudication is None:
+        adjudication = Adjudication(quote=quote, topic=topic)
+    elif expected_version is not None and adjudication.version != expected_version:
+        raise ConflictError("This adjudication was changed since you opened it. Reload it.")
+    adjudication.reviewer = reviewer
+    adjudication.value = value
+    adjudication.rationale = rationale
+    adjudication.full_clean()
+    if adjudication.pk is None:
+        adjudication.save()
+    else:
+        _save_versioned(adjudication)
+    stance_summary_refresh(quote_id=quote.pk, topic_id=topic.pk)
+    return adjudication
+
+
+@transaction.atomic
+def adjudication_clear(*, adjudication: Adjudication) -> None:
+    _lock_quote(adjudication.quote_id)
+    adjudication.delete()
+    stance_summary_refresh(quote_id=adjudication.quote_id, topic_id=adjudication.topic_id)
+
+
+def _save_versioned(instance) -> None:
+    """Save ``instance`` only if its row still has the version it was read with.
+
+    ``UPDATE … SET version = n + 1 WHERE version = n`` is the check: zero rows means someone saved
+    first. The row stays locked until commit, so a concurrent save waits and then sees the conflict.
+    """
+    model = type(instance)
+    updated = model.objects.filter(pk=instance.pk, version=instance.version).update(
+        version=F("version") + 1
+    )
+    if updated == 0:
+        raise ConflictError(
+            f"This {model._meta.verbose_name} was changed by someone else since you opened it. "
+            "Reload it to see their change, then redo yours."
+        )
+    instance.version += 1
+    instance.save()
+
+
+# --- Quotes --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def quote_save(*, quote: Quote, expected_version: int | None = None) -> Quote:
+    """Validate and save a quote (new or changed); a stale ``expected_version`` is a conflict."""
+    quote.full_clean()
+    if quote.pk is None:
+        quote.save()
+        return quote
+    if expected_version is not None and expected_version != quote.version:
+        raise ConflictError("This quote was changed by someone else since you opened it.")
+    _save_versioned(quote)
+    return quote
+
+
+@transaction.atomic
+def quotes_set_status(*, quotes, status: str) -> int:
+    """Confirm or reject several quotes; a quote without a speaker cannot be confirmed."""
+    changed = 0
+    for quote in quotes.select_for_update():
+        quote.status = status
+        quote.full_clean()
+        quote.save()
+        changed += 1
+    return changed
+
+
+# --- Speakers --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def speaker_merge(*, duplicate: Speaker, into: Speaker) -> Speaker:
+    """Merge ``duplicate`` into ``into``: its quotes, affiliations and aliases move over, its name
+    becomes an alias, and the duplicate is deleted. Each moved row is saved through the ORM so
+    that the audit trail records the move."""
+    if duplicate.pk == into.pk:
+        raise ValidationError("A speaker cannot be merged into itself.")
+    for quote in duplicate.quotes.select_for_update():
+        quote.speaker = into
+        quote.save()
+    for affiliation in duplicate.affiliations.all():
+        affiliation.speaker = into
+        affiliation.save()
+    for alias in duplicate.aliases.all():
+        alias.speaker = into
+        alias.save()
+    duplicate_name, duplicate_slug = duplicate.name, duplicate.slug
+    duplicate.delete()
+    if duplicate_name != into.name and not SpeakerAlias.objects.filter(slug=duplicate_slug).exists():
+        # The duplicate's slug stays resolvable, so links and API lookups made with it still work.
+        alias = SpeakerAlias(speaker=into, name=duplicate_name, slug=duplicate_slug)
+        alias.full_clean()
+        alias.save()
+    return into

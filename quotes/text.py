@@ -1,0 +1,84 @@
+"""Folding of typography and finding a quote's span in its source text.
+
+Machine-translated news prints the same words with curly or straight quotes, en or em dashes and
+irregular spacing. A quote typed by a researcher must still be found in the article, and its span
+must point into the article as stored. Every caller (model validation, the admin highlight, the
+extractor) uses these functions, so "found in the source" means one thing everywhere.
+"""
+
+import hashlib
+import re
+import unicodedata
+
+_FOLD_CHARS = {
+    **dict.fromkeys("“”„‟«»″〝〞＂", '"'),
+    **dict.fromkeys("‘’‚‛′`´", "'"),
+    **dict.fromkeys("‐‑‒–—―−", "-"),
+    "…": "...",
+}
+_SPACE = re.compile(r"\s+")
+
+
+def _fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Return the folded text and, for each folded character, its index in ``text``."""
+    folded: list[str] = []
+    origin: list[int] = []
+    previous_was_space = False
+    for index, char in enumerate(text):
+        if char.isspace():
+            if not previous_was_space:
+                folded.append(" ")
+                origin.append(index)
+            previous_was_space = True
+            continue
+        previous_was_space = False
+        replacement = _FOLD_CHARS.get(char)
+        if replacement is None:
+            replacement = unicodedata.normalize("NFKC", char)
+        for piece in replacement:
+            folded.append(piece)
+            origin.append(index)
+    return "".join(folded), origin
+
+
+def fold(text: str) -> str:
+    """Typography-insensitive form of ``text``: straight quotes, hyphens, single spaces."""
+    return _fold_with_map(text)[0].strip()
+
+
+def find_spans(text: str, needle: str) -> list[tuple[int, int]]:
+    """Every ``(start, end)`` span of ``needle`` in ``text``, compared after folding both.
+
+    The spans index into ``text`` as given, so ``text[start:end]`` is the quote as printed.
+    """
+    folded_needle = fold(needle)
+    if not folded_needle:
+        return []
+    folded_text, origin = _fold_with_map(text)
+    spans = []
+    position = folded_text.find(folded_needle)
+    while position != -1:
+        last = position + len(folded_needle) - 1
+        spans.append((origin[position], origin[last] + 1))
+        position = folded_text.find(folded_needle, position + 1)
+    return spans
+
+
+def find_span(text: str, needle: str, occurrence: int = 1) -> tuple[int, int] | None:
+    """The ``occurrence``-th span of ``needle`` in ``text`` (1-based), or None if absent."""
+    spans = find_spans(text, needle)
+    if occurrence < 1 or occurrence > len(spans):
+        return None
+    return spans[occurrence - 1]
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the paragraph(s) of ``text`` that contain ``[start, end)``."""
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    paragraph_end = text.find("\n", end)
+    return paragraph_start, len(text) if paragraph_end == -1 else paragraph_end
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the folded text: the same article re-pasted with other typography is a duplicate."""
+    return hashlib.sha256(fold(text).encode("utf-8")).hexdigest()
