@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.text import slugify
 
 from quotes.models import (
     Affiliation,
@@ -135,10 +136,11 @@ def load_seed(path: Path = SEED_FILE) -> dict[str, int]:
         )
         count("speakers", was)
         for alias_name in entry.get("aliases", []):
-            alias = SpeakerAlias(speaker=speaker, name=alias_name)
-            alias.slug = ""
-            alias.full_clean()
-            _, was = _upsert(SpeakerAlias, {"slug": alias.slug}, {"speaker": speaker, "name": alias_name})
+            _, was = _upsert(
+                SpeakerAlias,
+                {"slug": slugify(alias_name)},
+                {"speaker": speaker, "name": alias_name},
+            )
             count("aliases", was)
         for term in entry.get("affiliations", []):
             _, was = _upsert(
@@ -160,12 +162,14 @@ def load_seed(path: Path = SEED_FILE) -> dict[str, int]:
     sources = {}
     for entry in data.get("sources", []):
         text = (base / entry["text_file"]).read_text(encoding="utf-8")
-        lookup = {"url": entry["url"]} if entry.get("url") else {"title": entry["title"]}
         sources[entry["key"]], was = _upsert(
             Source,
-            {**lookup, "outlet": entry["outlet"], "published_on": entry["published_on"]},
             {
+                "outlet": entry["outlet"],
+                "published_on": entry["published_on"],
                 "title": entry["title"],
+            },
+            {
                 "authors": entry.get("authors", ""),
                 "language": entry.get("language", "en"),
                 "original_language": entry.get("original_language", ""),

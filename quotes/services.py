@@ -238,7 +238,10 @@ def speaker_merge(*, duplicate: Speaker, into: Speaker) -> Speaker:
         alias.save()
     duplicate_name, duplicate_slug = duplicate.name, duplicate.slug
     duplicate.delete()
-    if duplicate_name != into.name and not SpeakerAlias.objects.filter(slug=duplicate_slug).exists():
+    if (
+        duplicate_name != into.name
+        and not SpeakerAlias.objects.filter(slug=duplicate_slug).exists()
+    ):
         # The duplicate's slug stays resolvable, so links and API lookups made with it still work.
         alias = SpeakerAlias(speaker=into, name=duplicate_name, slug=duplicate_slug)
         alias.full_clean()

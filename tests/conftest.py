@@ -64,7 +64,9 @@ def pytest_collection_modifyitems(config, items):
         for marker, database in (("postgresql_only", "postgresql"), ("sqlite_only", "sqlite")):
             if item.get_closest_marker(marker):
                 if database not in item.name:
-                    raise pytest.UsageError(f"{item.nodeid} is {marker} but its name lacks {database!r}")
+                    raise pytest.UsageError(
+                        f"{item.nodeid} is {marker} but its name lacks {database!r}"
+                    )
                 if vendor != database:
                     deselected.append(item)
                     break

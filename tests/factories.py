@@ -100,9 +100,7 @@ class QuoteFactory(factory.django.DjangoModelFactory):
 
     source = factory.SubFactory(SourceFactory)
     speaker = factory.SubFactory(SpeakerFactory)
-    affiliation = factory.SubFactory(
-        AffiliationFactory, speaker=factory.SelfAttribute("..speaker")
-    )
+    affiliation = factory.SubFactory(AffiliationFactory, speaker=factory.SelfAttribute("..speaker"))
     text = "We want dialogue,"
     kind = models.Quote.Kind.DIRECT
     said_on = datetime.date(2021, 10, 18)

@@ -26,7 +26,7 @@ SPEECH_VERBS = (
     "assuring", "insisting", "arguing", "declaring", "announcing", "stating", "labelled",
     "labeled", "termed", "dubbed", "branded", "shared", "spoke", "speaks", "retorted",
     "objected", "predicted", "predicts", "estimated", "estimates", "lamented", "regretted",
-    "welcomed", "criticized", "criticised", "condemned", "proposed", "demanded", "agreed",
+    "welcomed", "criticized", "criticised", "condemned", "proposed", "demanded",
 )
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
 SPEECH_VERB_RE = re.compile(rf"\b(?:{_VERB_ALT})\b", re.IGNORECASE)

@@ -28,6 +28,11 @@ _CONTINUATION = re.compile(rf"[.:,]\s*{_DASH}\s+(?=\S)")
 # "X said: – Words." without quotation marks.
 _COLON_DASH = re.compile(rf":\s*{_DASH}\s+(?=\S)")
 _LEADING_DASH = re.compile(rf"{_DASH}\s+(?=\S)")
+# A sentence of the reporter's inside a quotation: "This was previously stated by X, …".
+_NARRATION = re.compile(
+    r"(?<=[.!?] )(?:This|That|It) was (?:\w+ )?(?:stated|said|reported|announced|noted|told|"
+    r"mentioned|declared|voiced|expressed) (?:[\w’'-]+ ){0,4}?by [^.!?]*[.!?]\s*"
+)
 _BOUNDARY = re.compile(r"[.!?:](?:[\"”»)]*)\s+")
 
 
@@ -115,10 +120,14 @@ def _orphan_start(para: str, close: int, pairs: list[tuple[int, int, int]]) -> i
 
 
 def _split_breaks(text: str, quote: RawQuote) -> list[RawQuote]:
-    """Split a quotation at Russian-style attributions: "…, – he said. – …"."""
+    """Split a quotation at Russian-style attributions: "…, – he said. – …", and around a
+    reporter's sentence that translation left inside the marks ("This was stated by X …")."""
     parts = []
     cursor = quote.start
-    for match in _BREAK.finditer(text, quote.start, quote.end):
+    for match in _NARRATION.finditer(text, quote.start, quote.end):
+        parts.append((cursor, match.start()))
+        cursor = match.end()
+    for match in _BREAK.finditer(text, cursor, quote.end):
         attr = match.group("attr")
         if not SPEECH_VERB_RE.search(attr) or word_count(attr) > 25:
             continue
@@ -166,6 +175,8 @@ def find_quotes(text: str) -> list[RawQuote]:
         for close in orphans:
             start = p_start + _orphan_start(para, close, pairs)
             found.append(RawQuote(start, p_start + close, -1, bounds, 0, "orphan"))
+            if text[p_start:p_end].lstrip()[:1] in DASHES:
+                found[-1].how = "dash"
         for opened in unclosed[:1]:  # the outermost unclosed mark runs to the paragraph end
             start = p_start + (lead.end() if opened == -1 else opened + 1)
             found.append(RawQuote(start, p_end, -1, bounds, 0,
@@ -187,6 +198,8 @@ def find_quotes(text: str) -> list[RawQuote]:
             if index == 0 and continues:
                 quote.group = quotes[-1].group if quotes else group
                 quote.how = "continued" if quote.how == "marks" else quote.how
+            elif quote.how == "orphan" and para_quotes:
+                quote.group = para_quotes[-1].group  # the rest of a quotation split by its source
             else:
                 group += 1
                 quote.group = group

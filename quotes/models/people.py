@@ -140,7 +140,10 @@ class Speaker(models.Model):
             )
         if self.kind == self.Kind.ANONYMOUS and not self.cited_by:
             raise ValidationError({"cited_by": "Name the outlet that cites this anonymous source."})
-        if self.slug and SpeakerAlias.objects.filter(slug=self.slug).exclude(speaker=self).exists():
+        aliases = SpeakerAlias.objects.filter(slug=self.slug)
+        if self.pk:
+            aliases = aliases.exclude(speaker_id=self.pk)
+        if self.slug and aliases.exists():
             raise ValidationError({"slug": "This slug is already an alias of another speaker."})
 
     def affiliation_on(self, day, precision=DatePrecision.DAY):
@@ -153,13 +156,16 @@ class SpeakerAlias(models.Model):
 
     speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True, help_text="Filled in from the name.")
+    slug = models.SlugField(
+        max_length=200, unique=True, blank=True, help_text="Filled in from the name when empty."
+    )
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ("name", "id")
         verbose_name_plural = "speaker aliases"
+        constraints = [models.CheckConstraint(condition=~Q(slug=""), name="alias_slug_not_empty")]
 
     def __str__(self):
         return self.name

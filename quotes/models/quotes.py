@@ -64,6 +64,7 @@ class QuoteKind(models.TextChoices):
     PARTIAL = "partial", "Partial quotation (a few words inside reported speech)"
     INDIRECT = "indirect", "Indirect paraphrase"
 
+
 class QuoteStatus(models.TextChoices):
     PROPOSED = "proposed", "Proposed"
     CONFIRMED = "confirmed", "Confirmed"
@@ -121,9 +122,7 @@ class Quote(models.Model):
     class Meta:
         ordering = (F("said_on").desc(nulls_last=True), "-id")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=QuoteKind.values), name="quote_kind_valid"
-            ),
+            models.CheckConstraint(condition=Q(kind__in=QuoteKind.values), name="quote_kind_valid"),
             models.CheckConstraint(
                 condition=Q(status__in=QuoteStatus.values),
                 name="quote_status_valid",
@@ -234,4 +233,3 @@ class Quote(models.Model):
             raise ValidationError(
                 {"affiliation": f"{self.affiliation} was not held on {self.said_on:%Y-%m-%d}."}
             )
-

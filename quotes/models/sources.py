@@ -65,7 +65,9 @@ class Source(models.Model):
             self.content_hash
             and Source.objects.filter(content_hash=self.content_hash).exclude(pk=self.pk).exists()
         ):
-            raise ValidationError({"text": "This article text is already stored as another source."})
+            raise ValidationError(
+                {"text": "This article text is already stored as another source."}
+            )
 
     def save(self, *args, **kwargs):
         self.content_hash = content_hash(self.text) if self.text.strip() else ""

@@ -99,7 +99,9 @@ class Adjudication(models.Model):
     class Meta:
         ordering = ("quote", "topic", "id")
         constraints = [
-            models.UniqueConstraint(fields=["quote", "topic"], name="one_adjudication_per_quote_topic"),
+            models.UniqueConstraint(
+                fields=["quote", "topic"], name="one_adjudication_per_quote_topic"
+            ),
             _value_in_range("adjudication_value_in_range"),
         ]
 
@@ -125,7 +127,9 @@ class QuoteStance(models.Model):
     class Meta:
         ordering = ("quote", "topic", "id")
         constraints = [
-            models.UniqueConstraint(fields=["quote", "topic"], name="one_stance_summary_per_quote_topic"),
+            models.UniqueConstraint(
+                fields=["quote", "topic"], name="one_stance_summary_per_quote_topic"
+            ),
             _value_in_range("stance_summary_value_in_range"),
             models.CheckConstraint(
                 condition=Q(annotator_count__gt=0) | Q(is_adjudicated=True),

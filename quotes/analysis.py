@@ -1,0 +1,316 @@
+"""Positions over time: timelines, comparisons and shifts, counted by the database.
+
+Everything here returns plain dataclasses that the API, the pages, the SVG chart and the CSV all
+read, so "the mean stance of a period" has one definition. The stance of a quote is the stored
+summary read through ``Quote.objects.with_stance(topic)``; nothing here averages annotations.
+
+A date known only to the month or year is placed only in buckets at least that coarse (a
+month-precise quote goes into month, quarter and year buckets, a year-precise one only into
+years); coarser dates are counted as ``imprecise`` and unknown ones as ``undated``, never placed.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Avg, Case, Count, DateField, F, Max, Min, Q, Value, When
+from django.db.models.functions import Left, TruncMonth, TruncQuarter, TruncYear
+
+from quotes.models import DatePrecision, Event, Organization, Quote, Speaker, Topic
+
+BUCKETS = {"month": TruncMonth, "quarter": TruncQuarter, "year": TruncYear}
+# The date precisions each bucket can place: a quote never goes into a bucket finer than its date.
+PLACEABLE = {
+    "month": (DatePrecision.DAY, DatePrecision.MONTH),
+    "quarter": (DatePrecision.DAY, DatePrecision.MONTH),
+    "year": (DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR),
+}
+SHIFT_THRESHOLD = 1.0
+EXCERPT_LENGTH = 160
+
+
+def period_label(start: datetime.date, bucket: str) -> str:
+    """ "2021-10", "2021-Q4" or "2021" for the period of ``bucket`` starting on ``start``."""
+    if bucket == "month":
+        return f"{start:%Y-%m}"
+    if bucket == "quarter":
+        return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+    return f"{start.year}"
+
+
+def period_end(start: datetime.date, bucket: str) -> datetime.date:
+    """The last day of the period of ``bucket`` starting on ``start``."""
+    months = {"month": 1, "quarter": 3, "year": 12}[bucket]
+    month_index = start.month - 1 + months
+    following = datetime.date(start.year + month_index // 12, month_index % 12 + 1, 1)
+    return following - datetime.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Period:
+    label: str
+    start: datetime.date
+    end: datetime.date
+
+
+@dataclass(frozen=True)
+class QuoteRef:
+    id: int
+    excerpt: str
+
+
+@dataclass
+class Point:
+    """One series in one period: how many quotes, and the stored stances' mean, min and max."""
+
+    period: str
+    start: datetime.date
+    count: int = 0
+    with_stance: int = 0
+    mean: float | None = None
+    min: float | None = None
+    max: float | None = None
+    quotes: list[QuoteRef] = field(default_factory=list)
+    change: float | None = None
+    shift: bool = False
+
+    @property
+    def without_stance(self) -> int:
+        return self.count - self.with_stance
+
+    @property
+    def quote_ids(self) -> list[int]:
+        return [quote.id for quote in self.quotes]
+
+
+@dataclass
+class Series:
+    """A speaker, an organization or a kind of organization, over the comparison's periods."""
+
+    key: str
+    label: str
+    kind: str  # "speaker", "organization" or "organization_kind"
+    points: list[Point] = field(default_factory=list)
+    imprecise: int = 0
+    undated: int = 0
+
+    @property
+    def without_stance(self) -> int:
+        return sum(point.without_stance for point in self.points)
+
+    @property
+    def count(self) -> int:
+        return sum(point.count for point in self.points)
+
+
+@dataclass(frozen=True)
+class EventMark:
+    slug: str
+    title: str
+    occurred_on: datetime.date
+    precision: str
+
+
+@dataclass
+class Comparison:
+    """Series on the union of their periods, with the events in the range they cover."""
+
+    topic: Topic
+    bucket: str
+    periods: list[Period]
+    series: list[Series]
+    events: list[EventMark]
+    start: datetime.date | None
+    end: datetime.date | None
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which quotes count: a topic, a bucket, an optional date range and a review status."""
+
+    topic: Topic
+    bucket: str = "month"
+    said_after: datetime.date | None = None
+    said_before: datetime.date | None = None
+    status: str = Quote.Status.CONFIRMED
+
+
+@dataclass(frozen=True)
+class _Group:
+    """One kind of series: the quotes it covers, the field that splits them, and the labels."""
+
+    kind: str
+    field: str
+    labels: dict  # group value -> (key, label), in the order asked for
+
+
+def _base_quotes(filters: Filters):
+    quotes = Quote.objects.filter(status=filters.status)
+    return quotes.said_between(filters.said_after, filters.said_before).with_stance(filters.topic)
+
+
+def _group_series(group: _Group, filters: Filters) -> dict:
+    """Points per group value, keyed by period start, plus imprecise and undated counts.
+
+    Runs two queries whatever the number of quotes: one grouped aggregate (quotes that cannot be
+    placed fall into a ``None`` period, which gives the imprecise and undated counts), and one
+    listing the placed quotes' ids and excerpts per period.
+    """
+    quotes = _base_quotes(filters).filter(**{f"{group.field}__in": list(group.labels)})
+    placed = Q(said_on_precision__in=PLACEABLE[filters.bucket])
+    truncate = BUCKETS[filters.bucket]
+    rows = (
+        quotes.annotate(
+            series=F(group.field),
+            # Truncating NULL gives NULL: unplaceable quotes share one group.
+            period=truncate(
+                Case(When(placed, then=F("said_on")), default=Value(None), output_field=DateField())
+            ),
+        )
+        .values("series", "period")
+        .annotate(
+            count=Count("pk"),
+            with_stance=Count("stance"),
+            mean=Avg("stance"),
+            min=Min("stance"),
+            max=Max("stance"),
+            undated=Count("pk", filter=Q(said_on__isnull=True)),
+        )
+        .order_by("series", "period")
+    )
+    found = {value: {"points": {}, "imprecise": 0, "undated": 0} for value in group.labels}
+    for row in rows:
+        entry = found[row["series"]]
+        if row["period"] is None:
+            entry["undated"] += row["undated"]
+            entry["imprecise"] += row["count"] - row["undated"]
+            continue
+        entry["points"][row["period"]] = Point(
+            period=period_label(row["period"], filters.bucket),
+            start=row["period"],
+            count=row["count"],
+            with_stance=row["with_stance"],
+            mean=row["mean"],
+            min=row["min"],
+            max=row["max"],
+        )
+    listed = (
+        quotes.filter(placed)
+        .annotate(
+            series=F(group.field), period=truncate("said_on"), excerpt=Left("text", EXCERPT_LENGTH)
+        )
+        .order_by("series", "period", "said_on", "pk")
+        .values_list("series", "period", "pk", "excerpt")
+    )
+    for series, period, pk, excerpt in listed:
+        found[series]["points"][period].quotes.append(QuoteRef(pk, excerpt))
+    return found
+
+
+def mark_shifts(points: list[Point]) -> None:
+    """Set ``change`` and ``shift`` on each point against the previous point that has a mean."""
+    previous = None
+    for point in points:
+        if point.mean is None:
+            continue
+        if previous is not None:
+            point.change = round(point.mean - previous, 6)
+            point.shift = abs(point.change) >= SHIFT_THRESHOLD - 1e-9
+        previous = point.mean
+
+
+def events_between(start: datetime.date | None, end: datetime.date | None) -> list[EventMark]:
+    """Events from ``start`` to ``end`` inclusive (one query; none without a range)."""
+    if start is None or end is None or start > end:
+        return []
+    rows = Event.objects.filter(occurred_on__range=(start, end)).order_by("occurred_on", "id")
+    return [
+        EventMark(row.slug, row.title, row.occurred_on, row.occurred_on_precision) for row in rows
+    ]
+
+
+def compare(
+    filters: Filters,
+    *,
+    speakers: list[Speaker] = (),
+    organizations: list[Organization] = (),
+    organization_kinds: list[str] = (),
+    align: bool = True,
+) -> Comparison:
+    """Series for each speaker, organization (the one a quote's role was in) and organization
+    kind, on the union of their periods.
+
+    Two queries per kind of series asked for, plus one for the events; a quote is one row of
+    each aggregate (the stance summary is unique per quote and topic, the role a foreign key),
+    so it weighs once. With ``align`` every series gets a point for every period (empty ones
+    with count 0); without it, only its periods with quotes.
+    """
+    kind_labels = dict(Organization.Kind.choices)
+    groups = [
+        _Group("speaker", "speaker_id", {s.pk: (s.slug, s.name) for s in speakers}),
+        _Group(
+            "organization",
+            "affiliation__organization_id",
+            {o.pk: (o.slug, o.name) for o in organizations},
+        ),
+        _Group(
+            "organization_kind",
+            "affiliation__organization__kind",
+            {kind: (kind, kind_labels.get(kind, kind)) for kind in organization_kinds},
+        ),
+    ]
+    series: list[Series] = []
+    starts: set[datetime.date] = set()
+    for group in groups:
+        if not group.labels:
+            continue
+        found = _group_series(group, filters)
+        for value, (key, label) in group.labels.items():
+            entry = found[value]
+            series.append(
+                Series(
+                    key=key,
+                    label=label,
+                    kind=group.kind,
+                    points=list(entry["points"].values()),
+                    imprecise=entry["imprecise"],
+                    undated=entry["undated"],
+                )
+            )
+            starts.update(entry["points"])
+    periods = [
+        Period(period_label(start, filters.bucket), start, period_end(start, filters.bucket))
+        for start in sorted(starts)
+    ]
+    for one in series:
+        if align:
+            have = {point.start: point for point in one.points}
+            one.points = [have.get(p.start) or Point(p.label, p.start) for p in periods]
+        mark_shifts(one.points)
+    start = filters.said_after or (periods[0].start if periods else None)
+    end = filters.said_before or (periods[-1].end if periods else None)
+    return Comparison(
+        topic=filters.topic,
+        bucket=filters.bucket,
+        periods=periods,
+        series=series,
+        events=events_between(start, end),
+        start=start,
+        end=end,
+    )
+
+
+def timeline(speaker: Speaker, filters: Filters) -> Comparison:
+    """One speaker's periods with quotes (three queries: aggregate, quote ids, events)."""
+    return compare(filters, speakers=[speaker], align=False)
+
+
+def speaker_topics(speaker: Speaker) -> list[Topic]:
+    """Topics on which the speaker's confirmed quotes have a stance (one query)."""
+    return list(
+        Topic.objects.filter(
+            stance_summaries__quote__speaker=speaker,
+            stance_summaries__quote__status=Quote.Status.CONFIRMED,
+        )
+        .distinct()
+        .order_by("name", "id")
+    )
