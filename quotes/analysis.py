@@ -41,8 +41,10 @@ def period_end(start: datetime.date, bucket: str) -> datetime.date:
     """The last day of the period of ``bucket`` starting on ``start``."""
     months = {"month": 1, "quarter": 3, "year": 12}[bucket]
     month_index = start.month - 1 + months
-    following = datetime.date(start.year + month_index // 12, month_index % 12 + 1, 1)
-    return following - datetime.timedelta(days=1)
+    year = start.year + month_index // 12
+    if year > datetime.MAXYEAR:
+        return datetime.date.max
+    return datetime.date(year, month_index % 12 + 1, 1) - datetime.timedelta(days=1)
 
 
 @dataclass(frozen=True)

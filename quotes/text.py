@@ -80,5 +80,5 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def content_hash(text: str) -> str:
-    """SHA-256 of the folded text: the same article re-pasted with other typography is a duplicate."""
+    """SHA-256 of the folded text: the same article with other typography is a duplicate."""
     return hashlib.sha256(fold(text).encode("utf-8")).hexdigest()

@@ -3,6 +3,8 @@
 from django.conf import settings
 from rest_framework import permissions
 
+from quotes.roles import EDITORS, REVIEWERS
+
 
 class ReadOrModelPermissions(permissions.DjangoModelPermissions):
     """Reads are open to anyone (unless API_ANONYMOUS_READ=0, then to signed-in users);
@@ -14,3 +16,20 @@ class ReadOrModelPermissions(permissions.DjangoModelPermissions):
                 request.user and request.user.is_authenticated
             )
         return super().has_permission(request, view)
+
+
+def sees_all_annotations(user) -> bool:
+    """Whether ``user`` may read every annotator's values (editors, reviewers, superusers).
+
+    Coding stays blind: everyone else sees at most their own annotations. The answer is cached on
+    the user object, so a request pays for the group lookup once (one query).
+    """
+    if not user or not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_sees_all_annotations", None)
+    if cached is None:
+        cached = user.groups.filter(name__in=[EDITORS, REVIEWERS]).exists()
+        user._sees_all_annotations = cached
+    return cached

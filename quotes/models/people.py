@@ -65,7 +65,7 @@ class Organization(models.Model):
 
 class SpeakerQuerySet(models.QuerySet):
     def by_slug_or_alias(self, slug: str) -> "SpeakerQuerySet":
-        """Speakers whose slug or one of whose alias slugs is ``slug`` (sergey-lavrov finds Sergei)."""
+        """Speakers whose slug or an alias slug is ``slug`` (sergey-lavrov finds Sergei)."""
         return self.filter(Q(slug=slug) | Q(aliases__slug=slug)).distinct()
 
     def search(self, term: str) -> "SpeakerQuerySet":
@@ -170,6 +170,10 @@ class SpeakerAlias(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.slug = self.slug or slugify(self.name)
+        super().save(*args, **kwargs)
+
     def clean(self):
         self.slug = self.slug or slugify(self.name)
         clash = Speaker.objects.filter(slug=self.slug)
@@ -177,10 +181,6 @@ class SpeakerAlias(models.Model):
             clash = clash.exclude(pk=self.speaker_id)
         if clash.exists():
             raise ValidationError({"name": "Another speaker already has this name as a slug."})
-
-    def save(self, *args, **kwargs):
-        self.slug = self.slug or slugify(self.name)
-        super().save(*args, **kwargs)
 
 
 class AffiliationQuerySet(models.QuerySet):

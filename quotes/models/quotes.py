@@ -46,7 +46,7 @@ class QuoteQuerySet(models.QuerySet):
         )
 
     def for_list(self):
-        """Everything a list of quotes shows, in a fixed number of queries whatever the page size."""
+        """All a list of quotes shows, in a fixed number of queries whatever the page size."""
         from quotes.models.stances import QuoteStance
 
         return self.select_related(
@@ -190,9 +190,12 @@ class Quote(models.Model):
         if not source_text:
             self.span_start = self.span_end = None
             return
-        if self.span_start is not None and self.span_end is not None:
-            if fold(source_text[self.span_start : self.span_end]) == fold(self.text):
-                return
+        if (
+            self.span_start is not None
+            and self.span_end is not None
+            and fold(source_text[self.span_start : self.span_end]) == fold(self.text)
+        ):
+            return
         spans = find_spans(source_text, self.text)
         taken = set(
             Quote.objects.filter(source_id=self.source_id)

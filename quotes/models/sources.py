@@ -55,6 +55,10 @@ class Source(models.Model):
     def __str__(self):
         return f"{self.outlet}, {self.published_on:%Y-%m-%d}: {self.title}"
 
+    def save(self, *args, **kwargs):
+        self.content_hash = content_hash(self.text) if self.text.strip() else ""
+        super().save(*args, **kwargs)
+
     def clean(self):
         if self.original_url and not self.original_language:
             raise ValidationError(
@@ -68,10 +72,6 @@ class Source(models.Model):
             raise ValidationError(
                 {"text": "This article text is already stored as another source."}
             )
-
-    def save(self, *args, **kwargs):
-        self.content_hash = content_hash(self.text) if self.text.strip() else ""
-        super().save(*args, **kwargs)
 
 
 class Event(models.Model):

@@ -1,0 +1,94 @@
+"""Organizations, speakers (with their aliases and affiliations) and the speaker merge."""
+
+from django.contrib import admin
+from django.db.models import Count
+
+from quotes.admin.base import DeskAdmin
+from quotes.admin.views import merge_speakers_view
+from quotes.models import Affiliation, Organization, Speaker, SpeakerAlias
+
+
+@admin.register(Organization)
+class OrganizationAdmin(DeskAdmin):
+    list_display = ("name", "kind", "country", "parent")
+    list_filter = ("kind", "country")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("parent",)
+    list_select_related = ("parent",)
+
+
+class SpeakerAliasInline(admin.TabularInline):
+    model = SpeakerAlias
+    extra = 0
+    fields = ("name", "slug")
+    readonly_fields = ("slug",)
+
+
+class AffiliationInline(admin.TabularInline):
+    model = Affiliation
+    extra = 0
+    autocomplete_fields = ("organization",)
+    fields = (
+        "role",
+        "organization",
+        "started_on",
+        "started_on_precision",
+        "ended_on",
+        "ended_on_precision",
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organization")
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(DeskAdmin):
+    list_display = ("name", "kind", "country", "organization", "alias_names", "quote_count")
+    list_filter = ("kind", "country")
+    search_fields = ("name", "slug", "aliases__name", "wikidata_id")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("organization",)
+    inlines = (SpeakerAliasInline, AffiliationInline)
+    show_full_result_count = False
+    actions = ("merge_into_another",)
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("organization")
+            .prefetch_related("aliases")
+            .annotate(number_of_quotes=Count("quotes", distinct=True))
+        )
+
+    @admin.display(description="aliases")
+    def alias_names(self, speaker):
+        return ", ".join(alias.name for alias in speaker.aliases.all()) or "—"
+
+    @admin.display(description="quotes", ordering="number_of_quotes")
+    def quote_count(self, speaker):
+        return speaker.number_of_quotes
+
+    @admin.action(description="Merge selected duplicates into another speaker", permissions=["change"])
+    def merge_into_another(self, request, queryset):
+        return merge_speakers_view(self, request, queryset)
+
+
+@admin.register(SpeakerAlias)
+class SpeakerAliasAdmin(DeskAdmin):
+    list_display = ("name", "slug", "speaker")
+    search_fields = ("name", "slug", "speaker__name")
+    autocomplete_fields = ("speaker",)
+    readonly_fields = ("slug",)
+    list_select_related = ("speaker",)
+
+
+@admin.register(Affiliation)
+class AffiliationAdmin(DeskAdmin):
+    list_display = ("speaker", "role", "organization", "started_on", "ended_on")
+    list_filter = ("organization__kind",)
+    search_fields = ("speaker__name", "speaker__aliases__name", "role", "organization__name")
+    autocomplete_fields = ("speaker", "organization")
+    list_select_related = ("speaker", "organization")
+    show_full_result_count = False

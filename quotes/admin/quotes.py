@@ -1,0 +1,211 @@
+"""The quote list and quote page: the centre of the tagging desk."""
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
+from django.db.models import F, Prefetch
+from django.urls import path
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
+
+from quotes.admin.access import annotated_by, can_tag
+from quotes.admin.base import DeskAdmin
+from quotes.admin.desk import (
+    adjudicate_view,
+    my_stance_view,
+    next_to_tag_view,
+    quote_desk_context,
+)
+from quotes.admin.filters import NotTaggedByMeFilter, StanceFilter, TopicFilter, topic_choices
+from quotes.admin.forms import VersionedModelForm
+from quotes.admin.views import bulk_stance_view
+from quotes.models import DatePrecision, Quote, QuoteStance, StanceAnnotation
+from quotes.services import quote_save, quotes_set_status
+
+_DATE_FORMATS = {DatePrecision.DAY: "%Y-%m-%d", DatePrecision.MONTH: "%Y-%m", DatePrecision.YEAR: "%Y"}
+
+
+class QuoteAdminForm(VersionedModelForm):
+    class Meta:
+        model = Quote
+        fields = "__all__"
+
+
+@admin.register(Quote)
+class QuoteAdmin(DeskAdmin):
+    form = QuoteAdminForm
+    list_display = (
+        "said_by",
+        "said",
+        "short_text",
+        "outlet",
+        "kind",
+        "status",
+        "stances",
+    )
+    list_display_links = ("short_text",)
+    list_filter = (
+        ("speaker", admin.RelatedOnlyFieldListFilter),
+        ("affiliation__organization", admin.RelatedOnlyFieldListFilter),
+        "kind",
+        "status",
+        TopicFilter,
+        StanceFilter,
+        NotTaggedByMeFilter,
+    )
+    search_fields = (
+        "text",
+        "speaker__name",
+        "speaker__aliases__name",
+        "source__title",
+        "source__outlet",
+    )
+    date_hierarchy = "said_on"
+    ordering = (F("said_on").desc(nulls_last=True), "-id")
+    autocomplete_fields = ("speaker", "source", "affiliation", "event")
+    show_full_result_count = False
+    list_per_page = 100
+    fieldsets = (
+        (None, {"fields": ("text", "speaker", "affiliation", "source", "kind", "status")}),
+        ("When", {"fields": (("said_on", "said_on_precision"), "event")}),
+        ("Extraction", {"fields": ("extraction_note", "loaded_version"), "classes": ("collapse",)}),
+    )
+    actions = ("confirm_selected", "reject_selected", "set_my_stance")
+
+    def get_queryset(self, request):
+        """``for_list()`` plus the user's own annotations. For an annotator the stance summaries
+        are limited in SQL to the topics they have coded on each quote (blind coding), so the
+        list costs the same queries for every role and page size."""
+        queryset = super().get_queryset(request).for_list()
+        user = request.user
+        if not (user.is_superuser or user.has_perm("quotes.change_quote")):
+            queryset = queryset.prefetch_related(None).prefetch_related(
+                Prefetch(
+                    "stance_summaries",
+                    queryset=QuoteStance.objects.filter(annotated_by(user))
+                    .select_related("topic")
+                    .order_by("topic__slug"),
+                )
+            )
+        return queryset.prefetch_related(
+            Prefetch(
+                "annotations",
+                queryset=StanceAnnotation.objects.filter(annotator=user),
+                to_attr="my_annotations",
+            )
+        )
+
+    def get_list_filter(self, request):
+        """The stance filter would reveal others' codings to an annotator, so only editors and
+        up get it."""
+        if request.user.is_superuser or request.user.has_perm("quotes.change_quote"):
+            return self.list_filter
+        return tuple(spec for spec in self.list_filter if spec is not StanceFilter)
+
+    @admin.display(description="speaker", ordering="speaker__name")
+    def said_by(self, quote):
+        return quote.speaker.name if quote.speaker_id else "(undecided)"
+
+    @admin.display(description="said on", ordering=F("said_on").desc(nulls_last=True))
+    def said(self, quote):
+        if quote.said_on is None:
+            return "unknown"
+        return quote.said_on.strftime(_DATE_FORMATS.get(quote.said_on_precision, "%Y-%m-%d"))
+
+    @admin.display(description="text")
+    def short_text(self, quote):
+        return Truncator(quote.text).chars(90)
+
+    @admin.display(description="outlet", ordering="source__outlet")
+    def outlet(self, quote):
+        return quote.source.outlet
+
+    @admin.display(description="stance (adjudicated, else mean of n annotators)")
+    def stances(self, quote):
+        mine = {annotation.topic_id: annotation.value for annotation in quote.my_annotations}
+        rows = [
+            (
+                summary.topic.name,
+                f"{summary.value:+.2f}",
+                "adjudicated" if summary.is_adjudicated else f"n={summary.annotator_count}",
+                f", you {mine[summary.topic_id]:+d}" if summary.topic_id in mine else "",
+            )
+            for summary in quote.stance_summaries.all()
+        ]
+        if not rows:
+            return "—"
+        return format_html_join(format_html("<br>"), "{}: {} ({}{})", rows)
+
+    # --- The quote page ----------------------------------------------------------------------
+
+    def get_urls(self):
+        def wrap(view):
+            return self.admin_site.admin_view(
+                lambda request, *args, **kwargs: view(self, request, *args, **kwargs)
+            )
+
+        return [
+            path("next-to-tag/", wrap(next_to_tag_view), name="quotes_quote_next_to_tag"),
+            path("<path:object_id>/stance/", wrap(my_stance_view), name="quotes_quote_stance"),
+            path(
+                "<path:object_id>/adjudicate/",
+                wrap(adjudicate_view),
+                name="quotes_quote_adjudicate",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        quote = Quote.objects.select_related("source").filter(pk=unquote(object_id)).first()
+        if quote is not None and self.has_view_permission(request, quote):
+            extra_context = {**(extra_context or {}), **quote_desk_context(request, quote)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {})}
+        if can_tag(request.user):
+            extra_context["tag_topics"] = topic_choices(request)
+        return super().changelist_view(request, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        quote_save(quote=obj, expected_version=form.cleaned_data.get("loaded_version"))
+
+    # --- Bulk actions --------------------------------------------------------------------------
+
+    def has_tag_permission(self, request):
+        return can_tag(request.user)
+
+    def _set_status(self, request, queryset, status):
+        selected = Quote.objects.filter(pk__in=queryset.values("pk"))
+        proposed = selected.filter(status=Quote.Status.PROPOSED)
+        skipped = selected.count() - proposed.count()
+        if status == Quote.Status.CONFIRMED:
+            speakerless = proposed.filter(speaker__isnull=True).count()
+            proposed = proposed.filter(speaker__isnull=False)
+            if speakerless:
+                messages.warning(
+                    request,
+                    f"{speakerless} quote(s) without a speaker cannot be confirmed and stay "
+                    "proposed: choose the speaker first.",
+                )
+        try:
+            changed = quotes_set_status(quotes=proposed, status=status)
+        except ValidationError as error:
+            messages.error(request, f"Nothing was changed: {' '.join(error.messages)}")
+            return
+        label = Quote.Status(status).label.lower()
+        messages.success(request, f"{changed} quote(s) {label}.")
+        if skipped:
+            messages.info(request, f"{skipped} quote(s) were not proposed and were left as they were.")
+
+    @admin.action(description="Confirm selected proposed quotes", permissions=["change"])
+    def confirm_selected(self, request, queryset):
+        self._set_status(request, queryset, Quote.Status.CONFIRMED)
+
+    @admin.action(description="Reject selected proposed quotes", permissions=["change"])
+    def reject_selected(self, request, queryset):
+        self._set_status(request, queryset, Quote.Status.REJECTED)
+
+    @admin.action(description="Set my stance on selected quotes for a topic", permissions=["tag"])
+    def set_my_stance(self, request, queryset):
+        return bulk_stance_view(self, request, queryset)

@@ -1,0 +1,38 @@
+"""Sources (articles with their full text) and events."""
+
+from django.contrib import admin
+from django.db.models import Count
+
+from quotes.admin.base import DeskAdmin
+from quotes.models import Event, Source
+
+
+@admin.register(Source)
+class SourceAdmin(DeskAdmin):
+    list_display = ("title", "outlet", "published_on", "language", "has_text", "quote_count")
+    list_filter = ("language",)
+    search_fields = ("title", "outlet", "url", "authors")
+    date_hierarchy = "published_on"
+    readonly_fields = ("content_hash",)
+    show_full_result_count = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(number_of_quotes=Count("quotes"))
+
+    @admin.display(description="text stored", boolean=True)
+    def has_text(self, source):
+        return bool(source.content_hash)
+
+    @admin.display(description="quotes", ordering="number_of_quotes")
+    def quote_count(self, source):
+        return source.number_of_quotes
+
+
+@admin.register(Event)
+class EventAdmin(DeskAdmin):
+    list_display = ("title", "occurred_on", "source")
+    search_fields = ("title", "slug", "description")
+    date_hierarchy = "occurred_on"
+    prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = ("source",)
+    list_select_related = ("source",)

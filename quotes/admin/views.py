@@ -1,0 +1,140 @@
+"""Intermediate pages of the desk: bulk stance form, speaker merge, agreement report."""
+
+from django.contrib import messages
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+
+from quotes.admin.access import sees_all_stances
+from quotes.admin.forms import BulkStanceForm, SpeakerMergeForm
+from quotes.agreement import topic_agreement
+from quotes.models import Quote, Speaker, StanceAnnotation, Topic
+from quotes.services import speaker_merge, stance_annotation_save
+
+
+def _intermediate_page(model_admin, request, queryset, template, form, title, **context):
+    """Render an action's intermediate form; the selected ids ride along as hidden inputs."""
+    return TemplateResponse(
+        request,
+        template,
+        {
+            **model_admin.admin_site.each_context(request),
+            "title": title,
+            "opts": model_admin.model._meta,
+            "form": form,
+            "media": model_admin.media + form.media,
+            "queryset": queryset,
+            "action": request.POST.get("action", ""),
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            **context,
+        },
+    )
+
+
+def bulk_stance_view(model_admin, request, queryset):
+    """Ask for topic, value, conditional and rationale, then save the logged-in user's stance on
+    every selected quote through ``stance_annotation_save``; returns None to go back to the list."""
+    if "apply" in request.POST:
+        form = BulkStanceForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            quotes = list(Quote.objects.filter(pk__in=queryset.values("pk")))
+            already = set(
+                StanceAnnotation.objects.filter(
+                    quote__in=quotes, topic=data["topic"], annotator=request.user
+                ).values_list("quote_id", flat=True)
+            )
+            try:
+                with transaction.atomic():
+                    for quote in quotes:
+                        stance_annotation_save(
+                            quote=quote,
+                            topic=data["topic"],
+                            annotator=request.user,
+                            value=data["value"],
+                            conditional=data["conditional"],
+                            rationale=data["rationale"],
+                        )
+            except ValidationError as error:
+                messages.error(request, f"Nothing was saved: {' '.join(error.messages)}")
+                return None
+            changed = len(already)
+            messages.success(
+                request,
+                f"Your stance on {data['topic']} is saved on {len(quotes)} quote(s) "
+                f"({len(quotes) - changed} new, {changed} changed).",
+            )
+            return None
+    else:
+        form = BulkStanceForm()
+    return _intermediate_page(
+        model_admin,
+        request,
+        queryset,
+        "admin/quotes/quote/bulk_stance.html",
+        form,
+        "Set my stance on the selected quotes",
+    )
+
+
+def merge_speakers_view(model_admin, request, queryset):
+    """Choose the speaker to keep, then merge every other selected speaker into it through
+    ``speaker_merge`` (quotes, affiliations and aliases move; the name becomes an alias)."""
+    if "apply" in request.POST:
+        form = SpeakerMergeForm(request.POST)
+        if form.is_valid():
+            into = form.cleaned_data["into"]
+            duplicates = list(Speaker.objects.filter(pk__in=queryset.values("pk")).exclude(pk=into.pk))
+            if not duplicates:
+                messages.error(request, "Select at least one speaker other than the one kept.")
+                return None
+            try:
+                with transaction.atomic():
+                    for duplicate in duplicates:
+                        moved = (
+                            f"{duplicate.quotes.count()} quote(s), "
+                            f"{duplicate.affiliations.count()} affiliation(s), "
+                            f"{duplicate.aliases.count()} alias(es)"
+                        )
+                        label = f"{duplicate.name} ({duplicate.slug})"
+                        speaker_merge(duplicate=duplicate, into=into)
+                        model_admin.log_change(
+                            request, into, f"Merged duplicate speaker {label} into this one: {moved}."
+                        )
+            except ValidationError as error:
+                messages.error(request, f"Nothing was merged: {' '.join(error.messages)}")
+                return None
+            names = ", ".join(duplicate.name for duplicate in duplicates)
+            messages.success(request, f"Merged {names} into {into.name}.")
+            return None
+    else:
+        form = SpeakerMergeForm()
+    return _intermediate_page(
+        model_admin,
+        request,
+        queryset,
+        "admin/quotes/speaker/merge.html",
+        form,
+        "Merge duplicate speakers",
+    )
+
+
+def agreement_report_view(model_admin, request, object_id):
+    """Krippendorff's alpha and the disagreements for one topic. The report shows every
+    annotator's values, so it is for those who see all stances (editors, reviewers)."""
+    topic = get_object_or_404(Topic, pk=object_id)
+    if not (model_admin.has_view_permission(request, topic) and sees_all_stances(request.user)):
+        raise PermissionDenied
+    return TemplateResponse(
+        request,
+        "admin/quotes/topic/agreement.html",
+        {
+            **model_admin.admin_site.each_context(request),
+            "title": f"Agreement on {topic}",
+            "opts": model_admin.model._meta,
+            "topic": topic,
+            "agreement": topic_agreement(topic),
+        },
+    )

@@ -1,0 +1,80 @@
+"""Timeline and compare endpoints: validate the parameters, call quotes.analysis, serialize."""
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from quotes import analysis
+from quotes.api.analysis_serializers import (
+    AnalysisQuerySerializer,
+    CompareQuerySerializer,
+    CompareSerializer,
+    TimelineSerializer,
+    compare_data,
+    present,
+    timeline_data,
+)
+from quotes.api.permissions import ReadOrModelPermissions
+from quotes.models import Quote, Speaker
+
+BAD_PARAMETERS = OpenApiResponse(
+    response=OpenApiTypes.OBJECT,
+    description='Bad parameters, keyed by the parameter: {"bucket": ["…"]}.',
+)
+
+
+class _AnalysisView(APIView):
+    permission_classes = [ReadOrModelPermissions]
+    # Only GET is served; a write attempt is judged by the quote model permission, then 405.
+    queryset = Quote.objects.none()
+
+
+class SpeakerTimelineView(_AnalysisView):
+    @extend_schema(
+        summary="A speaker's stance on a topic over time",
+        description=(
+            "Per period with quotes: count, mean/min/max of the stored stance, quote ids and "
+            "shift flags (the mean moved by 1 point or more since the previous period). Dates "
+            "coarser than the bucket are counted as `imprecise`, unknown ones as `undated`."
+        ),
+        parameters=[
+            OpenApiParameter(
+                "slug",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                description="Speaker or alias slug.",
+            ),
+            AnalysisQuerySerializer,
+        ],
+        responses={
+            200: TimelineSerializer,
+            400: BAD_PARAMETERS,
+            404: OpenApiResponse(description="No speaker has this slug or alias."),
+        },
+    )
+    def get(self, request, slug):
+        speaker = get_object_or_404(Speaker.objects.by_slug_or_alias(slug))
+        query = AnalysisQuerySerializer(data=present(request.query_params))
+        query.is_valid(raise_exception=True)
+        filters = query.filters()
+        return Response(timeline_data(speaker, analysis.timeline(speaker, filters), filters))
+
+
+class CompareView(_AnalysisView):
+    @extend_schema(
+        summary="Compare stances on a topic over time",
+        description=(
+            "One series per speaker, organization (the organization of the role a quote was said "
+            "in) or organization kind, on the union of their periods; each quote weighs once."
+        ),
+        parameters=[CompareQuerySerializer],
+        responses={200: CompareSerializer, 400: BAD_PARAMETERS},
+    )
+    def get(self, request):
+        query = CompareQuerySerializer(data=present(request.query_params))
+        query.is_valid(raise_exception=True)
+        filters = query.filters()
+        comparison = analysis.compare(filters, **query.series_kwargs())
+        return Response(compare_data(comparison, filters))

@@ -1,0 +1,328 @@
+"""What the API shows of speakers, organizations, sources, events, topics and quotes, and what it
+accepts when editors write them. Writes validate through the model's ``full_clean()``."""
+
+from collections import defaultdict
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from quotes.models import (
+    Affiliation,
+    Event,
+    Organization,
+    Quote,
+    Source,
+    Speaker,
+    SpeakerAlias,
+    Topic,
+)
+from quotes.services import quote_save
+
+# --- Small shapes nested in others ------------------------------------------------------------
+
+
+class OrganizationRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Organization
+        fields = ["slug", "name"]
+
+
+class SpeakerRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Speaker
+        fields = ["slug", "name", "kind"]
+
+
+class SourceRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = ["id", "outlet", "title", "url", "published_on", "language"]
+
+
+class EventRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Event
+        fields = ["slug", "title"]
+
+
+class QuoteAffiliationSerializer(serializers.ModelSerializer):
+    """The role a quote was said in."""
+
+    organization = OrganizationRefSerializer()
+
+    class Meta:
+        model = Affiliation
+        fields = ["organization", "role"]
+
+
+# --- Organizations, topics, events ------------------------------------------------------------
+
+
+class OrganizationSerializer(serializers.ModelSerializer):
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Organization
+        fields = ["slug", "name", "kind", "country", "parent"]
+
+
+class TopicSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Topic
+        fields = ["slug", "name", "description"]
+
+
+class EventSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Event
+        fields = ["slug", "title", "occurred_on", "occurred_on_precision", "description", "source"]
+
+
+# --- Speakers ----------------------------------------------------------------------------------
+
+
+class AliasSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SpeakerAlias
+        fields = ["name", "slug"]
+
+
+class AffiliationSerializer(serializers.ModelSerializer):
+    organization = OrganizationRefSerializer()
+
+    class Meta:
+        model = Affiliation
+        fields = [
+            "organization",
+            "role",
+            "started_on",
+            "started_on_precision",
+            "ended_on",
+            "ended_on_precision",
+        ]
+
+
+class SpeakerListSerializer(serializers.ModelSerializer):
+    aliases = AliasSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Speaker
+        fields = ["slug", "name", "kind", "country", "wikidata_id", "aliases"]
+
+
+class SpeakerDetailSerializer(SpeakerListSerializer):
+    organization = OrganizationRefSerializer(allow_null=True)
+    affiliations = AffiliationSerializer(many=True, read_only=True)
+
+    class Meta(SpeakerListSerializer.Meta):
+        fields = [
+            *SpeakerListSerializer.Meta.fields,
+            "description",
+            "organization",
+            "cited_by",
+            "affiliations",
+        ]
+
+
+class FullCleanSerializer(serializers.ModelSerializer):
+    """A model serializer whose saves go through ``full_clean()``, so the model's own rules
+    (constraints, ``clean()``) answer with a 400 before any write."""
+
+    def create(self, validated_data):
+        instance = self.Meta.model(**validated_data)
+        instance.full_clean()
+        instance.save()
+        return instance
+
+    def update(self, instance, validated_data):
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        instance.full_clean()
+        instance.save()
+        return instance
+
+
+class SpeakerWriteSerializer(FullCleanSerializer):
+    organization = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Organization.objects.all(),
+        allow_null=True,
+        required=False,
+        help_text="For an institution speaking as a body: its organization's slug.",
+    )
+
+    class Meta:
+        model = Speaker
+        fields = [
+            "slug",
+            "name",
+            "kind",
+            "country",
+            "wikidata_id",
+            "organization",
+            "cited_by",
+            "description",
+        ]
+
+
+# --- Sources -----------------------------------------------------------------------------------
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "outlet",
+            "title",
+            "url",
+            "authors",
+            "published_on",
+            "language",
+            "original_language",
+            "original_url",
+        ]
+
+
+class SourceWriteSerializer(FullCleanSerializer):
+    class Meta:
+        model = Source
+        fields = [*SourceSerializer.Meta.fields, "text"]
+        read_only_fields = ["id"]
+
+
+# --- Quotes ------------------------------------------------------------------------------------
+
+
+class AnnotationBriefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    annotator = serializers.CharField(source="annotator.username")
+    value = serializers.IntegerField()
+    conditional = serializers.BooleanField()
+    rationale = serializers.CharField()
+    version = serializers.IntegerField()
+
+
+class StanceSummarySerializer(serializers.Serializer):
+    topic = serializers.CharField(help_text="Topic slug.")
+    value = serializers.FloatField(help_text="Adjudicated value, else the annotators' mean.")
+    adjudicated = serializers.BooleanField()
+    annotators = serializers.IntegerField(help_text="How many annotators coded it.")
+    annotations = AnnotationBriefSerializer(
+        many=True,
+        help_text="The annotations you may see: all of them for editors, reviewers and "
+        "superusers; only your own for an annotator; none when anonymous (coding stays blind).",
+    )
+
+
+class QuoteReadSerializer(serializers.ModelSerializer):
+    speaker = SpeakerRefSerializer(allow_null=True)
+    affiliation = QuoteAffiliationSerializer(allow_null=True)
+    source = SourceRefSerializer()
+    event = EventRefSerializer(allow_null=True)
+    is_verified = serializers.BooleanField(
+        help_text="True when the text was found in the stored source text."
+    )
+    stances = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Quote
+        fields = [
+            "id",
+            "text",
+            "kind",
+            "status",
+            "speaker",
+            "affiliation",
+            "said_on",
+            "said_on_precision",
+            "source",
+            "event",
+            "is_verified",
+            "stances",
+            "version",
+        ]
+
+    @extend_schema_field(StanceSummarySerializer(many=True))
+    def get_stances(self, quote):
+        """The stored summaries (prefetched by ``for_list()``) with the annotations the viewer
+        may see (prefetched as ``visible_annotations`` by the view; absent when anonymous)."""
+        by_topic = defaultdict(list)
+        for annotation in getattr(quote, "visible_annotations", ()):
+            by_topic[annotation.topic_id].append(annotation)
+        rows = [
+            {
+                "topic": summary.topic.slug,
+                "value": summary.value,
+                "adjudicated": summary.is_adjudicated,
+                "annotators": summary.annotator_count,
+                "annotations": by_topic.get(summary.topic_id, []),
+            }
+            for summary in quote.stance_summaries.all()
+        ]
+        return StanceSummarySerializer(rows, many=True).data
+
+
+class SpeakerSlugField(serializers.SlugRelatedField):
+    """A speaker by slug or alias slug, so a transliteration works in writes as in reads."""
+
+    def to_internal_value(self, data):
+        speaker = Speaker.objects.by_slug_or_alias(str(data)).first()
+        if speaker is None:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=str(data))
+        return speaker
+
+
+class QuoteWriteSerializer(serializers.ModelSerializer):
+    """Quote create and update; the span, and the role when unambiguous, are computed by
+    ``Quote.full_clean()`` inside ``quote_save``."""
+
+    speaker = SpeakerSlugField(
+        slug_field="slug",
+        queryset=Speaker.objects.all(),
+        allow_null=True,
+        required=False,
+        help_text="Speaker slug or alias slug; only a proposed quote may lack one.",
+    )
+    event = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Event.objects.all(), allow_null=True, required=False
+    )
+    version = serializers.IntegerField(
+        required=False,
+        write_only=True,
+        help_text="On update: the version you read. If the quote changed since: 409.",
+    )
+
+    class Meta:
+        model = Quote
+        fields = [
+            "text",
+            "kind",
+            "status",
+            "speaker",
+            "source",
+            "affiliation",
+            "said_on",
+            "said_on_precision",
+            "event",
+            "version",
+        ]
+
+    def create(self, validated_data):
+        validated_data.pop("version", None)
+        return quote_save(quote=Quote(**validated_data))
+
+    def update(self, instance, validated_data):
+        version = validated_data.pop("version", None)
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        return quote_save(quote=instance, expected_version=version)
+
+
+class SourceDetailSerializer(SourceSerializer):
+    quotes = QuoteReadSerializer(
+        many=True, source="confirmed_quotes", read_only=True, help_text="Its confirmed quotes."
+    )
+
+    class Meta(SourceSerializer.Meta):
+        fields = [*SourceSerializer.Meta.fields, "text", "quotes"]

@@ -1,0 +1,65 @@
+"""Is a quotation span a direct quote, a partial quote, or not a quote at all?
+
+* A title ("a video entitled “…”", "the newspaper “…”") is not a quote.
+* A one-paragraph quotation of up to 12 words without attribution or final punctuation is a
+  section heading, not a quote.
+* Up to three words in quotes with no speech verb in the sentence are scare quotes.
+* A fragment of up to six words inside a sentence, or a predicate without its subject
+  (``it “promotes …”``), is a partial quote; a full clause is a direct quote.
+* When the opening mark is missing and the text starts mid-sentence (lowercase), where the
+  quotation begins cannot be known: long ones are reported as indirect speech.
+"""
+
+import re
+
+from .lexicon import SPEECH_VERB_RE, TITLE_CUES
+from .sentences import DASHES, QUOTE_CHARS, word_count
+from .spans import RawQuote
+
+_CLAUSE_OPENERS = {"that", "since", "because", "as", "and", "but", "whether", "if", "while",
+                   "although", "saying", "noting", "adding", "warning", "stressing", "then"}
+
+
+def _sentence_context(text: str, quote: RawQuote) -> str:
+    """The sentence around ``quote`` with the quotation itself blanked."""
+    p_start, p_end = quote.para
+    before = text[p_start:quote.start]
+    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
+    start = p_start + cut + 2 if cut >= 0 else p_start
+    after_end = re.search(r"[.!?](?:\s|$)", text[quote.end + 1:p_end])
+    end = quote.end + 1 + after_end.end() if after_end else p_end
+    return text[start:quote.start] + " " + text[quote.end:end]
+
+
+def classify(text: str, quote: RawQuote) -> str | None:
+    """'direct', 'partial', 'indirect', or None (title, heading, scare quote)."""
+    body = text[quote.start:quote.end]
+    words = word_count(body)
+    p_start, p_end = quote.para
+    prefix = text[p_start:quote.start].rstrip(" " + QUOTE_CHARS)
+    suffix = text[quote.end:p_end].strip(" " + QUOTE_CHARS)
+    last_word = (re.findall(r"[\w’'-]+", prefix) or [""])[-1].lower()
+    if quote.how in ("dash", "split", "continued"):
+        return "direct"
+    if last_word in TITLE_CUES and prefix and prefix[-1].isalpha():
+        return None
+    if not prefix and not suffix and words <= 12 and body.rstrip()[-1:] not in ".!?…":
+        return None  # a heading
+    speech = SPEECH_VERB_RE.search(_sentence_context(text, quote)) or re.search(
+        r"\baccording to\b", prefix[-200:], re.I)
+    starts_sentence = not prefix or prefix[-1] in ".!?:" + DASHES and len(prefix) > 0 and (
+        prefix[-1] != "-" or prefix.endswith(" -"))
+    lower = body[:1].islower()
+    if quote.how == "orphan" and lower and not starts_sentence:
+        return "indirect" if words >= 7 else "partial"
+    if quote.depth > 0:
+        return "partial" if speech else None
+    if words <= 6:
+        if starts_sentence and not lower and (speech or words >= 4):
+            return "direct"
+        if words <= 3 and not speech:
+            return None  # scare quotes
+        return "partial"
+    if lower and prefix and prefix[-1].isalpha() and last_word not in _CLAUSE_OPENERS:
+        return "partial"  # a predicate without its subject: it “promotes …”
+    return "direct"

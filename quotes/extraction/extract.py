@@ -1,0 +1,101 @@
+"""The extractor: article text in, proposed quotations with speakers and dates out."""
+
+from collections.abc import Sequence
+from datetime import date
+
+from .attribution import (
+    Discourse, mask_quotes, subject_after, subject_before, subject_of_sentence,
+)
+from .classify import classify
+from .dates import date_for_context
+from .indirect import find_indirect
+from .model import KnownSpeaker, Proposal, Speaker, undecided
+from .spans import RawQuote, find_quotes
+
+
+def _attribute(discourse: Discourse, text: str, quote: RawQuote, kind: str,
+               previous: tuple[RawQuote, Speaker] | None) -> tuple[Speaker, str]:
+    """Speaker of one quotation part and the attribution text (for date cues)."""
+    mention, clause = subject_after(discourse, quote.end)
+    if mention is not None:
+        return discourse.resolve(mention), clause
+    floor = previous[0].end if previous and previous[0].para == quote.para else None
+    mention, before = subject_before(discourse, quote.start, floor)
+    if mention is not None:
+        return discourse.resolve(mention), before
+    starts_sentence = discourse.sentence_start(quote.start) >= quote.start - 2
+    if previous and previous[0].para == quote.para and previous[1].decided and starts_sentence:
+        speaker = previous[1]
+        return Speaker(speaker.slug, speaker.name, speaker.kind, speaker.cited_by,
+                       f"continues the previous quotation of {speaker.name}"), ""
+    if starts_sentence:
+        prior_end = discourse.sentence_start(quote.start) - 1
+        p_start = discourse.paragraph(quote.start)[0]
+        if prior_end > p_start:
+            mention, prior = subject_before(discourse, prior_end)
+            if mention is not None:
+                return discourse.resolve(mention), prior
+    if kind == "partial":
+        start = discourse.sentence_start(quote.start)
+        mention = subject_of_sentence(discourse, start, discourse.sentence_end(quote.end))
+        if mention is not None:
+            speaker = discourse.resolve(mention)
+            if speaker.decided:
+                return Speaker(speaker.slug, speaker.name, speaker.kind, speaker.cited_by,
+                               f"only actor in the sentence: {speaker.name} (no speech verb)"),\
+                    ""
+    return undecided("no attribution found next to the quotation"), ""
+
+
+def extract_quotes(text: str, *, published_on: date,
+                   known_speakers: Sequence[KnownSpeaker] = (),
+                   outlet: str = "") -> list[Proposal]:
+    """Propose the quotations of an article with their speakers and dates.
+
+    Dates follow :mod:`quotes.extraction.dates`: a cue in the attribution is resolved against
+    ``published_on``; "earlier"/"previously" give no date (precision "unknown"); no cue gives
+    the first day of the publication month (precision "month").
+    """
+    raw = find_quotes(text)
+    kinds = {id(q): classify(text, q) for q in raw}
+    kept = [q for q in raw if kinds[id(q)]]
+    masked = mask_quotes(text, [(q.start, q.end) for q in kept if q.depth == 0]
+                        + [(q.start, q.end) for q in kept if q.depth > 0])
+    discourse = Discourse(masked, list(known_speakers), outlet)
+    items: list[tuple[int, str, object]] = [(q.start, "quote", q) for q in kept]
+    for found in find_indirect(text, discourse, kept):
+        items.append((found.start, "indirect", found))
+    items.sort(key=lambda item: item[0])
+    group_speaker: dict[int, tuple[Speaker, str]] = {}
+    by_group: dict[int, list[RawQuote]] = {}
+    for quote in kept:
+        by_group.setdefault(quote.group, []).append(quote)
+    previous: tuple[RawQuote, Speaker] | None = None
+    proposals = []
+    for _, what, item in items:
+        if what == "indirect":
+            speaker, context = item.speaker(discourse), item.context
+            start, end, kind = item.start, item.end, "indirect"
+        else:
+            quote = item
+            kind = kinds[id(quote)]
+            if quote.group not in group_speaker:
+                result = None
+                for part in by_group[quote.group]:
+                    result = _attribute(discourse, text, part, kind, previous)
+                    if result[0].decided:
+                        break
+                group_speaker[quote.group] = result
+            speaker, context = group_speaker[quote.group]
+            start, end = quote.start, quote.end
+            if quote.depth == 0:
+                previous = (quote, speaker)
+        discourse.record(start, speaker, context)
+        said_on, precision = date_for_context(context, published_on)
+        proposals.append(Proposal(
+            text=text[start:end], start=start, end=end, kind=kind,
+            speaker_slug=speaker.slug, speaker_name=speaker.name, speaker_kind=speaker.kind,
+            cited_by=speaker.cited_by if speaker.kind == "anonymous" else "",
+            needs_review=not speaker.decided, reason=speaker.reason,
+            said_on=said_on, said_on_precision=precision))
+    return proposals

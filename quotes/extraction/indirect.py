@@ -1,0 +1,138 @@
+"""Clear indirect speech: "X said that …", "According to X, …", "as X said, …",
+"X believes that …", and "This was reported to <Outlet> by <source>." after a statement.
+
+The proposal's text is the reported clause. A clause is only proposed when a speaker mention
+(person, institution, anonymous source, pronoun or role reference) stands in the subject slot;
+"the political establishment believes that …" is opinion, not a quotable source.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .attribution import Discourse
+from .lexicon import REPORTING_VERBS, SPEECH_VERBS
+from .mentions import Mention
+from .model import Speaker, undecided
+from .sentences import QUOTE_CHARS, paragraphs, sentence_spans, word_count
+from .spans import RawQuote
+
+_REPORTING = "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
+_SPEECH = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
+_ACCORDING = re.compile(r"(?:^|,\s+|^[A-Z]\w*,\s+)according to (?P<subj>[^,]{2,120}?),\s+"
+                        r"(?P<clause>.+)$", re.I)
+_AS_SAID = re.compile(rf"(?:^|\b)as (?:(?P<subj>[^,]{{2,120}}?) (?:{_SPEECH})\b[^,]{{0,60}}|"
+                      rf"(?:{_SPEECH}) (?:[^,]{{0,40}} )?by (?P<agent>[^,]{{2,120}}?)),\s+"
+                      rf"(?P<clause>.+)$", re.I)
+_THAT = re.compile(rf"\b(?P<verb>{_REPORTING})\b(?P<gap>(?: [^,.;:]{{0,120}}?)?) that "
+                   rf"(?P<clause>.+)$")
+_THIS_WAS = re.compile(r"^(?:This|That|It) was (?:\w+ )?(?:reported|told|stated|said|announced|"
+                       r"confirmed|noted|explained) (?:to (?P<outlet>[\w .’'-]+?) )?by "
+                       r"(?P<agent>.+?)[.!]?$")
+_BARE = re.compile(r"\b(?P<verb>said|says|stated|added|warned|stressed|explained)"
+                   r"(?: (?P<obj>[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?))? (?P<clause>[^,].+)$")
+_NOT_CLAUSE_START = {"on", "in", "at", "to", "that", "during", "after", "before", "later",
+                     "earlier", "yesterday", "today", "last", "this", "with", "about", "it",
+                     "in", "of", "for", "by", "from", "so", "nothing", "goodbye", "hello", "a",
+                     "an", "the", "as", "when", "while", "and", "but", "he", "she", "they"}
+_TRAILING = re.compile(r"[\s,;:–—-]*(?:\b(?:since|because|as|and|but|while|although|with|"
+                       r"so|that|which)\b)?[\s,;:–—-]*$", re.I)
+
+
+@dataclass
+class IndirectSpeech:
+    start: int
+    end: int
+    context: str  # the sentence without the clause: where date cues are read
+    subject: Mention | None
+
+    def speaker(self, discourse: Discourse) -> Speaker:
+        if self.subject is None:
+            return undecided("no speaker found for the reported clause")
+        return discourse.resolve(self.subject)
+
+
+def _clause_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim the reported clause: stop before an embedded quotation, drop trailing joints."""
+    mark = next((i for i in range(start, end) if text[i] in QUOTE_CHARS), None)
+    if mark is not None:
+        end = mark
+    while start < end and text[start] in " ,":
+        start += 1
+    tail = _TRAILING.search(text[start:end])
+    if tail:
+        end = start + tail.start()
+    if text[end:end + 1] == "." and mark is None:
+        end += 1
+    if word_count(text[start:end]) < 4:
+        return None
+    return start, end
+
+
+def _subject(discourse: Discourse, start: int, end: int, last: bool) -> Mention | None:
+    mentions = [m for m in discourse.mentions_in(start, end)
+                if m.kind in ("person", "institution", "anonymous", "pronoun", "role",
+                              "definite_org")]
+    if not mentions:
+        return None
+    return mentions[-1] if last else mentions[0]
+
+
+def find_indirect(text: str, discourse: Discourse, quotes: list[RawQuote]) -> list[IndirectSpeech]:
+    inside = [(q.start, q.end) for q in quotes if q.depth == 0]
+    found: list[IndirectSpeech] = []
+    for p_start, p_end in paragraphs(text):
+        previous: tuple[int, int] | None = None
+        for s_start, s_end in sentence_spans(text, p_start, p_end):
+            if any(a <= s_start and s_end <= b + 2 for a, b in inside):
+                previous = None
+                continue
+            item = _match_sentence(text, discourse, s_start, s_end, previous)
+            if item is not None and not any(a < item.end and item.start < b for a, b in inside
+                                            if min(b, item.end) - max(a, item.start)
+                                            >= (item.end - item.start) / 2):
+                found.append(item)
+            has_quote = any(c in QUOTE_CHARS for c in text[s_start:s_end])
+            previous = None if has_quote else (s_start, s_end)
+    return found
+
+
+def _match_sentence(text, discourse, s_start, s_end, previous) -> IndirectSpeech | None:
+    sentence = text[s_start:s_end]
+    this_was = _THIS_WAS.match(sentence)
+    if this_was and previous is not None:
+        agent_at = s_start + this_was.start("agent")
+        subject = _subject(discourse, agent_at, s_end, last=False)
+        span = _clause_span(text, *previous)
+        if subject is not None and span:
+            return IndirectSpeech(span[0], span[1], sentence, subject)
+    for pattern in (_ACCORDING, _AS_SAID):
+        match = pattern.search(sentence)
+        if not match:
+            continue
+        group = "agent" if match.groupdict().get("agent") else "subj"
+        subject = _subject(discourse, s_start + match.start(group), s_start + match.end(group),
+                           last=False)
+        span = _clause_span(text, s_start + match.start("clause"), s_end)
+        if subject is not None and span:
+            context = text[s_start:span[0]] + text[span[1]:s_end]
+            return IndirectSpeech(span[0], span[1], context, subject)
+    match = _THAT.search(sentence)
+    if match and word_count(match.group("gap")) <= 15:
+        subject = _subject(discourse, s_start, s_start + match.start("verb"), last=True)
+        span = _clause_span(text, s_start + match.start("clause"), s_end)
+        if subject is not None and span:
+            context = text[s_start:span[0]]
+            return IndirectSpeech(span[0], span[1], context, subject)
+    if any(c in QUOTE_CHARS for c in sentence):
+        return None
+    match = _BARE.search(sentence)
+    if match:
+        first = match.group("clause").split()[0].lower()
+        subject = _subject(discourse, s_start, s_start + match.start("verb"), last=True)
+        near = subject is not None and not sentence[subject.end - s_start:match.start("verb")
+                                                    ].strip(" ,")
+        if near and first not in _NOT_CLAUSE_START and word_count(match.group("clause")) >= 4:
+            span = _clause_span(text, s_start + match.start("clause"), s_end)
+            if span:
+                return IndirectSpeech(span[0], span[1], text[s_start:span[0]], subject)
+    return None
