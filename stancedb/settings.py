@@ -1,6 +1,7 @@
 """stancedb settings: every value comes from the environment (see README, "Configuration")."""
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -42,6 +43,25 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+_RATE = re.compile(r"^[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day)$")
+
+
+def env_rate(name: str) -> str | None:
+    """A DRF throttle rate such as ``100/min``, or None (no limit) when unset or empty.
+
+    DRF itself reads only the period's first letter and fails on the first request; a typo here
+    should stop start-up instead."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    if not _RATE.match(raw):
+        raise ImproperlyConfigured(
+            f"{name} must be a rate like 100/min (a count, '/', then s, min, hour or day), "
+            f"not {raw!r}"
+        )
+    return raw
+
+
 DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -78,6 +98,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "quotes.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -137,7 +158,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -149,6 +170,8 @@ STORAGES = {
 
 # --- API ---------------------------------------------------------------------------------------
 API_ANONYMOUS_READ = env_bool("API_ANONYMOUS_READ", True)
+API_THROTTLE_ANON = env_rate("API_THROTTLE_ANON")
+API_THROTTLE_USER = env_rate("API_THROTTLE_USER")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -165,10 +188,12 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
-        "anon": os.environ.get("API_THROTTLE_ANON") or None,
-        "user": os.environ.get("API_THROTTLE_USER") or None,
+        "anon": API_THROTTLE_ANON,
+        "user": API_THROTTLE_USER,
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # full_clean() errors answer 400 and optimistic-locking conflicts 409, never a 500.
+    "EXCEPTION_HANDLER": "quotes.api.exceptions.exception_handler",
 }
 
 SPECTACULAR_SETTINGS = {
@@ -180,22 +205,43 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One enum component per choice set, named after it (Quote.kind and Speaker.kind differ).
+    "ENUM_NAME_OVERRIDES": {
+        "QuoteKindEnum": "quotes.models.quotes.QuoteKind",
+        "QuoteStatusEnum": "quotes.models.quotes.QuoteStatus",
+        "SpeakerKindEnum": "quotes.models.people.SpeakerKind",
+        "OrganizationKindEnum": "quotes.models.people.OrganizationKind",
+        "DatePrecisionEnum": "quotes.models.common.DatePrecision",
+        "StanceValueEnum": "quotes.models.stances.StanceValue",
+    },
 }
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "stancedb_cache",
+# Throttle counts must be shared by every worker: the database cache (its table comes from
+# `createcachetable`, run by `make run` and `make serve`) or Redis; never a per-process cache.
+CACHE_URL = os.environ.get("CACHE_URL", "").strip()
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+        }
     }
-}
-if os.environ.get("CACHE_URL", "").startswith("redis"):
-    CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ["CACHE_URL"],
+elif CACHE_URL in ("", "db://"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "stancedb_cache",
+        }
     }
+else:
+    raise ImproperlyConfigured(
+        f"CACHE_URL must be empty (the database cache) or a redis:// URL, not {CACHE_URL!r}"
+    )
 
 # Largest article or spreadsheet accepted by an import, in bytes.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# Largest request body read at all (an import's file plus its form); bigger ones get a 413 from
+# quotes.middleware.RequestSizeLimitMiddleware before any view runs.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", IMPORT_MAX_BYTES + 1024 * 1024)
 
 # --- Production hardening (on whenever DEBUG is off; each switchable) ---------------------------

@@ -133,3 +133,41 @@ class StanceAnnotationFactory(factory.django.DjangoModelFactory):
         from quotes.services import stance_annotation_save
 
         return stance_annotation_save(**kwargs)
+
+
+def quote_with_stances(topic, values=(), **kwargs):
+    """A confirmed quote (QuoteFactory ``kwargs``) annotated on ``topic`` once per value, each by
+    a different annotator, so its stored stance is the mean of ``values``."""
+    quote = QuoteFactory(**kwargs)
+    for value in values:
+        StanceAnnotationFactory(quote=quote, topic=topic, value=value)
+    return quote
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Event
+
+    title = factory.Sequence(lambda n: f"Event {n}")
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    occurred_on = datetime.date(2021, 10, 6)
+    occurred_on_precision = models.DatePrecision.DAY
+
+
+class AdjudicationFactory(factory.django.DjangoModelFactory):
+    """An adjudication set through the service, so the stance summary follows."""
+
+    class Meta:
+        model = models.Adjudication
+
+    quote = factory.SubFactory(QuoteFactory)
+    topic = factory.SubFactory(TopicFactory)
+    reviewer = factory.SubFactory(UserFactory)
+    value = 0
+    rationale = "Settled after discussion."
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from quotes.services import adjudication_set
+
+        return adjudication_set(**kwargs)

@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
-from django.views.decorators.http import require_POST
 
 from quotes.admin.access import can_adjudicate, can_tag, sees_all_stances
 from quotes.admin.forms import AdjudicationForm, MyStanceForm
@@ -35,9 +34,7 @@ def quote_in_context(quote: Quote) -> str:
         return ""
     text, start, end = quote.source.text, quote.span_start, quote.span_end
     first, last = paragraph_bounds(text, start, end)
-    return format_html(
-        "{}<mark>{}</mark>{}", text[first:start], text[start:end], text[end:last]
-    )
+    return format_html("{}<mark>{}</mark>{}", text[first:start], text[start:end], text[end:last])
 
 
 def unverified_reason(quote: Quote) -> str:
@@ -98,7 +95,9 @@ def quote_desk_context(request, quote: Quote) -> dict:
             desk.adjudication_form = AdjudicationForm(
                 initial={
                     "topic": desk.topic,
-                    "value": done.value if done else (round(desk.summary.value) if desk.summary else 0),
+                    "value": done.value
+                    if done
+                    else (round(desk.summary.value) if desk.summary else 0),
                     "rationale": done.rationale if done else "",
                     "version": done.version if done else 0,
                 },
@@ -118,7 +117,6 @@ def _form_errors(form) -> str:
     return "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items())
 
 
-@require_POST
 def my_stance_view(model_admin, request, object_id):
     """Save the logged-in researcher's stance from the quote page; the annotator is always
     ``request.user``. The form's version guards against overwriting a save made elsewhere: 0
@@ -150,7 +148,6 @@ def my_stance_view(model_admin, request, object_id):
     return redirect(quote_page_url(quote.pk, topic.slug))
 
 
-@require_POST
 def adjudicate_view(model_admin, request, object_id):
     """Set the reviewer's final value for a quote on a topic from the quote page."""
     quote = get_object_or_404(Quote, pk=object_id)

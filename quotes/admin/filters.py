@@ -26,9 +26,7 @@ class TopicFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value():
             return queryset.filter(
-                Exists(
-                    QuoteStance.objects.filter(quote=OuterRef("pk"), topic__slug=self.value())
-                )
+                Exists(QuoteStance.objects.filter(quote=OuterRef("pk"), topic__slug=self.value()))
             )
         return queryset
 

@@ -43,7 +43,7 @@ class StanceAnnotationAdminForm(VersionedModelForm):
 
     class Meta:
         model = StanceAnnotation
-        exclude = ("annotator",)
+        fields = ("quote", "topic", "value", "conditional", "rationale")
 
     def clean(self):
         cleaned = super().clean()
@@ -92,14 +92,13 @@ class BulkStanceForm(forms.Form):
 
 
 class SpeakerMergeForm(forms.Form):
-    """Which speaker the selected duplicates are merged into."""
-
-    into = forms.ModelChoiceField(
-        queryset=Speaker.objects.all(),
-        label="Merge into",
-        help_text="The speaker that stays; the selected ones become its aliases.",
-    )
+    """Which speaker the selected duplicates are merged into (searched like the quote's speaker)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["into"].widget = AutocompleteSelect(Quote._meta.get_field("speaker"), admin.site)
+        self.fields["into"] = forms.ModelChoiceField(
+            queryset=Speaker.objects.all(),
+            label="Merge into",
+            help_text="The speaker that stays; the selected ones become its aliases.",
+            widget=AutocompleteSelect(Quote._meta.get_field("speaker"), admin.site),
+        )

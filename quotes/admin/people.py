@@ -70,7 +70,9 @@ class SpeakerAdmin(DeskAdmin):
     def quote_count(self, speaker):
         return speaker.number_of_quotes
 
-    @admin.action(description="Merge selected duplicates into another speaker", permissions=["change"])
+    @admin.action(
+        description="Merge selected duplicates into another speaker", permissions=["change"]
+    )
     def merge_into_another(self, request, queryset):
         return merge_speakers_view(self, request, queryset)
 

@@ -5,10 +5,12 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db.models import F, Prefetch
 from django.urls import path
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.views.decorators.http import require_POST
 
-from quotes.admin.access import annotated_by, can_tag
+from quotes.admin.access import annotated_by, can_tag, sees_all_stances
 from quotes.admin.base import DeskAdmin
 from quotes.admin.desk import (
     adjudicate_view,
@@ -22,7 +24,11 @@ from quotes.admin.views import bulk_stance_view
 from quotes.models import DatePrecision, Quote, QuoteStance, StanceAnnotation
 from quotes.services import quote_save, quotes_set_status
 
-_DATE_FORMATS = {DatePrecision.DAY: "%Y-%m-%d", DatePrecision.MONTH: "%Y-%m", DatePrecision.YEAR: "%Y"}
+_DATE_FORMATS = {
+    DatePrecision.DAY: "%Y-%m-%d",
+    DatePrecision.MONTH: "%Y-%m",
+    DatePrecision.YEAR: "%Y",
+}
 
 
 class QuoteAdminForm(VersionedModelForm):
@@ -78,7 +84,7 @@ class QuoteAdmin(DeskAdmin):
         list costs the same queries for every role and page size."""
         queryset = super().get_queryset(request).for_list()
         user = request.user
-        if not (user.is_superuser or user.has_perm("quotes.change_quote")):
+        if not sees_all_stances(user):
             queryset = queryset.prefetch_related(None).prefetch_related(
                 Prefetch(
                     "stance_summaries",
@@ -95,10 +101,22 @@ class QuoteAdmin(DeskAdmin):
             )
         )
 
+    def get_fieldsets(self, request, obj=None):
+        """The hidden version only travels with an editable form."""
+        if self.has_change_permission(request, obj):
+            return self.fieldsets
+        return tuple(
+            (
+                name,
+                {**options, "fields": tuple(f for f in options["fields"] if f != "loaded_version")},
+            )
+            for name, options in self.fieldsets
+        )
+
     def get_list_filter(self, request):
         """The stance filter would reveal others' codings to an annotator, so only editors and
         up get it."""
-        if request.user.is_superuser or request.user.has_perm("quotes.change_quote"):
+        if sees_all_stances(request.user):
             return self.list_filter
         return tuple(spec for spec in self.list_filter if spec is not StanceFilter)
 
@@ -134,22 +152,27 @@ class QuoteAdmin(DeskAdmin):
         ]
         if not rows:
             return "—"
-        return format_html_join(format_html("<br>"), "{}: {} ({}{})", rows)
+        return format_html_join(mark_safe("<br>"), "{}: {} ({}{})", rows)
 
     # --- The quote page ----------------------------------------------------------------------
 
     def get_urls(self):
-        def wrap(view):
-            return self.admin_site.admin_view(
-                lambda request, *args, **kwargs: view(self, request, *args, **kwargs)
-            )
+        def wrap(view, post_only=False):
+            def bound(request, *args, **kwargs):
+                return view(self, request, *args, **kwargs)
+
+            return self.admin_site.admin_view(require_POST(bound) if post_only else bound)
 
         return [
             path("next-to-tag/", wrap(next_to_tag_view), name="quotes_quote_next_to_tag"),
-            path("<path:object_id>/stance/", wrap(my_stance_view), name="quotes_quote_stance"),
+            path(
+                "<path:object_id>/stance/",
+                wrap(my_stance_view, post_only=True),
+                name="quotes_quote_stance",
+            ),
             path(
                 "<path:object_id>/adjudicate/",
-                wrap(adjudicate_view),
+                wrap(adjudicate_view, post_only=True),
                 name="quotes_quote_adjudicate",
             ),
             *super().get_urls(),
@@ -179,15 +202,15 @@ class QuoteAdmin(DeskAdmin):
         selected = Quote.objects.filter(pk__in=queryset.values("pk"))
         proposed = selected.filter(status=Quote.Status.PROPOSED)
         skipped = selected.count() - proposed.count()
-        if status == Quote.Status.CONFIRMED:
-            speakerless = proposed.filter(speaker__isnull=True).count()
-            proposed = proposed.filter(speaker__isnull=False)
-            if speakerless:
-                messages.warning(
-                    request,
-                    f"{speakerless} quote(s) without a speaker cannot be confirmed and stay "
-                    "proposed: choose the speaker first.",
-                )
+        # A confirmed or rejected quote needs a speaker (a database constraint).
+        speakerless = proposed.filter(speaker__isnull=True).count()
+        proposed = proposed.filter(speaker__isnull=False)
+        if speakerless:
+            messages.warning(
+                request,
+                f"{speakerless} quote(s) without a speaker cannot be confirmed or rejected and "
+                "stay proposed: choose the speaker first.",
+            )
         try:
             changed = quotes_set_status(quotes=proposed, status=status)
         except ValidationError as error:
@@ -196,7 +219,9 @@ class QuoteAdmin(DeskAdmin):
         label = Quote.Status(status).label.lower()
         messages.success(request, f"{changed} quote(s) {label}.")
         if skipped:
-            messages.info(request, f"{skipped} quote(s) were not proposed and were left as they were.")
+            messages.info(
+                request, f"{skipped} quote(s) were not proposed and were left as they were."
+            )
 
     @admin.action(description="Confirm selected proposed quotes", permissions=["change"])
     def confirm_selected(self, request, queryset):

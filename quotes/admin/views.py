@@ -86,7 +86,9 @@ def merge_speakers_view(model_admin, request, queryset):
         form = SpeakerMergeForm(request.POST)
         if form.is_valid():
             into = form.cleaned_data["into"]
-            duplicates = list(Speaker.objects.filter(pk__in=queryset.values("pk")).exclude(pk=into.pk))
+            duplicates = list(
+                Speaker.objects.filter(pk__in=queryset.values("pk")).exclude(pk=into.pk)
+            )
             if not duplicates:
                 messages.error(request, "Select at least one speaker other than the one kept.")
                 return None
@@ -101,7 +103,9 @@ def merge_speakers_view(model_admin, request, queryset):
                         label = f"{duplicate.name} ({duplicate.slug})"
                         speaker_merge(duplicate=duplicate, into=into)
                         model_admin.log_change(
-                            request, into, f"Merged duplicate speaker {label} into this one: {moved}."
+                            request,
+                            into,
+                            f"Merged duplicate speaker {label} into this one: {moved}.",
                         )
             except ValidationError as error:
                 messages.error(request, f"Nothing was merged: {' '.join(error.messages)}")

@@ -9,7 +9,6 @@ from django import forms
 from django.db.models import F, Q
 from django_filters import rest_framework as filters
 from django_filters.constants import EMPTY_VALUES
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from quotes.models import Event, Organization, Quote, Source, Speaker, StanceAnnotation, Topic
@@ -25,22 +24,21 @@ def search_quotes(queryset, term: str):
     return queryset.filter(text__icontains=term)
 
 
-def _string(filter_):
-    """Document a filter as a plain string (slug filters would otherwise show as integer ids)."""
-    return extend_schema_field(OpenApiTypes.STR)(filter_)
+def _documented(filter_, schema: dict):
+    """Give a filter its exact OpenAPI schema (slug filters would otherwise show as ids)."""
+    return extend_schema_field({**schema, "description": filter_.extra["help_text"]})(filter_)
 
 
 def _slug_filter(queryset, field_name: str, help_text: str, **kwargs):
     """A filter by slug that answers 400 "Select a valid choice" for an unknown slug."""
-    return _string(
-        filters.ModelChoiceFilter(
-            field_name=field_name,
-            to_field_name="slug",
-            queryset=queryset,
-            help_text=help_text,
-            **kwargs,
-        )
+    filter_ = filters.ModelChoiceFilter(
+        field_name=field_name,
+        to_field_name="slug",
+        queryset=queryset,
+        help_text=help_text,
+        **kwargs,
     )
+    return _documented(filter_, {"type": "string"})
 
 
 class SpeakerSlugsField(forms.CharField):
@@ -79,8 +77,10 @@ class NullsLastOrderingFilter(filters.OrderingFilter):
             descending = param.startswith("-")
             field = self.param_map[param.lstrip("-")]
             fields.add(field)
-            expression = F(field).desc(nulls_last=True) if descending else F(field).asc(nulls_last=True)
-            order.append(expression)
+            column = F(field)
+            order.append(
+                column.desc(nulls_last=True) if descending else column.asc(nulls_last=True)
+            )
         if "id" not in fields:
             order.append(F("id").desc() if value[0].startswith("-") else F("id").asc())
         return qs.order_by(*order)
@@ -107,13 +107,14 @@ class QuoteFilterForm(forms.Form):
 
 
 def _stance_filter(lookup_expr: str, help_text: str):
-    return filters.NumberFilter(
+    filter_ = filters.NumberFilter(
         field_name="stance",
         lookup_expr=lookup_expr,
         min_value=STANCE_MIN,
         max_value=STANCE_MAX,
-        help_text=help_text,
+        help_text=help_text + " Needs topic=; outside −2..2: 400.",
     )
+    return _documented(filter_, {"type": "number", "minimum": STANCE_MIN, "maximum": STANCE_MAX})
 
 
 class QuoteFilter(filters.FilterSet):
@@ -139,7 +140,7 @@ class QuoteFilter(filters.FilterSet):
     status = filters.ChoiceFilter(
         method="filter_status",
         choices=[*Quote.Status.choices, ("all", "All statuses")],
-        help_text="Review status; only confirmed quotes are listed when omitted; all: every status.",
+        help_text="Review status; when omitted, only confirmed quotes; all: every status.",
     )
     topic = _slug_filter(
         Topic.objects.all(),
@@ -270,7 +271,9 @@ class EventFilter(filters.FilterSet):
 
 class StanceAnnotationFilter(filters.FilterSet):
     quote = filters.ModelChoiceFilter(
-        field_name="quote", queryset=Quote.objects.only("id"), help_text="Quote id. Unknown id: 400."
+        field_name="quote",
+        queryset=Quote.objects.only("id"),
+        help_text="Quote id. Unknown id: 400.",
     )
     topic = _slug_filter(Topic.objects.all(), "topic", "Topic slug. Unknown slug: 400.")
 

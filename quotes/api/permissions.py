@@ -21,15 +21,11 @@ class ReadOrModelPermissions(permissions.DjangoModelPermissions):
 def sees_all_annotations(user) -> bool:
     """Whether ``user`` may read every annotator's values (editors, reviewers, superusers).
 
-    Coding stays blind: everyone else sees at most their own annotations. The answer is cached on
-    the user object, so a request pays for the group lookup once (one query).
+    Coding stays blind: everyone else sees at most their own annotations. Runs one query for a
+    signed-in user who is not a superuser.
     """
     if not user or not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
-    cached = getattr(user, "_sees_all_annotations", None)
-    if cached is None:
-        cached = user.groups.filter(name__in=[EDITORS, REVIEWERS]).exists()
-        user._sees_all_annotations = cached
-    return cached
+    return user.groups.filter(name__in=[EDITORS, REVIEWERS]).exists()

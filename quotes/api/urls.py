@@ -1,1 +1,26 @@
-urlpatterns = []
+"""Routes of the REST API under /api/ (the analysis endpoints live in analysis_urls.py)."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.routers import DefaultRouter
+
+from quotes.api import stance_views, views
+
+router = DefaultRouter()
+router.register("quotes", views.QuoteViewSet, basename="quote")
+router.register("speakers", views.SpeakerViewSet, basename="speaker")
+router.register("sources", views.SourceViewSet, basename="source")
+router.register("organizations", views.OrganizationViewSet, basename="organization")
+router.register("topics", views.TopicViewSet, basename="topic")
+router.register("events", views.EventViewSet, basename="event")
+router.register("stances", stance_views.StanceAnnotationViewSet, basename="stance")
+router.register("adjudications", stance_views.AdjudicationViewSet, basename="adjudication")
+
+urlpatterns = [
+    path("token/", obtain_auth_token, name="api-token"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
+    *router.urls,
+]

@@ -16,41 +16,77 @@ from .lexicon import SPEECH_VERB_RE, TITLE_CUES
 from .sentences import DASHES, QUOTE_CHARS, word_count
 from .spans import RawQuote
 
-_CLAUSE_OPENERS = {"that", "since", "because", "as", "and", "but", "whether", "if", "while",
-                   "although", "saying", "noting", "adding", "warning", "stressing", "then"}
+_CLAUSE_OPENERS = {
+    "that",
+    "since",
+    "because",
+    "as",
+    "and",
+    "but",
+    "whether",
+    "if",
+    "while",
+    "although",
+    "saying",
+    "noting",
+    "adding",
+    "warning",
+    "stressing",
+    "then",
+}
+
+_DISTANCING = re.compile(r"\b(?:so[- ]called|quote[- ]unquote|supposed|alleged)\s*$", re.I)
 
 
 def _sentence_context(text: str, quote: RawQuote) -> str:
     """The sentence around ``quote`` with the quotation itself blanked."""
     p_start, p_end = quote.para
-    before = text[p_start:quote.start]
+    before = text[p_start : quote.start]
     cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
     start = p_start + cut + 2 if cut >= 0 else p_start
-    after_end = re.search(r"[.!?](?:\s|$)", text[quote.end + 1:p_end])
+    after_end = re.search(r"[.!?](?:\s|$)", text[quote.end + 1 : p_end])
     end = quote.end + 1 + after_end.end() if after_end else p_end
-    return text[start:quote.start] + " " + text[quote.end:end]
+    return text[start : quote.start] + " " + text[quote.end : end]
 
 
-def classify(text: str, quote: RawQuote) -> str | None:
-    """'direct', 'partial', 'indirect', or None (title, heading, scare quote)."""
-    body = text[quote.start:quote.end]
+def _inner_context(text: str, quote: RawQuote, outer: RawQuote) -> str:
+    """For a quotation nested in another: its sentence within the outer quotation only."""
+    before = text[outer.start : quote.start]
+    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
+    after = re.search(r"[.!?](?:\s|$)", text[quote.end + 1 : outer.end])
+    end = quote.end + 1 + after.end() if after else outer.end
+    return before[cut + 1 :] + " " + text[quote.end : end]
+
+
+def classify(text: str, quote: RawQuote, outer: RawQuote | None = None) -> str | None:
+    """'direct', 'partial', 'indirect', or None (title, heading, scare quote).
+
+    ``outer`` is the quotation a nested one sits in: its speech context is read there.
+    """
+    body = text[quote.start : quote.end]
     words = word_count(body)
     p_start, p_end = quote.para
-    prefix = text[p_start:quote.start].rstrip(" " + QUOTE_CHARS)
-    suffix = text[quote.end:p_end].strip(" " + QUOTE_CHARS)
+    prefix = text[p_start : quote.start].rstrip(" " + QUOTE_CHARS)
+    suffix = text[quote.end : p_end].strip(" " + QUOTE_CHARS)
     last_word = (re.findall(r"[\w’'-]+", prefix) or [""])[-1].lower()
     if quote.how in ("dash", "split", "continued"):
         return "direct"
     if last_word in TITLE_CUES and prefix and prefix[-1].isalpha():
         return None
+    if _DISTANCING.search(prefix):
+        return None  # "the so-called “referendums”": the writer's distance, not a quote
     if not prefix and not suffix and words <= 12 and body.rstrip()[-1:] not in ".!?…":
         return None  # a heading
-    speech = SPEECH_VERB_RE.search(_sentence_context(text, quote)) or re.search(
-        r"\baccording to\b", prefix[-200:], re.I)
-    starts_sentence = not prefix or prefix[-1] in ".!?:" + DASHES and len(prefix) > 0 and (
-        prefix[-1] != "-" or prefix.endswith(" -"))
+    context = _inner_context(text, quote, outer) if outer else _sentence_context(text, quote)
+    speech = SPEECH_VERB_RE.search(context) or re.search(r"\baccording to\b", prefix[-200:], re.I)
+    starts_sentence = (
+        not prefix
+        or prefix[-1] in ".!?:" + DASHES
+        and len(prefix) > 0
+        and (prefix[-1] != "-" or prefix.endswith(" -"))
+    )
     lower = body[:1].islower()
-    if quote.how == "orphan" and lower and not starts_sentence:
+    if quote.how == "orphan" and lower:
         return "indirect" if words >= 7 else "partial"
     if quote.depth > 0:
         return "partial" if speech else None

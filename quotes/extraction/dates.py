@@ -26,23 +26,41 @@ from .lexicon import MONTHS, WEEKDAYS
 
 _MONTH = "|".join(MONTHS) + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 _WEEKDAY = "|".join(WEEKDAYS)
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "a": 1, "an": 1}
+_WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "a": 1,
+    "an": 1,
+}
 
 _CUES = [
-    ("old", re.compile(r"\b(?:earlier|previously|had (?:said|stated|noted|told|declared)|"
-                       r"in the past|once said|some time ago|years? ago|months? ago)\b", re.I)),
+    (
+        "old",
+        re.compile(
+            r"\b(?:earlier|previously|had (?:said|stated|noted|told|declared)|"
+            r"in the past|once said|some time ago|years? ago|months? ago)\b",
+            re.I,
+        ),
+    ),
     ("day_before_yesterday", re.compile(r"\bthe day before yesterday\b", re.I)),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
     ("today", re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight)\b", re.I)),
     ("days_ago", re.compile(r"\b(\d+|one|two|three|four|five|six|seven|a) days? ago\b", re.I)),
-    ("full", re.compile(rf"\b(?:on )?({_MONTH})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b",
-                        re.I)),
-    ("full_dm", re.compile(rf"\b(?:on )?(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH})\.?,? (\d{{4}})\b",
-                           re.I)),
+    (
+        "full",
+        re.compile(rf"\b(?:on )?({_MONTH})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b", re.I),
+    ),
+    (
+        "full_dm",
+        re.compile(rf"\b(?:on )?(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH})\.?,? (\d{{4}})\b", re.I),
+    ),
     ("month_day", re.compile(rf"\b(?:on )?({_MONTH})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)),
-    ("day_month", re.compile(rf"\b(?:on )?(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH})\b",
-                             re.I)),
+    ("day_month", re.compile(rf"\b(?:on )?(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH})\b", re.I)),
     ("weekday", re.compile(rf"\b(?:on |last |this )?({_WEEKDAY})\b", re.I)),
     ("last_week", re.compile(r"\b(?:last|past|previous) week\b", re.I)),
     ("this_week", re.compile(r"\bthis week\b", re.I)),
@@ -91,13 +109,17 @@ def _resolve(kind: str, match: re.Match[str], published_on: date) -> tuple[date 
         count = int(raw) if raw.isdigit() else _WORD_NUMBERS[raw]
         return pub - timedelta(days=count), "day"
     if kind in ("full", "full_dm"):
-        month, day = ((match.group(1), match.group(2)) if kind == "full"
-                      else (match.group(2), match.group(1)))
+        month, day = (
+            (match.group(1), match.group(2)) if kind == "full" else (match.group(2), match.group(1))
+        )
         found = _safe_date(int(match.group(3)), _month_number(month), int(day))
         return (found, "day") if found else (None, "unknown")
     if kind in ("month_day", "day_month"):
-        month, day = ((match.group(1), match.group(2)) if kind == "month_day"
-                      else (match.group(2), match.group(1)))
+        month, day = (
+            (match.group(1), match.group(2))
+            if kind == "month_day"
+            else (match.group(2), match.group(1))
+        )
         found = _safe_date(pub.year, _month_number(month), int(day))
         if found and found > pub:
             found = _safe_date(pub.year - 1, _month_number(month), int(day))

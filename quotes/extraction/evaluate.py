@@ -46,35 +46,48 @@ def _ratio(numerator: int, denominator: int) -> float | None:
 
 
 def _score(proposals: list[tuple[str, Proposal]], gold: list[tuple[str, GoldQuote]]) -> dict:
-    matched_props = sum(1 for key, p in proposals if any(
-        k == key and overlaps(p.start, p.end, g.start, g.end) for k, g in gold))
-    matched_gold = sum(1 for key, g in gold if any(
-        k == key and overlaps(p.start, p.end, g.start, g.end) for k, p in proposals))
+    matched_props = sum(
+        1
+        for key, p in proposals
+        if any(k == key and overlaps(p.start, p.end, g.start, g.end) for k, g in gold)
+    )
+    matched_gold = sum(
+        1
+        for key, g in gold
+        if any(k == key and overlaps(p.start, p.end, g.start, g.end) for k, p in proposals)
+    )
     return {
-        "proposals": len(proposals), "gold": len(gold),
+        "proposals": len(proposals),
+        "gold": len(gold),
         "precision": _ratio(matched_props, len(proposals)),
         "recall": _ratio(matched_gold, len(gold)),
     }
 
 
-def evaluate(proposals_by_article: Mapping[str, Iterable[Proposal]],
-             gold_by_article: Mapping[str, Iterable[GoldQuote]]) -> dict:
+def evaluate(
+    proposals_by_article: Mapping[str, Iterable[Proposal]],
+    gold_by_article: Mapping[str, Iterable[GoldQuote]],
+) -> dict:
     """Precision/recall per kind and overall, and speaker accuracy on matched quotations."""
     proposals = [(key, p) for key, items in proposals_by_article.items() for p in items]
     gold = [(key, g) for key, items in gold_by_article.items() for g in items]
     result: dict = {"overall": _score(proposals, gold)}
     for kind in KINDS:
-        result[kind] = _score([(k, p) for k, p in proposals if p.kind == kind],
-                              [(k, g) for k, g in gold if g.kind == kind])
+        result[kind] = _score(
+            [(k, p) for k, p in proposals if p.kind == kind],
+            [(k, g) for k, g in gold if g.kind == kind],
+        )
     right = total = 0
     misses = []
     for key, g in gold:
-        candidates = [p for k, p in proposals
-                      if k == key and overlaps(p.start, p.end, g.start, g.end)]
+        candidates = [
+            p for k, p in proposals if k == key and overlaps(p.start, p.end, g.start, g.end)
+        ]
         if not candidates:
             continue
-        best = max(candidates, key=lambda p: (p.kind == g.kind,
-                                              min(p.end, g.end) - max(p.start, g.start)))
+        best = max(
+            candidates, key=lambda p: (p.kind == g.kind, min(p.end, g.end) - max(p.start, g.start))
+        )
         total += 1
         if best.speaker_slug == g.speaker:
             right += 1

@@ -1,20 +1,27 @@
 """The extractor: article text in, proposed quotations with speakers and dates out."""
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
-from .attribution import (
-    Discourse, mask_quotes, subject_after, subject_before, subject_of_sentence,
-)
+from .attribution import Discourse, mask_quotes
 from .classify import classify
-from .dates import date_for_context
+from .dates import date_for_context, find_date_cue
 from .indirect import find_indirect
+from .marks import double_single_quotes
 from .model import KnownSpeaker, Proposal, Speaker, undecided
+from .sentences import QUOTE_CHARS
 from .spans import RawQuote, find_quotes
+from .subjects import subject_after, subject_before, subject_of_sentence
 
 
-def _attribute(discourse: Discourse, text: str, quote: RawQuote, kind: str,
-               previous: tuple[RawQuote, Speaker] | None) -> tuple[Speaker, str]:
+def _attribute(
+    discourse: Discourse,
+    text: str,
+    quote: RawQuote,
+    kind: str,
+    previous: tuple[RawQuote, Speaker] | None,
+) -> tuple[Speaker, str]:
     """Speaker of one quotation part and the attribution text (for date cues)."""
     mention, clause = subject_after(discourse, quote.end)
     if mention is not None:
@@ -26,8 +33,13 @@ def _attribute(discourse: Discourse, text: str, quote: RawQuote, kind: str,
     starts_sentence = discourse.sentence_start(quote.start) >= quote.start - 2
     if previous and previous[0].para == quote.para and previous[1].decided and starts_sentence:
         speaker = previous[1]
-        return Speaker(speaker.slug, speaker.name, speaker.kind, speaker.cited_by,
-                       f"continues the previous quotation of {speaker.name}"), ""
+        return Speaker(
+            speaker.slug,
+            speaker.name,
+            speaker.kind,
+            speaker.cited_by,
+            f"continues the previous quotation of {speaker.name}",
+        ), ""
     if starts_sentence:
         prior_end = discourse.sentence_start(quote.start) - 1
         p_start = discourse.paragraph(quote.start)[0]
@@ -41,26 +53,58 @@ def _attribute(discourse: Discourse, text: str, quote: RawQuote, kind: str,
         if mention is not None:
             speaker = discourse.resolve(mention)
             if speaker.decided:
-                return Speaker(speaker.slug, speaker.name, speaker.kind, speaker.cited_by,
-                               f"only actor in the sentence: {speaker.name} (no speech verb)"),\
-                    ""
+                return Speaker(
+                    speaker.slug,
+                    speaker.name,
+                    speaker.kind,
+                    speaker.cited_by,
+                    f"only actor in the sentence: {speaker.name} (no speech verb)",
+                ), ""
     return undecided("no attribution found next to the quotation"), ""
 
 
-def extract_quotes(text: str, *, published_on: date,
-                   known_speakers: Sequence[KnownSpeaker] = (),
-                   outlet: str = "") -> list[Proposal]:
+def _folded(words: str) -> str:
+    return " ".join(re.findall(r"\w+", words.lower()))
+
+
+def _repeated_headline(text: str, quote: RawQuote, quotes: list[RawQuote]) -> bool:
+    """A quotation in a headline ("Lavrov: “The West has declared war”") that the article
+    quotes again in its body: the body quotation, with its attribution, is the one proposed."""
+    p_start, p_end = quote.para
+    if text[p_start:p_end].rstrip(QUOTE_CHARS + " ")[-1:] in ".!?…" or quote.depth:
+        return False
+    body = _folded(text[quote.start : quote.end])
+    return bool(body) and any(
+        other.para != quote.para and body in _folded(text[other.start : other.end])
+        for other in quotes
+    )
+
+
+def extract_quotes(
+    text: str, *, published_on: date, known_speakers: Sequence[KnownSpeaker] = (), outlet: str = ""
+) -> list[Proposal]:
     """Propose the quotations of an article with their speakers and dates.
 
     Dates follow :mod:`quotes.extraction.dates`: a cue in the attribution is resolved against
     ``published_on``; "earlier"/"previously" give no date (precision "unknown"); no cue gives
     the first day of the publication month (precision "month").
     """
+    original, text = text, double_single_quotes(text)
     raw = find_quotes(text)
-    kinds = {id(q): classify(text, q) for q in raw}
-    kept = [q for q in raw if kinds[id(q)]]
-    masked = mask_quotes(text, [(q.start, q.end) for q in kept if q.depth == 0]
-                        + [(q.start, q.end) for q in kept if q.depth > 0])
+    tops = [q for q in raw if q.depth == 0]
+
+    def outer(quote: RawQuote) -> RawQuote | None:
+        if quote.depth == 0:
+            return None
+        return next((t for t in tops if t.start <= quote.start and quote.end <= t.end), None)
+
+    kinds = {id(q): classify(text, q, outer(q)) for q in raw}
+    kept = [q for q in raw if kinds[id(q)] and not _repeated_headline(text, q, raw)]
+    masked = mask_quotes(
+        text,
+        [(q.start, q.end) for q in kept if q.depth == 0]
+        + [(q.start, q.end) for q in kept if q.depth > 0],
+    )
     discourse = Discourse(masked, list(known_speakers), outlet)
     items: list[tuple[int, str, object]] = [(q.start, "quote", q) for q in kept]
     for found in find_indirect(text, discourse, kept):
@@ -72,6 +116,7 @@ def extract_quotes(text: str, *, published_on: date,
         by_group.setdefault(quote.group, []).append(quote)
     previous: tuple[RawQuote, Speaker] | None = None
     proposals = []
+    dated: dict[tuple, tuple[date | None, str]] = {}
     for _, what, item in items:
         if what == "indirect":
             speaker, context = item.speaker(discourse), item.context
@@ -91,11 +136,29 @@ def extract_quotes(text: str, *, published_on: date,
             if quote.depth == 0:
                 previous = (quote, speaker)
         discourse.record(start, speaker, context)
-        said_on, precision = date_for_context(context, published_on)
-        proposals.append(Proposal(
-            text=text[start:end], start=start, end=end, kind=kind,
-            speaker_slug=speaker.slug, speaker_name=speaker.name, speaker_kind=speaker.kind,
-            cited_by=speaker.cited_by if speaker.kind == "anonymous" else "",
-            needs_review=not speaker.decided, reason=speaker.reason,
-            said_on=said_on, said_on_precision=precision))
+        # A statement without a date cue of its own continues what the same speaker was said
+        # to say earlier in the paragraph: "X on Wednesday dismissed … “…,” X told reporters."
+        key = (discourse.paragraph(start), speaker.slug, speaker.name, speaker.kind)
+        if find_date_cue(context) is None and speaker.decided and key in dated:
+            said_on, precision = dated[key]
+        else:
+            said_on, precision = date_for_context(context, published_on)
+            if find_date_cue(context) is not None:
+                dated[key] = (said_on, precision)
+        proposals.append(
+            Proposal(
+                text=original[start:end],
+                start=start,
+                end=end,
+                kind=kind,
+                speaker_slug=speaker.slug,
+                speaker_name=speaker.name,
+                speaker_kind=speaker.kind,
+                cited_by=speaker.cited_by if speaker.kind == "anonymous" else "",
+                needs_review=not speaker.decided,
+                reason=speaker.reason,
+                said_on=said_on,
+                said_on_precision=precision,
+            )
+        )
     return proposals

@@ -18,24 +18,79 @@ from .spans import RawQuote
 
 _REPORTING = "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
 _SPEECH = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
-_ACCORDING = re.compile(r"(?:^|,\s+|^[A-Z]\w*,\s+)according to (?P<subj>[^,]{2,120}?),\s+"
-                        r"(?P<clause>.+)$", re.I)
-_AS_SAID = re.compile(rf"(?:^|\b)as (?:(?P<subj>[^,]{{2,120}}?) (?:{_SPEECH})\b[^,]{{0,60}}|"
-                      rf"(?:{_SPEECH}) (?:[^,]{{0,40}} )?by (?P<agent>[^,]{{2,120}}?)),\s+"
-                      rf"(?P<clause>.+)$", re.I)
-_THAT = re.compile(rf"\b(?P<verb>{_REPORTING})\b(?P<gap>(?: [^,.;:]{{0,120}}?)?) that "
-                   rf"(?P<clause>.+)$")
-_THIS_WAS = re.compile(r"^(?:This|That|It) was (?:\w+ )?(?:reported|told|stated|said|announced|"
-                       r"confirmed|noted|explained) (?:to (?P<outlet>[\w .’'-]+?) )?by "
-                       r"(?P<agent>.+?)[.!]?$")
-_BARE = re.compile(r"\b(?P<verb>said|says|stated|added|warned|stressed|explained)"
-                   r"(?: (?P<obj>[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?))? (?P<clause>[^,].+)$")
-_NOT_CLAUSE_START = {"on", "in", "at", "to", "that", "during", "after", "before", "later",
-                     "earlier", "yesterday", "today", "last", "this", "with", "about", "it",
-                     "in", "of", "for", "by", "from", "so", "nothing", "goodbye", "hello", "a",
-                     "an", "the", "as", "when", "while", "and", "but", "he", "she", "they"}
-_TRAILING = re.compile(r"[\s,;:–—-]*(?:\b(?:since|because|as|and|but|while|although|with|"
-                       r"so|that|which)\b)?[\s,;:–—-]*$", re.I)
+_ACCORDING = re.compile(
+    r"(?:^|,\s+|^[A-Z]\w*,\s+)according to (?P<subj>[^,]{2,120}?),\s+"
+    r"(?P<clause>.+)$",
+    re.I,
+)
+_AS_SAID = re.compile(
+    rf"(?:^|\b)as (?:(?P<subj>[^,]{{2,120}}) (?:{_SPEECH})\b[^,]{{0,60}}|"
+    rf"(?:{_SPEECH}) (?:[^,]{{0,40}} )?by (?P<agent>[^,]{{2,120}}?)),\s+"
+    rf"(?P<clause>.+)$",
+    re.I,
+)
+_THAT = re.compile(
+    rf"\b(?P<verb>{_REPORTING})\b(?P<gap>(?: [^,.;:]{{0,120}}?)?) that "
+    rf"(?P<clause>.+)$"
+)
+_THIS_WAS = re.compile(
+    r"^(?:This|That|It) was (?:\w+ )?(?:reported|told|stated|said|announced|"
+    r"confirmed|noted|explained) (?:to (?P<outlet>[\w .’'-]+?) )?by "
+    r"(?P<agent>.+?)[.!]?$"
+)
+_BARE = re.compile(
+    r"\b(?P<verb>said|says|stated|added|warned|stressed|explained)"
+    r"(?: (?P<obj>[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?))? (?P<clause>[^,].+)$"
+)
+# "Russia will not accept the deal, the Kremlin said on Tuesday." (wire style, no "that").
+_SAID_AFTER = re.compile(
+    rf"^(?P<clause>.+?),\s+(?:(?P<subj>[^,]{{2,90}}?)\s+(?P<verb>{_REPORTING})|"
+    rf"(?P<verb2>said|says|added|stated|noted|warned|explained|stressed)\s+"
+    rf"(?P<subj2>[^,]{{2,90}}?))(?:[ ,][^,]{{0,80}})?[.!]?$"
+)
+# "MOSCOW (Reuters) - ": a wire dateline before the first sentence.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Za-z .]+)?\s*(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
+_NOT_CLAUSE_START = {
+    "on",
+    "in",
+    "at",
+    "to",
+    "that",
+    "during",
+    "after",
+    "before",
+    "later",
+    "earlier",
+    "yesterday",
+    "today",
+    "last",
+    "this",
+    "with",
+    "about",
+    "of",
+    "for",
+    "by",
+    "from",
+    "so",
+    "nothing",
+    "goodbye",
+    "hello",
+    "as",
+    "when",
+    "while",
+    "and",
+    "but",
+}
+# "Peskov said the Kremlin would …": without "that", the words after the verb must be a clause.
+_FINITE = re.compile(
+    r"\b(?:would|will|had|has|have|was|were|is|are|could|should|might|must|"
+    r"did|does|do|can|may)\b"
+)
+_TRAILING = re.compile(
+    r"[\s,;:–—-]*(?:\b(?:since|because|as|and|but|while|although|with|"
+    r"so|that|which)\b)?[\s,;:–—-]*$",
+    re.I,
+)
 
 
 @dataclass
@@ -61,17 +116,21 @@ def _clause_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     tail = _TRAILING.search(text[start:end])
     if tail:
         end = start + tail.start()
-    if text[end:end + 1] == "." and mark is None:
+    if text[end : end + 1] == "." and mark is None:
         end += 1
     if word_count(text[start:end]) < 4:
         return None
+    if mark is not None and not _FINITE.search(text[start:end]):
+        return None  # "the statements of the ministry “do not …”": the subject of a quotation
     return start, end
 
 
 def _subject(discourse: Discourse, start: int, end: int, last: bool) -> Mention | None:
-    mentions = [m for m in discourse.mentions_in(start, end)
-                if m.kind in ("person", "institution", "anonymous", "pronoun", "role",
-                              "definite_org")]
+    mentions = [
+        m
+        for m in discourse.mentions_in(start, end)
+        if m.kind in ("person", "institution", "anonymous", "pronoun", "role", "definite_org")
+    ]
     if not mentions:
         return None
     return mentions[-1] if last else mentions[0]
@@ -79,6 +138,12 @@ def _subject(discourse: Discourse, start: int, end: int, last: bool) -> Mention 
 
 def find_indirect(text: str, discourse: Discourse, quotes: list[RawQuote]) -> list[IndirectSpeech]:
     inside = [(q.start, q.end) for q in quotes if q.depth == 0]
+    groups: dict[int, list[RawQuote]] = {}
+    for quote in quotes:
+        groups.setdefault(quote.group, []).append(quote)
+    for parts in groups.values():  # between parts of one quotation: inside its marks
+        if len(parts) > 1 and parts[0].para == parts[-1].para:
+            inside.append((parts[0].start, parts[-1].end))
     found: list[IndirectSpeech] = []
     for p_start, p_end in paragraphs(text):
         previous: tuple[int, int] | None = None
@@ -87,9 +152,11 @@ def find_indirect(text: str, discourse: Discourse, quotes: list[RawQuote]) -> li
                 previous = None
                 continue
             item = _match_sentence(text, discourse, s_start, s_end, previous)
-            if item is not None and not any(a < item.end and item.start < b for a, b in inside
-                                            if min(b, item.end) - max(a, item.start)
-                                            >= (item.end - item.start) / 2):
+            if item is not None and not any(
+                a < item.end and item.start < b
+                for a, b in inside
+                if min(b, item.end) - max(a, item.start) >= (item.end - item.start) / 2
+            ):
                 found.append(item)
             has_quote = any(c in QUOTE_CHARS for c in text[s_start:s_end])
             previous = None if has_quote else (s_start, s_end)
@@ -110,29 +177,63 @@ def _match_sentence(text, discourse, s_start, s_end, previous) -> IndirectSpeech
         if not match:
             continue
         group = "agent" if match.groupdict().get("agent") else "subj"
-        subject = _subject(discourse, s_start + match.start(group), s_start + match.end(group),
-                           last=False)
+        subject = _subject(
+            discourse, s_start + match.start(group), s_start + match.end(group), last=False
+        )
         span = _clause_span(text, s_start + match.start("clause"), s_end)
         if subject is not None and span:
-            context = text[s_start:span[0]] + text[span[1]:s_end]
+            context = text[s_start : span[0]] + text[span[1] : s_end]
             return IndirectSpeech(span[0], span[1], context, subject)
     match = _THAT.search(sentence)
     if match and word_count(match.group("gap")) <= 15:
         subject = _subject(discourse, s_start, s_start + match.start("verb"), last=True)
         span = _clause_span(text, s_start + match.start("clause"), s_end)
         if subject is not None and span:
-            context = text[s_start:span[0]]
+            context = text[s_start : span[0]]
             return IndirectSpeech(span[0], span[1], context, subject)
     if any(c in QUOTE_CHARS for c in sentence):
         return None
+    match = _SAID_AFTER.match(sentence)
+    if match:
+        found = _said_after(text, discourse, s_start, match)
+        if found is not None:
+            return found
     match = _BARE.search(sentence)
     if match:
         first = match.group("clause").split()[0].lower()
         subject = _subject(discourse, s_start, s_start + match.start("verb"), last=True)
-        near = subject is not None and not sentence[subject.end - s_start:match.start("verb")
-                                                    ].strip(" ,")
-        if near and first not in _NOT_CLAUSE_START and word_count(match.group("clause")) >= 4:
+        near = subject is not None and not sentence[
+            subject.end - s_start : match.start("verb")
+        ].strip(" ,")
+        finite = _FINITE.search(match.group("clause"))
+        if (
+            near
+            and finite
+            and first not in _NOT_CLAUSE_START
+            and word_count(match.group("clause")) >= 4
+        ):
             span = _clause_span(text, s_start + match.start("clause"), s_end)
             if span:
-                return IndirectSpeech(span[0], span[1], text[s_start:span[0]], subject)
+                return IndirectSpeech(span[0], span[1], text[s_start : span[0]], subject)
     return None
+
+
+def _said_after(text, discourse, s_start, match) -> IndirectSpeech | None:
+    """The clause before a trailing ", X said." when X is a speaker mention opening its slot."""
+    group = "subj" if match.group("subj") else "subj2"
+    slot_start, slot_end = s_start + match.start(group), s_start + match.end(group)
+    subject = _subject(discourse, slot_start, slot_end, last=False)
+    if subject is None or word_count(text[slot_start : subject.start]) > 3:
+        return None
+    clause_start = s_start + match.start("clause")
+    dateline = _DATELINE.match(text, clause_start)
+    if dateline:
+        clause_start = dateline.end()
+    clause = text[clause_start : s_start + match.end("clause")]
+    if not _FINITE.search(clause) and not re.search(r"\b\w+ed\b", clause):
+        return None
+    span = _clause_span(text, clause_start, s_start + match.end("clause"))
+    if span is None or not text[span[0]].isupper():
+        return None
+    context = text[slot_start : s_start + match.end()]
+    return IndirectSpeech(span[0], span[1], context, subject)

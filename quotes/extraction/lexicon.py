@@ -5,61 +5,81 @@ Kept in one place so that every rule uses the same vocabulary and tests can exte
 
 import re
 
+
+def words(block: str) -> frozenset[str]:
+    """The whitespace-separated words of ``block``."""
+    return frozenset(block.split())
+
+
+def phrases(block: str) -> tuple[str, ...]:
+    """The comma-separated phrases of ``block``, in order."""
+    return tuple(p.strip() for p in block.split(",") if p.strip())
+
+
 # Verbs (and verb phrases) that introduce or report speech, in the forms news prose uses.
-SPEECH_VERBS = (
-    "said", "says", "say", "told", "tells", "stated", "states", "noted", "notes", "added", "adds",
-    "explained", "explains", "stressed", "stresses", "emphasized", "emphasised", "emphasizes",
-    "warned", "warns", "reiterated", "reiterates", "recalled", "recalls", "declared", "declares",
-    "announced", "announces", "assured", "assures", "insisted", "insists", "claimed", "claims",
-    "argued", "argues", "believes", "believe", "believed", "thinks", "think", "thought",
-    "considers", "considered", "wrote", "writes", "tweeted", "posted", "commented", "comments",
-    "replied", "replies", "answered", "answers", "asked", "asks", "admitted", "admits",
-    "confirmed", "confirms", "denied", "denies", "suggested", "suggests", "threatened",
-    "promised", "promises", "vowed", "pledged", "urged", "urges", "accused", "accuses",
-    "called", "calls", "described", "describes", "outlined", "outlines", "summed up", "sums up",
-    "concluded", "concludes", "pointed out", "points out", "made it clear", "makes it clear",
-    "reported", "reports", "informed", "informs", "specified", "clarified", "continued",
-    "complained", "complains", "acknowledged", "acknowledges", "observed", "remarked",
-    "mentioned", "mentions", "expressed", "expects", "expected", "hopes", "hoped", "fears",
-    "feared", "is convinced", "was convinced", "is sure", "noting", "adding", "saying",
-    "warning", "stressing", "explaining", "emphasizing", "recalling", "commenting", "writing",
-    "assuring", "insisting", "arguing", "declaring", "announcing", "stating", "labelled",
-    "labeled", "termed", "dubbed", "branded", "shared", "spoke", "speaks", "retorted",
-    "objected", "predicted", "predicts", "estimated", "estimates", "lamented", "regretted",
-    "welcomed", "criticized", "criticised", "condemned", "proposed", "demanded",
+_SAYING = phrases(
+    """
+said, says, say, told, tells, stated, states, noted, notes, added, adds, explained,
+explains, stressed, stresses, emphasized, emphasised, emphasizes, warned, warns, reiterated,
+reiterates, recalled, recalls, declared, declares, announced, announces, assured, assures,
+insisted, insists, claimed, claims, argued, argues, believes, believe, believed, thinks,
+think, thought, considers, considered, wrote, writes, tweeted, posted, commented, comments,
+replied, replies, answered, answers, asked, asks, admitted, admits, confirmed, confirms,
+denied, denies, suggested, suggests, threatened, promised, promises, vowed, pledged, urged,
+urges, accused, accuses, called, calls, described, describes, outlined, outlines, summed up,
+sums up, concluded, concludes, pointed out, points out, made it clear, makes it clear,
+reported, reports, specified, clarified, continued, complained, complains, acknowledged,
+acknowledges, observed, remarked, mentioned, mentions, expressed, expects, expected, hopes,
+hoped, fears, feared, is convinced, was convinced, is sure, noting, adding, saying, warning,
+stressing, explaining, emphasizing, recalling, commenting, writing, assuring, insisting,
+arguing, declaring, announcing, stating, labelled, labeled, termed, dubbed, branded, shared,
+spoke, speaks, retorted, objected, predicted, predicts, estimated, estimates, lamented,
+regretted, welcomed, criticized, criticised, condemned, proposed, demanded
+"""
 )
+# Characterizing verbs: "dismissed the proposal as “a non-starter”".
+_CHARACTERIZING = phrases(
+    """
+blasted, characterised, characterized, denounced, denounces, dismissed, dismisses, hailed,
+hails, praised, praises, qualified, rejected, rejects, slammed, slams
+"""
+)
+SPEECH_VERBS = _SAYING + _CHARACTERIZING
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
-SPEECH_VERB_RE = re.compile(rf"\b(?:{_VERB_ALT})\b", re.IGNORECASE)
+SPEECH_VERB_RE = re.compile(rf"(?<![\w-])(?:{_VERB_ALT})\b", re.IGNORECASE)  # not "so-called"
 
 # Verbs that may take a "that"-clause of reported speech (indirect quotation).
-REPORTING_VERBS = tuple(
-    v for v in SPEECH_VERBS
-    if v not in {"asked", "asks", "called", "calls", "described", "describes", "termed",
-                 "labelled", "labeled", "dubbed", "branded", "welcomed", "criticized",
-                 "criticised", "condemned", "spoke", "speaks", "shared", "expressed",
-                 "agreed", "demanded", "proposed", "urged", "urges", "accused", "accuses",
-                 "threatened", "outlined", "outlines", "posted", "tweeted", "commented",
-                 "comments", "commenting", "continued", "informs", "informed"}
+_NOT_REPORTING = phrases(
+    """
+accused, accuses, asked, asks, branded, called, calls, commented, commenting, comments,
+condemned, continued, criticised, criticized, demanded, described, describes, dubbed,
+expressed, labeled, labelled, outlined, outlines, posted, proposed, shared, speaks, spoke,
+termed, threatened, tweeted, urged, urges, welcomed
+"""
 )
+REPORTING_VERBS = tuple(v for v in _SAYING if v not in _NOT_REPORTING)
 
 # Words that begin or make up a role title ("Russian Foreign Minister", "Secretary General").
-ROLE_WORDS = frozenset("""
+ROLE_WORDS = words(
+    """
 minister ministers secretary general deputy first second vice foreign defense defence
 president prime premier chairman chairwoman chair head director spokesman spokeswoman
 spokesperson press representative permanent ambassador envoy senator deputy governor mayor
 chief editor editor-in-chief commander lieutenant colonel major captain admiral marshal
 acting former ex leader member analyst expert professor adviser advisor aide assistant
-presidential official officer diplomat mr mrs ms dr sir lord lady king queen prince
-pope patriarch chancellor general-secretary secretary-general ombudsman prosecutor judge
-justice speaker co-chairman founder ceo executive counsellor counselor attaché attache
-colonel-general lieutenant-general major-general state interior economy finance trade
-justice health energy emergencies culture education sport agriculture transport military
-national security united high commissioner undersecretary under-secretary assistant-secretary
-minister-counselor political economic programme program research scientific managing
-""".split())
+presidential official officer diplomat mr mrs ms dr sir lord lady king queen prince pope
+patriarch chancellor general-secretary secretary-general ombudsman prosecutor judge justice
+speaker co-chairman founder ceo executive counsellor counselor attaché attache colonel-
+general lieutenant-general major-general state interior economy finance trade justice health
+energy emergencies culture education sport agriculture transport military national security
+united high commissioner undersecretary under-secretary assistant-secretary minister-
+counselor political economic programme program research scientific managing
+"""
+)
 
 # Nationality / geographic adjectives that precede roles ("Russian", "American").
-NATIONALITY_WORDS = frozenset("""
+NATIONALITY_WORDS = words(
+    """
 russian american ukrainian belarusian german french british english polish chinese japanese
 italian spanish turkish iranian israeli georgian armenian azerbaijani kazakh estonian
 latvian lithuanian finnish swedish norwegian danish dutch belgian austrian swiss czech
@@ -67,62 +87,140 @@ slovak hungarian romanian bulgarian serbian croatian greek indian pakistani syri
 egyptian saudi korean north south western eastern european filipino canadian mexican
 brazilian moldovan uzbek kyrgyz tajik turkmen soviet atlantic baltic nordic arab african
 asian australian irish scottish welsh portuguese cuban venezuelan afghan libyan us uk eu un
-""".split())
+"""
+)
 
 # Head nouns of organizations; a capitalized run containing one is not a person's name.
-ORG_WORDS = frozenset("""
+ORG_WORDS = words(
+    """
 ministry ministries council committee office department service services agency bureau
 commission parliament duma government embassy mission kremlin alliance union organization
 organisation administration court bank party headquarters secretariat staff assembly senate
 congress house pentagon federation republic kingdom states nations forces army navy
-institute university school center centre foundation fund trust corporation company
-group club society association academy presidium directorate inspectorate guard police
-cabinet board chamber league movement front council's command coalition bloc affairs
-press-service channel magazine newspaper agency's tribunal prosecutor's prize act treaty
-war peace summit forum program programme strategy doctrine concept initiative plan
-""".split())
-
-# Capitalized words that are never part of a person's name.
-NOT_NAME_WORDS = frozenset("""
-the a an in on at by for from of to and or but if as this that these those it its he she
-they we you i his her their our my your there here then when while since after before
-during also however meanwhile moreover thus so yet still now today earlier later first
-secondly thirdly finally according although though because what which who whom whose how
-why where all any some no not only such both each every other another most more many much
-january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday
-russia ukraine moscow kyiv kiev brussels washington london paris berlin beijing geneva
-minsk europe america china germany france britain belgium poland kosovo crimea donbass
-nato osce un eu usa ussr cis csto g7 g20 rf mfa fsb gru svr sco pace brics
-god internet twitter telegram facebook youtube instagram vkontakte covid-19 covid
-""".split())
-
-# Common outlets (recipients in "told Izvestia"; citers of anonymous sources).
-OUTLETS = (
-    "Izvestia", "Kommersant", "Vedomosti", "RBC", "TASS", "RIA Novosti", "Interfax",
-    "Gazeta.Ru", "Lenta.ru", "Rossiyskaya Gazeta", "Nezavisimaya Gazeta", "Novaya Gazeta",
-    "Meduza", "Forbes", "Reuters", "AFP", "Associated Press", "AP", "Bloomberg", "BBC", "CNN",
-    "The New York Times", "The Washington Post", "The Guardian", "Financial Times",
-    "The Wall Street Journal", "Politico", "Axios", "Der Spiegel", "Le Monde", "Fontanka",
-    "Moskovsky Komsomolets", "MK", "Komsomolskaya Pravda", "Argumenty i Fakty", "Ekho Moskvy",
-    "Sputnik", "RT", "NTV", "Channel One", "Rossiya 24", "Zvezda", "Kommersant FM", "Gazeta",
+institute university school center centre foundation fund trust corporation company group
+club society association academy presidium directorate inspectorate guard police cabinet
+board chamber league movement front council's command coalition bloc affairs press-service
+channel magazine newspaper agency's tribunal prosecutor's prize act treaty war peace summit
+forum program programme strategy doctrine concept initiative plan
+"""
 )
 
-MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+# Capitalized words that are never part of a person's name.
+NOT_NAME_WORDS = words(
+    """
+the a an in on at by for from of to and or but if as this that these those it its he she
+they we you i his her their our my your there here then when while since after before during
+also however meanwhile moreover thus so yet still now today earlier later first secondly
+thirdly finally according although though because what which who whom whose how why where
+all any some no not only such both each every other another most more many much january
+february march april may june july august september october november december monday tuesday
+wednesday thursday friday saturday sunday russia ukraine moscow kyiv kiev brussels
+washington london paris berlin beijing geneva minsk europe america china germany france
+britain belgium poland kosovo crimea donbass nato osce un eu usa ussr cis csto g7 g20 rf mfa
+fsb gru svr sco pace brics god internet twitter telegram facebook youtube instagram
+vkontakte covid-19 covid
+"""
+)
+
+# A generic role noun ("the diplomat") and the titles that make someone one. A role noun not
+# listed here refers to a person whose title contains that word ("the senator").
+ROLE_CLASSES = {
+    "diplomat": phrases(
+        """
+        diplomat, ambassador, envoy, foreign minister, foreign affairs, permanent representative,
+        consul, attache, attaché, secretary of state, foreign secretary, foreign office
+        """
+    ),
+    "official": phrases(
+        """
+        minister, secretary, spokesman, spokeswoman, spokesperson, official, deputy, director, head,
+        chief, officer, aide, adviser, advisor, ambassador, envoy, representative, commissioner,
+        president, chancellor, governor, mayor, chairman, chairwoman
+        """
+    ),
+    "politician": phrases(
+        """
+        duma, parliament, senate, congress, federation council, senator, deputy, minister,
+        chancellor, president, lawmaker, speaker, governor, mayor, leader, mp, congressman,
+        congresswoman, member of parliament, politician, secretary
+        """
+    ),
+    "lawmaker": phrases(
+        """
+        duma, parliament, senate, congress, federation council, bundestag, rada, house of commons,
+        house of representatives, senator, deputy, lawmaker, speaker, mp, congressman,
+        congresswoman, member of parliament, representative, legislator
+        """
+    ),
+    "legislator": phrases(
+        """
+        duma, parliament, senate, congress, federation council, senator, deputy, lawmaker, mp,
+        congressman, congresswoman, member of parliament, representative, legislator
+        """
+    ),
+    "parliamentarian": phrases(
+        """
+        duma, parliament, senate, congress, federation council, bundestag, rada, house of commons,
+        senator, deputy, lawmaker, mp, member of parliament, parliamentarian, speaker
+        """
+    ),
+    "spokesman": phrases(
+        """
+        spokesman, spokesperson, press secretary
+        """
+    ),
+    "spokeswoman": phrases(
+        """
+        spokeswoman, spokesperson, press secretary
+        """
+    ),
+    "spokesperson": phrases(
+        """
+        spokesman, spokeswoman, spokesperson, press secretary
+        """
+    ),
+    "minister": phrases(
+        """
+        minister, secretary of state, foreign secretary, home secretary, defence secretary, defense
+        secretary
+        """
+    ),
+    "general": phrases(
+        """
+        general, chief of the general staff, commander, chief of staff
+        """
+    ),
+}
+
+# Common outlets (recipients in "told Izvestia"; citers of anonymous sources).
+OUTLETS = phrases(
+    """
+Izvestia, Kommersant, Vedomosti, RBC, TASS, RIA Novosti, Interfax, Gazeta.Ru, Lenta.ru,
+Rossiyskaya Gazeta, Nezavisimaya Gazeta, Novaya Gazeta, Meduza, Forbes, Reuters, AFP,
+Associated Press, AP, Bloomberg, BBC, CNN, The New York Times, The Washington Post, The
+Guardian, Financial Times, The Wall Street Journal, Politico, Axios, Der Spiegel, Le Monde,
+Fontanka, Moskovsky Komsomolets, MK, Komsomolskaya Pravda, Argumenty i Fakty, Ekho Moskvy,
+Sputnik, RT, NTV, Channel One, Rossiya 24, Zvezda, Kommersant FM, Gazeta
+"""
+)
+
+MONTHS = phrases(
+    "january, february, march, april, may, june, july, august, september, october, november, "
+    "december"
 )
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 # Words that, right before a quotation, make it a title rather than a quote.
-TITLE_CUES = frozenset("""
+TITLE_CUES = words(
+    """
 entitled titled named dubbed called headlined slogan book novel newspaper magazine journal
 film movie video clip article column program programme show series project operation song
 album play exhibition festival campaign company party movement channel website site blog
 doctrine strategy concept plan law bill initiative report documentary brand publication
 edition organization organisation foundation fund ship vessel exercise exercises award prize
 hashtag podcast agency group union
-""".split())
+"""
+)
 
 
 def outlet_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:

@@ -8,45 +8,129 @@ out), so that words a speaker says are never taken for the speaker.
 import re
 from dataclasses import dataclass
 
-from .lexicon import NATIONALITY_WORDS, OUTLETS
+from .lexicon import NATIONALITY_WORDS, OUTLETS, ROLE_WORDS
 from .model import KnownSpeaker
 from .names import find_names, known_surname_keys
 
 ORG_HEADS = (
-    "Ministry", "Council", "Committee", "Office", "Department", "Service", "Agency", "Bureau",
-    "Commission", "Parliament", "Duma", "Government", "Embassy", "Mission", "Kremlin",
-    "Alliance", "Union", "Organization", "Organisation", "Administration", "Court", "Bank",
-    "Party", "Headquarters", "Secretariat", "Staff", "Assembly", "Senate", "Congress",
-    "Pentagon", "White House", "Cabinet", "Presidium", "Directorate", "Prosecutor's Office",
+    "Ministry",
+    "Council",
+    "Committee",
+    "Office",
+    "Department",
+    "Service",
+    "Agency",
+    "Bureau",
+    "Commission",
+    "Parliament",
+    "Duma",
+    "Government",
+    "Embassy",
+    "Mission",
+    "Kremlin",
+    "Alliance",
+    "Union",
+    "Organization",
+    "Organisation",
+    "Administration",
+    "Court",
+    "Bank",
+    "Party",
+    "Headquarters",
+    "Secretariat",
+    "Staff",
+    "Assembly",
+    "Senate",
+    "Congress",
+    "Pentagon",
+    "White House",
+    "Cabinet",
+    "Presidium",
+    "Directorate",
+    "Prosecutor's Office",
 )
 _CAP = r"[A-Z][\w’'\-]*"
 _ORG = re.compile(
-    rf"\b(?:(?:{_CAP}|of|the|for|on|and)\s+){{0,5}}?(?:{'|'.join(ORG_HEADS)})\b"
+    rf"\b(?:(?:{_CAP}|of|the|for|on|and)\s+){{0,5}}(?:{'|'.join(ORG_HEADS)})\b"
     rf"(?:\s+(?:of|on|for|to)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)?"
 )
 _ACRONYM = re.compile(r"\b(?:NATO|OSCE|UN|EU|CSTO|SCO|IAEA|WHO|MFA|FSB|SVR|GRU|PACE|OPCW)\b")
 _DEFINITE_ORG = re.compile(
     r"\bthe\s+(?:[a-z]+\s+)?(ministry|alliance|department|embassy|kremlin|government|"
     r"committee|council|agency|press service|bloc|organization|organisation|mission|office)"
-    r"(?:['’]s)?\b", re.I)
+    r"(?:['’]s)?\b",
+    re.I,
+)
+_UNNAMED = (
+    r"(?:\s+who\s+(?:asked|requested|declined|spoke|wished)\b[^,.;:]{0,40}?"
+    r"\b(?:named|identified|anonymity)|,?\s+(?:speaking\s+)?on\s+(?:the\s+)?condition\s+of\s+"
+    r"anonymity|\s+speaking\s+anonymously)"
+)
+_FAMILIAR = (
+    r"\s+(?:familiar|acquainted)\s+with\s+(?:the|this|these|his|her)\s+[a-z]+"
+    r"(?:\s+(?!(?:said|says|told|tells|added)\b)[a-z]+)?(?=[\s,.;:])"
+)
 _ANONYMOUS = re.compile(
-    r"\b(?:(?P<det>an?|the|one of the|some|several|other|two|three|many|our|his|her)\s+)?"
-    r"(?:(?P<own>[A-Z][\w.]+)['’]s\s+)?(?P<adj>(?:[a-z][\w-]*\s+){0,3}?)"
-    r"(?P<noun>sources?|interlocutors?|insiders?)\b"
-    r"(?P<tail>\s+(?:of|in|at|close to|from|for)\s+(?:the\s+)?[A-Z][\w’'.-]*"
-    r"(?:\s+(?:[A-Z][\w’'.-]*|in|of|the)(?=[\s,.;:]))*)?")
-_PRONOUN = re.compile(r"\b(he|she|He|She)\b")
+    r"\b(?:(?P<det>(?i:an?|the|one of the|some|several|other|two|three|many|our|his|her))\s+)?"
+    r"(?:(?P<own>[A-Z][\w.]+)['’]s\s+)?"
+    r"(?P<adj>(?:(?!(?:by|to|of|in|at|on|the|an?|and|as|that|from|for|with|said|told|who)\b)"
+    r"[a-z][\w-]*\s+){0,3}?)"
+    r"(?:(?P<noun>(?i:sources?|interlocutors?|insiders?))\b(?P<tail>"
+    r"\s+(?:of|in|at|close to|from|for|within|inside)\s+(?:the\s+)?[A-Z][\w’'.-]*"
+    r"(?:\s+(?:[A-Z][\w’'.-]*|in|of|the)(?=[\s,.;:]))*"
+    r"|\s+(?:in|close to|within|inside|at)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:circles|ministry|"
+    r"government|administration|department|talks|negotiations|agency|embassy|security services|"
+    r"industry|region|delegation)\b"
+    rf"|{_FAMILIAR})?"
+    r"|(?P<person>(?i:officials?|diplomats?|officers?|employees?|members?|lawmakers?|"
+    r"aides?|advisers?|advisors?|analysts?|experts?|people|persons?))"
+    rf"(?:{_UNNAMED}|(?P<familiar>{_FAMILIAR})))"
+)
+_PRONOUN = re.compile(r"\b(he|she|He|She)\b|(?<=[Aa]ccording to )(?:him|her)\b")
 ROLE_NOUNS = (
-    "secretary general", "secretary-general", "general secretary", "press secretary",
-    "prime minister", "political scientist", "foreign minister", "defense minister",
-    "minister", "expert", "diplomat", "politician", "senator", "spokesman", "spokeswoman",
-    "spokesperson", "president", "ambassador", "analyst", "official", "chairman", "director",
-    "professor", "lawmaker", "parliamentarian", "governor", "mayor", "premier", "chancellor",
-    "envoy", "deputy", "permanent representative", "head", "speaker", "author", "general",
+    "secretary general",
+    "secretary-general",
+    "general secretary",
+    "press secretary",
+    "prime minister",
+    "political scientist",
+    "foreign minister",
+    "defense minister",
+    "minister",
+    "expert",
+    "diplomat",
+    "politician",
+    "senator",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "ambassador",
+    "analyst",
+    "official",
+    "chairman",
+    "director",
+    "professor",
+    "lawmaker",
+    "parliamentarian",
+    "governor",
+    "mayor",
+    "premier",
+    "chancellor",
+    "envoy",
+    "deputy",
+    "permanent representative",
+    "head",
+    "speaker",
+    "author",
+    "general",
 )
 _ROLE_REF = re.compile(
-    r"\bthe\s+(?:[a-z-]+\s+)?(" + "|".join(r.replace(" ", r"\s+") for r in ROLE_NOUNS) + r")\b",
-    re.I)
+    r"\bthe\s+(?:[a-z-]+\s+)?(" + "|".join(r.replace(" ", r"\s+") for r in ROLE_NOUNS) + r")\b"
+    r"(?!\s+(?:community|group|council|commission|panel|committee|body|circles|level|corps|"
+    r"team|opinion|assessment|meeting|office|delegation|board)\b)",
+    re.I,
+)
 EXPERT_ROLES = {"expert", "analyst", "political scientist", "professor", "author"}
 
 
@@ -65,6 +149,19 @@ class Mention:
     known: KnownSpeaker | None = None
 
 
+def anonymous_name(match: re.Match[str], outlets: tuple[str, ...]) -> str:
+    """A short name for an anonymous source: "Senior diplomat", "Source in the Ministry"."""
+    noun = match.group("noun") or match.group("person")
+    singular = {"people": "person", "persons": "person"}.get(noun.lower())
+    if singular is None:
+        singular = noun[:-1] if noun.lower().endswith("s") else noun
+    tail = (match.group("tail") or match.group("familiar") or "").strip()
+    for name in outlets:  # the outlet is recorded as ``cited_by``, not in the name
+        tail = re.sub(rf"^(?:of|from|for)\s+(?:the\s+)?{re.escape(name)}\b\s*", "", tail)
+    name = " ".join(w for w in (match.group("adj").strip(), singular.lower(), tail) if w)
+    return name[:1].upper() + name[1:]
+
+
 def institution_variants(speaker: KnownSpeaker) -> list[str]:
     """Names an institution goes by: name, aliases, an acronym in brackets, no leading adjective."""
     variants = []
@@ -73,7 +170,7 @@ def institution_variants(speaker: KnownSpeaker) -> list[str]:
         acronym = re.search(r"\(([A-Z]{2,8})\)", name)
         if acronym:
             variants.append(acronym.group(1))
-            variants.append(name[:acronym.start()].strip())
+            variants.append(name[: acronym.start()].strip())
         words = name.split()
         if len(words) > 2 and words[0].lower() in NATIONALITY_WORDS:
             variants.append(" ".join(words[1:]))
@@ -91,54 +188,108 @@ def _overlaps(a: Mention, taken: list[Mention]) -> bool:
     return any(a.start < b.end and b.start < a.end for b in taken)
 
 
-def find_mentions(masked: str, start: int, end: int, known: list[KnownSpeaker],
-                  outlet: str = "", strict: bool = True) -> list[Mention]:
+def find_mentions(
+    masked: str,
+    start: int,
+    end: int,
+    known: list[KnownSpeaker],
+    outlet: str = "",
+    strict: bool = True,
+    extra_surnames: frozenset[str] = frozenset(),
+) -> list[Mention]:
     """Mentions in ``masked[start:end]``, without overlaps, in text order."""
     outlets = tuple(o for o in (*OUTLETS, outlet) if o)
     found: list[Mention] = []
-    surnames = known_surname_keys(known)
+    surnames = known_surname_keys(known) | extra_surnames
     for name in find_names(masked, start, end, surnames, strict):
-        found.append(Mention(name.start, name.end, "person", masked[name.start:name.end],
-                             name.name, name.role, tokens=name.tokens,
-                             surname_only=name.surname_only))
+        found.append(
+            Mention(
+                name.start,
+                name.end,
+                "person",
+                masked[name.start : name.end],
+                name.name,
+                name.role,
+                tokens=name.tokens,
+                surname_only=name.surname_only,
+            )
+        )
     institutions = [s for s in known if s.kind == "institution"]
     for speaker in institutions:
         for variant in institution_variants(speaker):
             flags = 0 if variant.isupper() else re.I
             for match in re.finditer(rf"\b{re.escape(variant)}\b", masked[start:end], flags):
-                mention = Mention(start + match.start(), start + match.end(), "institution",
-                                  match.group(), speaker.name, known=speaker)
+                mention = Mention(
+                    start + match.start(),
+                    start + match.end(),
+                    "institution",
+                    match.group(),
+                    speaker.name,
+                    known=speaker,
+                )
                 if not _overlaps(mention, found):
                     found.append(mention)
     for match in _ANONYMOUS.finditer(masked, start, end):
         det = (match.group("det") or "").lower()
-        noun = match.group("noun").lower()
-        around = masked[match.start():min(end, match.end() + 40)]
-        cited = (match.group("own") if match.group("own") in outlets else "") or find_outlet(
-            (match.group("tail") or "") + " " + around, outlets) or outlet
-        if det not in ("an", "a", "one of the", "some", "several", "other", "two", "three",
-                       "many", "the") and not match.group("own") and not match.group("adj") \
-                and not match.group("tail"):
+        noun = (match.group("noun") or match.group("person")).lower()
+        around = re.split(r"[.!?;]\s", masked[match.start() : min(end, match.end() + 80)])[0]
+        cited = (
+            (match.group("own") if match.group("own") in outlets else "")
+            or find_outlet((match.group("tail") or "") + " " + around, outlets)
+            or outlet
+        )
+        if (
+            det
+            not in (
+                "an",
+                "a",
+                "one of the",
+                "some",
+                "several",
+                "other",
+                "two",
+                "three",
+                "many",
+                "the",
+            )
+            and not match.group("own")
+            and not match.group("adj")
+            and not match.group("tail")
+            and not match.group("person")
+        ):
             continue
         anaphoric = det == "the" and not noun.endswith("s") and not match.group("adj")
-        mention = Mention(match.start(), match.end(), "anonymous", match.group(),
-                          match.group().strip(), outlet=cited, anaphoric=anaphoric)
+        mention = Mention(
+            match.start(),
+            match.end(),
+            "anonymous",
+            match.group(),
+            anonymous_name(match, outlets),
+            outlet=cited,
+            anaphoric=anaphoric,
+            role=noun,
+        )
         if not _overlaps(mention, found):
             found.append(mention)
     for match in _ROLE_REF.finditer(masked, start, end):
         role = re.sub(r"\s+", " ", match.group(1).lower())
-        mention = Mention(match.start(), match.end(), "role", match.group(), role=role,
-                          anaphoric=True)
+        mention = Mention(
+            match.start(), match.end(), "role", match.group(), role=role, anaphoric=True
+        )
         if not _overlaps(mention, found):
             found.append(mention)
     for match in _ORG.finditer(masked, start, end):
-        name = re.sub(r"^(?:the|of|for|on|and)\s+", "", match.group(), flags=re.I).strip()
+        name = re.sub(r"^(?:(?:the|of|for|on|and)\s+)+", "", match.group(), flags=re.I).strip()
         first = name.split()[0] if name else ""
         if not first or not first[0].isupper():
             continue
-        mention = Mention(match.start() + match.group().find(name),
-                          match.start() + match.group().find(name) + len(name),
-                          "institution", name, re.sub(r"['’]s$", "", name))
+        mention = Mention(
+            match.start() + match.group().find(name),
+            match.start() + match.group().find(name) + len(name),
+            "institution",
+            name,
+            re.sub(r"['’]s$", "", name),
+        )
         if not _overlaps(mention, found):
             found.append(mention)
     for match in _ACRONYM.finditer(masked, start, end):
@@ -146,12 +297,34 @@ def find_mentions(masked: str, start: int, end: int, known: list[KnownSpeaker],
         if not _overlaps(mention, found):
             found.append(mention)
     for match in _DEFINITE_ORG.finditer(masked, start, end):
-        mention = Mention(match.start(), match.end(), "definite_org", match.group(),
-                          match.group(1).lower(), anaphoric=True)
+        mention = Mention(
+            match.start(),
+            match.end(),
+            "definite_org",
+            match.group(),
+            match.group(1).lower(),
+            anaphoric=True,
+        )
         if not _overlaps(mention, found):
             found.append(mention)
     for match in _PRONOUN.finditer(masked, start, end):
         mention = Mention(match.start(), match.end(), "pronoun", match.group(), anaphoric=True)
         if not _overlaps(mention, found):
             found.append(mention)
-    return sorted(found, key=lambda m: m.start)
+    found.sort(key=lambda m: m.start)
+    return [m for i, m in enumerate(found) if not _modifies_next(masked, m, found[i + 1 : i + 2])]
+
+
+def _modifies_next(masked: str, mention: Mention, following: list[Mention]) -> bool:
+    """An organization that is part of the next person's title: "Kremlin spokesman Dmitry
+    Peskov", "NATO Secretary General Jens Stoltenberg"."""
+    if mention.kind != "institution" or not following or following[0].kind != "person":
+        return False
+    gap = masked[mention.end : following[0].start]
+    words = re.findall(r"[\w’'-]+", gap)
+    return (
+        bool(words)
+        and len(words) <= 4
+        and "," not in gap
+        and all(re.sub(r"['’]s?$", "", w.lower()) in ROLE_WORDS for w in words)
+    )

@@ -7,49 +7,53 @@ Alexander/Aleksandr; :func:`name_key` maps such variants to one key.
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import NATIONALITY_WORDS, NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS
+from .lexicon import NATIONALITY_WORDS, NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS, words
 from .model import KnownSpeaker
 
-GIVEN_NAMES = frozenset("""
-aleksandr alexander alexandr aleksei alexei alexey alexis anatoly anatoli andrei andrey andrew
-anton arkady artem artyom boris dmitry dmitri denis egor yegor evgeny yevgeny eugene fyodor
-fedor gennady georgy george grigory igor ilya ivan kirill konstantin leonid maxim maksim
-mikhail mikhail nikolai nikolay nikita oleg pavel petr pyotr roman ruslan sergei sergey
-stanislav stepan timur vadim valery valentin vasily vasiliy viktor victor vitaly vladimir
-vladislav vyacheslav yaroslav yury yuri yuriy zakhar gleb lev ramzan emmanuel volodymyr
-anna alexandra anastasia ekaterina yekaterina elena yelena irina maria marina natalia
-natalya olga svetlana tatiana tatyana valentina veronika victoria yulia julia zakharova
-lyudmila galina larisa lilia nadezhda oksana polina daria darya ksenia kseniya sofia alina
-jens joe john james robert michael william david richard joseph thomas charles christopher
-daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
-timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
-justin scott brandon benjamin samuel frank gregory raymond alexander patrick jack dennis
-jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy
-harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse
+GIVEN_NAMES = words(
+    """
+aleksandr alexander alexandr aleksei alexei alexey alexis anatoly anatoli andrei andrey
+andrew anton arkady artem artyom boris dmitry dmitri denis egor yegor evgeny yevgeny eugene
+fyodor fedor gennady georgy george grigory igor ilya ivan kirill konstantin leonid maxim
+maksim mikhail mikhail nikolai nikolay nikita oleg pavel petr pyotr roman ruslan sergei
+sergey stanislav stepan timur vadim valery valentin vasily vasiliy viktor victor vitaly
+vladimir vladislav vyacheslav yaroslav yury yuri yuriy zakhar gleb lev ramzan emmanuel
+volodymyr anna alexandra anastasia ekaterina yekaterina elena yelena irina maria marina
+natalia natalya olga svetlana tatiana tatyana valentina veronika victoria yulia julia
+zakharova lyudmila galina larisa lilia nadezhda oksana polina daria darya ksenia kseniya
+sofia alina jens joe john james robert michael william david richard joseph thomas charles
+christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
+george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen
+larry justin scott brandon benjamin samuel frank gregory raymond alexander patrick jack
+dennis jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan
+jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse
 dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph
 randy eugene vincent russell elijah louis bobby philip johnny boris angela annalena olaf
 ursula josep charles emmanuel jean francois pierre marine hillary kamala nancy wendy
 condoleezza madeleine victoria linda barbara elizabeth jennifer susan jessica sarah karen
 lisa betty margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah
 stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen brenda pamela
-nicole emma samantha katherine christine debra rachel carolyn janet catherine heather
-diane ruth julie olivia joyce virginia kelly christina lauren joan evelyn judith megan
-andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn
-janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly
-isabella theresa diana natalie brittany charlotte marie kayla alexis lori antony tony
-recep viktor xi li wang mohammed muhammad ali ahmed hassan hussein abdullah omar bashar
-benjamin naftali yair mateusz andrzej jaroslaw donald lech kaja toomas gitanas egils
-alyaksandr sviatlana mykola petro oleksiy oleksii dmytro yulia vitali vitaliy arseniy
-heiko frank-walter ranjit narendra shinzo fumio moon yoon kim jens-peter antonio mario
-giuseppe silvio matteo pedro mariano filipe marcelo jair luiz lula nicolas hugo fidel raul
-""".split())
+nicole emma samantha katherine christine debra rachel carolyn janet catherine heather diane
+ruth julie olivia joyce virginia kelly christina lauren joan evelyn judith megan andrea
+cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn janice jean
+abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa
+diana natalie brittany charlotte marie kayla alexis lori antony tony recep viktor xi li wang
+mohammed muhammad ali ahmed hassan hussein abdullah omar bashar benjamin naftali yair
+mateusz andrzej jaroslaw donald lech kaja toomas gitanas egils alyaksandr sviatlana mykola
+petro oleksiy oleksii dmytro yulia vitali vitaliy arseniy heiko frank-walter ranjit narendra
+shinzo fumio moon yoon kim jens-peter antonio mario giuseppe silvio matteo pedro mariano
+filipe marcelo jair luiz lula nicolas hugo fidel raul
+"""
+)
 
-TITLE_WORDS = frozenset("""
+TITLE_WORDS = words(
+    """
 mr mrs ms dr minister secretary general president chairman chairwoman director spokesman
 spokeswoman spokesperson ambassador senator representative envoy head chief editor commander
 premier chancellor deputy governor mayor professor adviser advisor aide colonel admiral
 marshal captain lieutenant sergeant patriarch pope judge prosecutor ombudsman leader
-""".split())
+"""
+)
 _TOKEN = re.compile(r"[A-Z][\w’'\-]*\.?|[A-Z]\.")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le", "bin", "ibn", "al", "el"}
@@ -61,9 +65,19 @@ def name_key(token: str) -> str:
     key = re.sub(r"[^a-z]", "", key)
     key = key.replace("x", "ks")
     key = re.sub(r"^ye", "e", key)
-    for old, new in (("yo", "e"), ("jo", "e"), ("ya", "ia"), ("ja", "ia"), ("yu", "iu"),
-                     ("ju", "iu"), ("kh", "h"), ("tch", "ch"), ("w", "v"), ("y", "i"),
-                     ("j", "i")):
+    for old, new in (
+        ("yo", "e"),
+        ("jo", "e"),
+        ("ya", "ia"),
+        ("ja", "ia"),
+        ("yu", "iu"),
+        ("ju", "iu"),
+        ("kh", "h"),
+        ("tch", "ch"),
+        ("w", "v"),
+        ("y", "i"),
+        ("j", "i"),
+    ):
         key = key.replace(old, new)
     key = re.sub(r"(.)\1+", r"\1", key)  # doubled letters
     key = re.sub(r"([^aeiou])er$", r"\1r", key)  # Alexander / Aleksandr, Peter / Petr
@@ -108,9 +122,10 @@ def _runs(text: str, start: int, end: int):
     run: list[re.Match[str]] = []
     for match in _TOKEN.finditer(text, start, end):
         if run:
-            gap = text[run[-1].end():match.start()]
-            joined = gap == " " or (gap.strip() in _PARTICLES and gap.startswith(" ")
-                                    and gap.endswith(" "))
+            gap = text[run[-1].end() : match.start()]
+            joined = gap == " " or (
+                gap.strip() in _PARTICLES and gap.startswith(" ") and gap.endswith(" ")
+            )
             if not joined or _POSSESSIVE.search(run[-1].group()) and "’s" in run[-1].group():
                 yield run
                 run = []
@@ -119,8 +134,9 @@ def _runs(text: str, start: int, end: int):
         yield run
 
 
-def find_names(text: str, start: int, end: int, known_surnames=frozenset(),
-               strict: bool = True) -> list[NameMention]:
+def find_names(
+    text: str, start: int, end: int, known_surnames=frozenset(), strict: bool = True
+) -> list[NameMention]:
     """Person names in ``text[start:end]``.
 
     A run of 2–3 capitalized words that are not role, organization or place words is a name
@@ -139,14 +155,18 @@ def find_names(text: str, start: int, end: int, known_surnames=frozenset(),
                 continue
             if segment:
                 org_follows = match is not None and (
-                    _plain(match.group()) in ORG_WORDS or match.group().strip(".").isupper())
+                    _plain(match.group()) in ORG_WORDS or match.group().strip(".").isupper()
+                )
                 if not org_follows:
                     pieces.append((list(role), segment))
                 segment = []
                 role = []
             if match is not None:
-                role = role + [match] if _is_role(match.group()) else (
-                    [match] if _plain(match.group()) in ORG_WORDS | {"nato"} else [])
+                role = (
+                    role + [match]
+                    if _is_role(match.group())
+                    else ([match] if _plain(match.group()) in ORG_WORDS | {"nato"} else [])
+                )
         for role_tokens, segment in pieces:
             for part in _split_long(segment):
                 mention = _mention(text, role_tokens, part, known_surnames, strict)
@@ -165,8 +185,12 @@ def _split_long(segment):
 
 
 def _mention(text, role_tokens, part, known_surnames, strict) -> NameMention | None:
-    tokens = tuple(_POSSESSIVE.sub("", m.group()).rstrip(".") if not re.fullmatch(r"[A-Z]\.",
-                   m.group()) else m.group() for m in part)
+    tokens = tuple(
+        _POSSESSIVE.sub("", m.group()).rstrip(".")
+        if not re.fullmatch(r"[A-Z]\.", m.group())
+        else m.group()
+        for m in part
+    )
     full = [t for t in tokens if not re.fullmatch(r"[A-Z]\.?", t)]
     if not full:
         return None
@@ -181,10 +205,15 @@ def _mention(text, role_tokens, part, known_surnames, strict) -> NameMention | N
         if surname_known or titled:
             return NameMention(start, end, " ".join(tokens), role, True, tokens)
         return None
-    confident = (name_key(full[0]) in {name_key(g) for g in GIVEN_NAMES}
-                 or titled or name_key(full[-1]) in known_surnames
-                 or re.match(r",\s+(?:the\s+)?[a-z]*\s*[A-Za-z]+", text[end:end + 30]) is not None
-                 and _is_role(re.findall(r"[A-Za-z]+", text[end:end + 30])[0]))
+    before = re.search(r"\b([a-z][\w-]*)\s+$", text[max(0, start - 30) : start])
+    confident = (
+        name_key(full[0]) in {name_key(g) for g in GIVEN_NAMES}
+        or titled
+        or (before is not None and before.group(1) in TITLE_WORDS | ROLE_WORDS and len(full) >= 2)
+        or name_key(full[-1]) in known_surnames
+        or re.match(r",\s+(?:the\s+)?[a-z]*\s*[A-Za-z]+", text[end : end + 30]) is not None
+        and _is_role(re.findall(r"[A-Za-z]+", text[end : end + 30])[0])
+    )
     if strict and not confident:
         return None
     return NameMention(start, end, " ".join(tokens), role, False, tokens)
@@ -197,7 +226,9 @@ def is_given_name(token: str) -> bool:
     return name_key(token) in _GIVEN_KEYS
 
 
-def match_known_person(tokens: tuple[str, ...], speakers: list[KnownSpeaker]) -> KnownSpeaker | None:
+def match_known_person(
+    tokens: tuple[str, ...], speakers: list[KnownSpeaker]
+) -> KnownSpeaker | None:
     """The known person whose name or alias matches ``tokens``; a lone surname must be unique."""
     keys = [name_key(t) for t in tokens if not re.fullmatch(r"[A-Z]\.?", t)]
     initials = [t[0].lower() for t in tokens if re.fullmatch(r"[A-Z]\.?", t)]
@@ -211,12 +242,16 @@ def match_known_person(tokens: tuple[str, ...], speakers: list[KnownSpeaker]) ->
             nk = name_keys(variant)
             if not nk:
                 continue
-            if list(nk) == keys or (len(keys) >= 2 and len(nk) >= 2 and keys[0] == nk[0]
-                                    and keys[-1] == nk[-1]):
+            if list(nk) == keys or (
+                len(keys) >= 2 and len(nk) >= 2 and keys[0] == nk[0] and keys[-1] == nk[-1]
+            ):
                 full.append(speaker)
-            elif len(keys) == 1 and keys[0] == nk[-1]:
-                if not initials or nk[0].startswith(initials[0]) or len(nk) == 1:
-                    by_surname.append(speaker)
+            elif (
+                len(keys) == 1
+                and keys[0] == nk[-1]
+                and (not initials or nk[0].startswith(initials[0]) or len(nk) == 1)
+            ):
+                by_surname.append(speaker)
     for candidates in (full, by_surname):
         unique = {s.slug: s for s in candidates}
         if len(unique) == 1:

@@ -2,11 +2,15 @@
 
 import re
 
-QUOTE_CHARS = "\"“”„‟«»″〝〞＂"
+from .lexicon import words
+
+QUOTE_CHARS = '"“”„‟«»″〝〞＂'
 DASHES = "-–—―"
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st gen col lt sgt prof jr sr no vs etc inc ltd co corp dept govt approx "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mt ft fig p pp vol ed eds".split()
+_ABBREVIATIONS = words(
+    """
+mr mrs ms dr st gen col lt sgt prof jr sr no vs etc inc ltd co corp dept govt approx jan feb
+mar apr jun jul aug sep sept oct nov dec mt ft fig p pp vol ed eds
+"""
 )
 # A sentence ends at . ! ? … (possibly followed by closing quotes/brackets) before whitespace.
 _END = re.compile(r"[.!?…]+[\"”»’)\]]*(?=\s)|[.!?…]+[\"”»’)\]]*$")
@@ -28,15 +32,13 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at ``dot`` ends an abbreviation or an initial, not a sentence."""
-    word = re.search(r"([A-Za-z]+)\.?$", text[max(0, dot - 12):dot + 1])
+    word = re.search(r"([A-Za-z]+)\.?$", text[max(0, dot - 12) : dot + 1])
     if not word:
         return False
     token = word.group(1)
     if token.lower() in _ABBREVIATIONS:
         return True
-    if len(token) == 1 and token.isupper():  # an initial: "O. Permanent", "S. Lavrov"
-        return True
-    return False
+    return len(token) == 1 and token.isupper()  # an initial: "O. Permanent", "S. Lavrov"
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -48,7 +50,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         stop = match.end()
         if text[match.start()] == "." and _is_abbreviation(text, match.start()):
             continue
-        following = text[stop:stop + 3].lstrip()
+        following = text[stop : stop + 3].lstrip()
         if following and following[0].islower():
             continue  # "i.e. the", "U.S. officials"... or a lowercase continuation
         if stop > cursor:

@@ -52,7 +52,7 @@ def _mark_role(para: str, i: int, depth: int) -> str:
     """'open' or 'close' for the quotation mark at ``para[i]``, judged from its neighbours."""
     glyph = para[i]
     left_free = i == 0 or para[i - 1] in _LEFT_FREE or para[i - 1] in QUOTE_CHARS
-    rest = para[i + 1:]
+    rest = para[i + 1 :]
     right_free = not rest or rest[0] in _RIGHT_FREE or rest[0] in QUOTE_CHARS
     at_end = not rest.strip(" .,;:!?…)" + QUOTE_CHARS)
     if left_free and not right_free:
@@ -109,7 +109,7 @@ def _pair_marks(text: str, bounds: tuple[int, int]):
 def _orphan_start(para: str, close: int, pairs: list[tuple[int, int, int]]) -> int:
     """Where a quotation whose opening mark was lost most likely begins."""
     before = [p for p in pairs if p[1] < close and p[2] == 0]
-    long_ones = [p for p in before if word_count(para[p[0] + 1:p[1]]) >= 4]
+    long_ones = [p for p in before if word_count(para[p[0] + 1 : p[1]]) >= 4]
     if long_ones:
         match = _BOUNDARY.search(para, long_ones[-1][1], close)
         if match:
@@ -151,7 +151,7 @@ def _continuation(text: str, para_bounds, after: int, limit: int) -> tuple[int, 
     match = _CONTINUATION.search(text, after, limit)
     if not match:
         return None
-    attribution = text[after:match.start()]
+    attribution = text[after : match.start()]
     if not SPEECH_VERB_RE.search(attribution) or any(c in QUOTE_CHARS for c in attribution):
         return None
     if word_count(attribution) > 40:
@@ -170,8 +170,11 @@ def find_quotes(text: str) -> list[RawQuote]:
         found: list[RawQuote] = []
         for opened, closed, depth in pairs:
             start = p_start + (lead.end() if opened == -1 else opened + 1)
-            found.append(RawQuote(start, p_start + closed, -1, bounds, depth,
-                                  "dash" if opened == -1 else "marks"))
+            found.append(
+                RawQuote(
+                    start, p_start + closed, -1, bounds, depth, "dash" if opened == -1 else "marks"
+                )
+            )
         for close in orphans:
             start = p_start + _orphan_start(para, close, pairs)
             found.append(RawQuote(start, p_start + close, -1, bounds, 0, "orphan"))
@@ -179,8 +182,9 @@ def find_quotes(text: str) -> list[RawQuote]:
                 found[-1].how = "dash"
         for opened in unclosed[:1]:  # the outermost unclosed mark runs to the paragraph end
             start = p_start + (lead.end() if opened == -1 else opened + 1)
-            found.append(RawQuote(start, p_end, -1, bounds, 0,
-                                  "dash" if opened == -1 else "unclosed"))
+            found.append(
+                RawQuote(start, p_end, -1, bounds, 0, "dash" if opened == -1 else "unclosed")
+            )
         found.sort(key=lambda q: (q.start, -q.end))
         top: list[RawQuote] = []
         for quote in found:
@@ -190,8 +194,12 @@ def find_quotes(text: str) -> list[RawQuote]:
                 top.append(quote)
         nested = [q for q in found if q.depth > 0]
         # A paragraph opening with a quotation mark continues an unclosed one before it.
-        continues = (previous_unclosed is not None and top
-                     and text[p_start] in QUOTE_CHARS and top[0].start == p_start + 1)
+        continues = (
+            previous_unclosed is not None
+            and top
+            and text[p_start] in QUOTE_CHARS
+            and top[0].start == p_start + 1
+        )
         previous_unclosed = None
         para_quotes: list[RawQuote] = []
         for index, quote in enumerate(top):
@@ -210,7 +218,7 @@ def find_quotes(text: str) -> list[RawQuote]:
                 para_quotes.append(RawQuote(extra[0], extra[1], quote.group, bounds, 0, "dash"))
         if not top:
             match = _COLON_DASH.search(para)
-            if match and SPEECH_VERB_RE.search(para[:match.start()]):
+            if match and SPEECH_VERB_RE.search(para[: match.start()]):
                 group += 1
                 para_quotes.append(RawQuote(p_start + match.end(), p_end, group, bounds, 0, "dash"))
         for quote in para_quotes:

@@ -16,7 +16,7 @@ from quotes.analysis import Comparison, Point, Series
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999")
 WIDTH = 800
-LEFT, RIGHT = 64, 24
+LEFT, RIGHT = 84, 24
 PLOT_HEIGHT = 260
 LEGEND_ROW = 20
 TICK_AREA = 44
@@ -70,10 +70,15 @@ class _Layout:
         self.right = WIDTH - RIGHT
         self.start = comparison.start
         self.days = max((comparison.end - comparison.start).days, 1) if comparison.start else 1
+        self.ends = {period.start: period.end for period in comparison.periods}
 
     def x(self, day: datetime.date) -> float:
         share = min(max((day - self.start).days / self.days, 0.0), 1.0)
         return LEFT + share * (self.right - LEFT)
+
+    def middle(self, start: datetime.date) -> float:
+        """x of the middle of the period starting on ``start``: where its point sits."""
+        return self.x(start + (self.ends[start] - start) / 2)
 
     def y(self, stance: float) -> float:
         return self.top + (2 - stance) / 4 * PLOT_HEIGHT
@@ -115,13 +120,21 @@ def _axes(comparison: Comparison, layout: _Layout) -> list[str]:
         )
     last_tick = None
     for period in comparison.periods:
-        x = layout.x(period.start + (period.end - period.start) / 2)
+        x = layout.middle(period.start)
         parts.append(
-            _el("line", {"x1": _num(x), "x2": _num(x), "y1": layout.bottom, "y2": layout.bottom + 5})
-            .replace("/>", ' stroke="#666"/>')
+            _el(
+                "line",
+                {"x1": _num(x), "x2": _num(x), "y1": layout.bottom, "y2": layout.bottom + 5}
+                | {"stroke": "#666"},
+            )
         )
         if last_tick is None or x - last_tick >= MIN_TICK_GAP:
-            attrs = {"class": "tick", "x": _num(x), "y": layout.bottom + 18, "text-anchor": "middle"}
+            attrs = {
+                "class": "tick",
+                "x": _num(x),
+                "y": layout.bottom + 18,
+                "text-anchor": "middle",
+            }
             parts.append(_el("text", attrs, escape(period.label)))
             last_tick = x
     parts.append(
@@ -168,10 +181,7 @@ def _series(
     for index, series in enumerate(comparison.series):
         color = PALETTE[index % len(PALETTE)]
         drawn = [point for point in series.points if point.mean is not None]
-        coords = [
-            (layout.x(point.start + (_period_end(comparison, point) - point.start) / 2), point)
-            for point in drawn
-        ]
+        coords = [(layout.middle(point.start), point) for point in drawn]
         if len(coords) > 1:
             line = " ".join(f"{_num(x)},{_num(layout.y(p.mean))}" for x, p in coords)
             parts.append(
@@ -201,10 +211,6 @@ def _series(
             href = href_for(point)
             parts.append(_el("a", {"href": href}, circle) if href else circle)
     return parts
-
-
-def _period_end(comparison: Comparison, point: Point) -> datetime.date:
-    return next(p.end for p in comparison.periods if p.start == point.start)
 
 
 def stance_chart(
@@ -257,4 +263,4 @@ def stance_chart(
         },
         "\n".join(body),
     )
-    return mark_safe(svg)  # noqa: S308 -- every text and attribute above is escaped
+    return mark_safe(svg)  # every text and attribute above is escaped

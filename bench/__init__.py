@@ -1,0 +1,1 @@
+"""The benchmark harness of issue 8: stancedb against Datasette and the raw SQL floor."""

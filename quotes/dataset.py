@@ -1,0 +1,325 @@
+"""The whole database as a portable bundle, and back: ``export_dataset`` / ``import_dataset``.
+
+A bundle is a directory of JSON Lines files, one per table, rows in primary-key order with sorted
+keys, plus ``manifest.json`` (format version, per-file row counts and SHA-256 checksums). The same
+database exported twice gives byte-identical bundles, whatever the backend; docs/dataset-format.md
+describes the format for people reading it without stancedb.
+"""
+
+import datetime
+import hashlib
+import json
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+from django.core.management.color import no_style
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, transaction
+
+FORMAT = "stancedb-dataset"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+MEMBERSHIPS = "auth.user_groups.jsonl"
+
+# Load order: a table comes after those it refers to (foreign keys are also checked only at the
+# end of the import, so the order is for readers as much as for the database).
+DOMAIN_MODELS = [
+    "quotes.Organization",
+    "quotes.Speaker",
+    "quotes.SpeakerAlias",
+    "quotes.Affiliation",
+    "quotes.Source",
+    "quotes.Event",
+    "quotes.Topic",
+    "quotes.Quote",
+    "quotes.StanceAnnotation",
+    "quotes.Adjudication",
+    "quotes.QuoteStance",
+]
+# Never exported: last_login is activity data, not research data; password hashes only on request.
+USER_EXCLUDED = {"last_login", "password"}
+_CHUNK = 2000
+
+
+class DatasetError(Exception):
+    """The bundle cannot be written or read; the message says what to do."""
+
+
+def bundle_models() -> list[type[models.Model]]:
+    """Models whose rows the bundle holds, in load order: users, the domain, then its history."""
+    from django.apps import apps
+
+    domain = [apps.get_model(label) for label in DOMAIN_MODELS]
+    history = [model.history.model for model in domain if hasattr(model, "history")]
+    return [get_user_model(), *domain, *history]
+
+
+def _file_name(model) -> str:
+    return f"{model._meta.label_lower}.jsonl"
+
+
+def _columns(model, with_passwords: bool) -> list[models.Field]:
+    fields = list(model._meta.concrete_fields)
+    if model is get_user_model():
+        excluded = USER_EXCLUDED - ({"password"} if with_passwords else set())
+        fields = [field for field in fields if field.attname not in excluded]
+    return fields
+
+
+def _to_json(field, value):
+    """A column value in its portable form: ISO dates and UTC datetimes, exact floats."""
+    if value is None:
+        return None
+    if isinstance(field, models.FloatField):
+        # SQLite may hand back an int for a whole-number REAL; the bundle must not depend on it.
+        return float(value)
+    if isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, datetime.datetime):
+        return value.astimezone(datetime.timezone.utc).isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    raise DatasetError(f"{field} holds a {type(value).__name__}, which the format has no form for")
+
+
+def _line(row: dict) -> bytes:
+    return (
+        json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
+    ).encode()
+
+
+class _TableWriter:
+    """Writes one JSON Lines file, counting rows and hashing the bytes as they go."""
+
+    def __init__(self, path: Path):
+        self.file = path.open("wb")
+        self.sha256 = hashlib.sha256()
+        self.rows = 0
+
+    def write(self, row: dict) -> None:
+        data = _line(row)
+        self.sha256.update(data)
+        self.file.write(data)
+        self.rows += 1
+
+    def close(self) -> dict:
+        self.file.close()
+        return {"rows": self.rows, "sha256": self.sha256.hexdigest()}
+
+
+def export_bundle(
+    directory: Path, *, with_passwords: bool = False, using: str = DEFAULT_DB_ALIAS
+) -> dict:
+    """Write the whole database to ``directory`` (created; must be empty); returns the manifest.
+
+    Reads in one transaction (REPEATABLE READ on PostgreSQL), so the bundle is a consistent
+    snapshot even while people keep working. ``manifest.json`` is written last: a bundle without
+    it is incomplete and the import refuses it.
+    """
+    directory = Path(directory)
+    if directory.exists() and any(directory.iterdir()):
+        raise DatasetError(f"{directory} is not empty: export into a new directory.")
+    directory.mkdir(parents=True, exist_ok=True)
+    connection = connections[using]
+    outermost = not connection.in_atomic_block
+    tables = []
+    with transaction.atomic(using=using):
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        for model in bundle_models():
+            fields = _columns(model, with_passwords)
+            names = [field.attname for field in fields]
+            writer = _TableWriter(directory / _file_name(model))
+            rows = model._base_manager.using(using).order_by("pk").values_list(*names)
+            for values in rows.iterator(chunk_size=_CHUNK):
+                writer.write(
+                    {f.attname: _to_json(f, v) for f, v in zip(fields, values, strict=True)}
+                )
+            tables.append(
+                {"file": _file_name(model), "model": model._meta.label_lower, "columns": names}
+                | writer.close()
+            )
+        writer = _TableWriter(directory / MEMBERSHIPS)
+        memberships = (
+            get_user_model()
+            .groups.through.objects.using(using)
+            .order_by("user_id", "group__name")
+            .values_list("user_id", "group__name")
+        )
+        for user_id, group in memberships.iterator(chunk_size=_CHUNK):
+            writer.write({"group": group, "user_id": user_id})
+        tables.insert(1, {"file": MEMBERSHIPS, "columns": ["group", "user_id"]} | writer.close())
+    manifest = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "includes_password_hashes": with_passwords,
+        "tables": tables,
+    }
+    (directory / MANIFEST).write_text(
+        json.dumps(manifest, sort_keys=True, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return manifest
+
+
+# --- Import --------------------------------------------------------------------------------------
+
+
+def read_manifest(directory: Path) -> dict:
+    """The bundle's manifest once every file matches its row count and checksum.
+
+    Reads every file whole before the database is touched: a corrupt bundle changes nothing.
+    """
+    directory = Path(directory)
+    try:
+        manifest = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DatasetError(
+            f"{directory} has no {MANIFEST}: not a stancedb dataset bundle, or its export did "
+            "not finish."
+        ) from None
+    except (ValueError, OSError) as error:
+        raise DatasetError(f"{MANIFEST} cannot be read: {error}") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise DatasetError(f"{MANIFEST} does not describe a {FORMAT} bundle.")
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise DatasetError(
+            f"This bundle has format version {manifest.get('format_version')!r}; this stancedb "
+            f"reads version {FORMAT_VERSION}."
+        )
+    expected = [MEMBERSHIPS, *(_file_name(model) for model in bundle_models())]
+    listed = [table.get("file") for table in manifest.get("tables", [])]
+    if sorted(listed) != sorted(expected):
+        missing = sorted(set(expected) - set(listed))
+        unknown = sorted(set(listed) - set(expected))
+        raise DatasetError(
+            f"The bundle's tables do not match this stancedb's: missing {missing}, "
+            f"unknown {unknown}."
+        )
+    for table in manifest["tables"]:
+        path = directory / table["file"]
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise DatasetError(f"{table['file']} cannot be read: {error}") from None
+        if hashlib.sha256(data).hexdigest() != table.get("sha256"):
+            raise DatasetError(
+                f"{table['file']} does not match its checksum in {MANIFEST}: the bundle is "
+                "corrupt or was edited. Nothing was imported."
+            )
+        if data.count(b"\n") != table.get("rows") or (data and not data.endswith(b"\n")):
+            raise DatasetError(
+                f"{table['file']} does not hold the {table.get('rows')} rows listed."
+            )
+    return manifest
+
+
+def _rows(path: Path):
+    with path.open("rb") as file:
+        for number, line in enumerate(file, start=1):
+            try:
+                row = json.loads(line)
+            except ValueError as error:
+                raise DatasetError(f"{path.name} line {number} is not JSON: {error}") from None
+            if not isinstance(row, dict):
+                raise DatasetError(f"{path.name} line {number} is not a JSON object.")
+            yield number, row
+
+
+def nonempty_tables(using: str = DEFAULT_DB_ALIAS) -> list[str]:
+    """Labels of the bundle's tables that already hold rows in the database."""
+    return [
+        model._meta.label_lower
+        for model in bundle_models()
+        if model._base_manager.using(using).exists()
+    ]
+
+
+def _load_table(model, path: Path, with_passwords: bool, using: str) -> int:
+    fields = _columns(model, with_passwords)
+    expected = {field.attname for field in fields}
+    is_user = model is get_user_model()
+    all_fields = fields + (
+        [model._meta.get_field("password")] if is_user and not with_passwords else []
+    )
+    batch, loaded = [], 0
+    for number, row in _rows(path):
+        if set(row) != expected:
+            raise DatasetError(
+                f"{path.name} line {number}: columns {sorted(row)} differ from this stancedb's "
+                f"{sorted(expected)}."
+            )
+        try:
+            values = {field.attname: field.to_python(row[field.attname]) for field in fields}
+        except Exception as error:  # noqa: BLE001 - any bad value is reported with its place
+            raise DatasetError(f"{path.name} line {number}: {error}") from None
+        if is_user and not with_passwords:
+            values["password"] = make_password(None)
+        batch.append(model(**values))
+        if len(batch) >= _CHUNK:
+            loaded += _insert(model, batch, all_fields, using)
+            batch = []
+    return loaded + _insert(model, batch, all_fields, using)
+
+
+def _insert(model, objs: list, fields: list, using: str) -> int:
+    """Insert rows as they are: ``raw`` skips auto_now and every save() side effect (no new
+    history rows, no recomputed summaries), like ``loaddata`` does."""
+    if objs:
+        size = max(1, connections[using].ops.bulk_batch_size(fields, objs))
+        for start in range(0, len(objs), size):
+            model._base_manager._insert(
+                objs[start : start + size], fields=fields, raw=True, using=using
+            )
+    return len(objs)
+
+
+def import_bundle(directory: Path, *, using: str = DEFAULT_DB_ALIAS) -> dict[str, int]:
+    """Load a verified bundle into an empty database in one transaction; returns rows per file.
+
+    Primary keys are kept, so links between tables and to the history stay exact; PostgreSQL's
+    sequences are moved past them afterwards. Any failure rolls the whole import back.
+    """
+    directory = Path(directory)
+    manifest = read_manifest(directory)
+    with_passwords = bool(manifest.get("includes_password_hashes"))
+    connection = connections[using]
+    loaded = {}
+    try:
+        with transaction.atomic(using=using):
+            nonempty = nonempty_tables(using)
+            if nonempty:
+                raise DatasetError(
+                    "The database already holds data (" + ", ".join(nonempty) + "). Import only "
+                    "into a freshly migrated, empty database."
+                )
+            for model in bundle_models():
+                name = _file_name(model)
+                loaded[name] = _load_table(model, directory / name, with_passwords, using)
+            loaded[MEMBERSHIPS] = _load_memberships(directory / MEMBERSHIPS, using)
+            connection.check_constraints()
+            statements = connection.ops.sequence_reset_sql(no_style(), bundle_models())
+            with connection.cursor() as cursor:
+                for statement in statements:
+                    cursor.execute(statement)
+    except DatabaseError as error:
+        raise DatasetError(
+            f"The bundle does not fit the database; nothing was imported: {error}"
+        ) from error
+    return loaded
+
+
+def _load_memberships(path: Path, using: str) -> int:
+    """Group memberships by group name: the roles' groups exist after migrate, others are made."""
+    through = get_user_model().groups.through
+    groups = {group.name: group.pk for group in Group.objects.using(using)}
+    links = []
+    for number, row in _rows(path):
+        if set(row) != {"group", "user_id"}:
+            raise DatasetError(f"{path.name} line {number}: expected group and user_id.")
+        if row["group"] not in groups:
+            groups[row["group"]] = Group.objects.using(using).create(name=row["group"]).pk
+        links.append(through(user_id=row["user_id"], group_id=groups[row["group"]]))
+    through.objects.using(using).bulk_create(links, batch_size=_CHUNK)
+    return len(links)

@@ -1,0 +1,131 @@
+"""The mention in subject position of a speech verb next to a quotation.
+
+The attribution clause is looked for right after the quotation (``…,” said X`` / ``…,” X told
+Izvestia``) and before it in the same sentence (``X explained: “…``, ``according to him, …``).
+"""
+
+import re
+
+from .attribution import Discourse
+from .lexicon import SPEECH_VERB_RE
+from .mentions import Mention, find_mentions
+from .names import name_key
+from .sentences import QUOTE_CHARS
+
+_NON_SUBJECT_BEFORE = re.compile(
+    r"\b(?:of|with|to|for|from|about|against|between|among|at|on|in|under|over|into|than|"
+    r"told|assured|informed|asked|urged|congratulated|met|and)\s+$",
+    re.I,
+)
+_ACCORDING = re.compile(r"\baccording to\b", re.I)
+
+
+def _candidates(discourse: Discourse, start: int, end: int) -> list[Mention]:
+    masked = discourse.masked
+    found = []
+    for mention in discourse.mentions_in(start, end):
+        if _NON_SUBJECT_BEFORE.search(masked[max(start, mention.start - 20) : mention.start]):
+            continue
+        found.append(mention)
+    if not any(m.kind == "person" for m in found):
+        for mention in find_mentions(
+            masked, start, end, discourse.known, discourse.outlet, strict=False
+        ):
+            overlapping = any(m.start < mention.end and mention.start < m.end for m in found)
+            object_like = _NON_SUBJECT_BEFORE.search(
+                masked[max(start, mention.start - 20) : mention.start]
+            )
+            if mention.kind == "person" and not overlapping and not object_like:
+                found.append(mention)
+    return sorted(found, key=lambda m: m.start)
+
+
+def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, str]:
+    """The speaker named in the clause right after a quotation ("…,” said X / X said)."""
+    masked = discourse.masked
+    start = position
+    while start < len(masked) and (masked[start] in QUOTE_CHARS + " ,–—-:"):
+        start += 1
+    limit = discourse.sentence_end(start)
+    next_mark = next((i for i in range(start, limit) if masked[i] in QUOTE_CHARS), limit)
+    end = min(limit, next_mark)
+    clause = masked[start:end]
+    mentions = _candidates(discourse, start, end)
+    verb = next(
+        (
+            v
+            for v in SPEECH_VERB_RE.finditer(clause)
+            if not any(m.start <= start + v.start() < m.end for m in mentions)
+        ),
+        None,
+    )
+    if not verb or len(clause[: verb.start()].split()) > 25:
+        return None, clause
+    before = [m for m in mentions if m.end <= start + verb.start()]
+    if before:
+        gap = masked[start : before[0].start].split()
+        if len([w for w in gap if w not in before[0].role.split()]) <= 2:
+            return before[0], clause
+    if len(clause[: verb.start()].split()) <= 1:
+        after = [m for m in mentions if m.start >= start + verb.end()]
+        if after:
+            return after[0], clause
+    return None, clause
+
+
+def subject_before(
+    discourse: Discourse, position: int, floor: int | None = None
+) -> tuple[Mention | None, str]:
+    """The speaker named before ``position`` in its sentence ("X explained: “…", "as X said,")."""
+    start = discourse.sentence_start(position)
+    if floor is not None:
+        start = max(start, floor)
+    clause = discourse.masked[start:position]
+    verbs = list(SPEECH_VERB_RE.finditer(clause)) + list(_ACCORDING.finditer(clause))
+    if not verbs and floor is not None and floor > discourse.sentence_start(position):
+        return subject_before(discourse, position)  # "X called it “…”, and Y – “…”"
+    mentions = _candidates(discourse, start, position)
+    if not verbs:
+        if clause.rstrip(" " + QUOTE_CHARS).endswith(":") and mentions:
+            return mentions[-1], clause
+        return None, clause
+    verb = max(verbs, key=lambda v: v.start())
+    verb_at = start + verb.start()
+    before = [m for m in mentions if m.end <= verb_at]
+    after = [
+        m
+        for m in discourse.mentions_in(start + verb.end(), position)
+        if not re.search(
+            r"\b(?:told|assured|informed|asked|urged|to)\s+$",
+            discourse.masked[max(start, m.start - 12) : m.start],
+        )
+    ]
+    if _ACCORDING.fullmatch(verb.group()):
+        named = discourse.mentions_in(start + verb.end(), position)
+        return (named[0] if named else None), clause
+    passive = re.search(r"\b(?:was|were|is|are|been|be)\s+(?:\w+\s+)?$", clause[: verb.start()])
+    if passive or re.match(r"\s*by\b", clause[verb.end() :]):
+        by_agent = [
+            m
+            for m in after
+            if re.search(r"\bby\s+$", discourse.masked[max(start, m.start - 40) : m.start])
+            or discourse.masked[m.start - 3 : m.start] == "by "
+        ]
+        if by_agent:
+            return by_agent[0], clause
+    if before:
+        if verb.group().lower().endswith("ing"):
+            return before[0], clause
+        return before[-1], clause
+    return (after[0] if after else None), clause
+
+
+def subject_of_sentence(discourse: Discourse, start: int, end: int) -> Mention | None:
+    """The only person or institution named in ``[start, end)``, if there is exactly one."""
+    actors = [
+        m
+        for m in _candidates(discourse, start, end)
+        if m.kind in ("person", "institution", "definite_org")
+    ]
+    names = {(m.kind, name_key(m.name or m.text)) for m in actors}
+    return actors[0] if len(names) == 1 else None

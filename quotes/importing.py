@@ -1,0 +1,242 @@
+"""Importing an article: read the file, store it as a source, store the extractor's proposals.
+
+``read_article`` turns uploaded bytes into text (HTML through trafilatura, plain text as UTF-8);
+``article_import`` is the one atomic write, called by the command and the admin page alike.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+
+from quotes.extraction import KnownSpeaker, Proposal, extract_quotes
+from quotes.models import DatePrecision, Organization, Quote, Source, Speaker, SpeakerAlias
+from quotes.models.common import truncate_to_precision
+from quotes.text import content_hash
+
+_HTML_START = re.compile(
+    rb"^\s*(<!doctype html|<html|<head|<body|<meta|<article|<div|<p[ >])", re.I
+)
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+class ImportRefused(ValueError):
+    """The input cannot be imported; the message says why, for a person to fix it."""
+
+
+@dataclass
+class ImportResult:
+    source: Source
+    source_created: bool
+    quotes_created: int = 0
+    quotes_kept: int = 0
+    speakers_created: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def read_article(data: bytes) -> str:
+    """The article text of ``data``: the body of an HTML page, or UTF-8 plain text.
+
+    HTML is decoded by its declared charset (Russian sites often serve windows-1251).
+    """
+    if len(data) > settings.IMPORT_MAX_BYTES:
+        raise ImportRefused(
+            f"The file is {len(data):,} bytes; the limit is {settings.IMPORT_MAX_BYTES:,} bytes "
+            "(IMPORT_MAX_BYTES)."
+        )
+    if not data.strip():
+        raise ImportRefused("The file is empty.")
+    if b"\x00" in data[:8192]:
+        raise ImportRefused("The file is binary, not an article (plain text or HTML).")
+    if _HTML_START.match(data[:2048]):
+        return _html_body(data)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportRefused(
+            f"Plain text must be UTF-8; byte {error.start} is not. Re-save the file as UTF-8."
+        ) from None
+    return text.replace("\r\n", "\n").strip() + "\n"
+
+
+def _html_body(data: bytes) -> str:
+    import trafilatura
+
+    declared = _DECLARED_CHARSET.search(data[:4096])
+    encoding = declared.group(1).decode("ascii") if declared else "utf-8"
+    try:
+        html = data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        raise ImportRefused(
+            f"The page does not decode as its declared charset {encoding!r}."
+        ) from None
+    body = trafilatura.extract(
+        html, include_comments=False, include_tables=False, favor_recall=True
+    )
+    if not body or not body.strip():
+        raise ImportRefused("No article text was found in this HTML page.")
+    return body.strip() + "\n"
+
+
+def known_speakers() -> list[KnownSpeaker]:
+    """The registry the extractor matches names against: speakers, aliases, roles (3 queries)."""
+    speakers = Speaker.objects.prefetch_related("aliases", "affiliations__organization")
+    return [
+        KnownSpeaker(
+            slug=speaker.slug,
+            name=speaker.name,
+            kind=speaker.kind,
+            aliases=tuple(alias.name for alias in speaker.aliases.all()),
+            roles=tuple(
+                text
+                for affiliation in speaker.affiliations.all()
+                for text in (affiliation.role, affiliation.organization.name)
+            ),
+            cited_by=speaker.cited_by,
+        )
+        for speaker in speakers
+    ]
+
+
+@transaction.atomic
+def article_import(
+    *,
+    text: str,
+    outlet: str,
+    title: str,
+    published_on: datetime.date,
+    url: str = "",
+    language: str = "en",
+    original_language: str = "",
+    original_url: str = "",
+    authors: str = "",
+) -> ImportResult:
+    """Store the article (once: the same text or URL is the same source) and propose its quotes.
+
+    A re-import adds only quotes not yet proposed; confirmed and rejected quotes are never
+    touched. Any invalid field raises ValidationError and nothing is written.
+    """
+    existing = Source.objects.filter(content_hash=content_hash(text)).first()
+    if existing is None and url:
+        existing = Source.objects.filter(url=url).first()
+    result = ImportResult(source=existing, source_created=existing is None)
+    if existing is None:
+        source = Source(
+            outlet=outlet,
+            title=title,
+            published_on=published_on,
+            url=url,
+            language=language,
+            original_language=original_language,
+            original_url=original_url,
+            authors=authors,
+            text=text,
+        )
+        source.full_clean()
+        source.save()
+        result.source = source
+    proposals = extract_quotes(
+        result.source.text,
+        published_on=result.source.published_on,
+        known_speakers=known_speakers(),
+        outlet=result.source.outlet,
+    )
+    taken = [
+        span
+        for span in result.source.quotes.values_list("span_start", "span_end")
+        if span[0] is not None
+    ]
+    for proposal in proposals:
+        if any(_same_quote((proposal.start, proposal.end), span) for span in taken):
+            result.quotes_kept += 1
+            continue
+        quote = _proposed_quote(proposal, result)
+        try:
+            quote.full_clean()
+        except ValidationError as error:
+            result.skipped.append(f"{proposal.text[:60]!r}: {'; '.join(error.messages)}")
+            continue
+        quote.save()
+        taken.append((quote.span_start, quote.span_end))
+        result.quotes_created += 1
+    return result
+
+
+def _same_quote(first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Two spans are one quote when they overlap by at least half of the shorter one."""
+    overlap = min(first[1], second[1]) - max(first[0], second[0])
+    shorter = min(first[1] - first[0], second[1] - second[0])
+    return overlap > 0 and overlap * 2 >= shorter
+
+
+def _proposed_quote(proposal: Proposal, result: ImportResult) -> Quote:
+    said_on, precision = proposal.said_on, proposal.said_on_precision
+    if said_on is None:
+        precision = DatePrecision.UNKNOWN
+    else:
+        said_on = truncate_to_precision(said_on, precision)
+    return Quote(
+        text=proposal.text,
+        source=result.source,
+        speaker=_speaker_for(proposal, result),
+        kind=proposal.kind,
+        said_on=said_on,
+        said_on_precision=precision,
+        span_start=proposal.start,
+        span_end=proposal.end,
+        status=Quote.Status.PROPOSED,
+        extraction_note=proposal.reason[:300],
+    )
+
+
+def _speaker_for(proposal: Proposal, result: ImportResult) -> Speaker | None:
+    """The known speaker the extractor matched, or a new one it named; None when undecided."""
+    if proposal.speaker_slug:
+        found = Speaker.objects.by_slug_or_alias(proposal.speaker_slug).first()
+        if found:
+            return found
+    if not proposal.speaker_name or not proposal.speaker_kind:
+        return None
+    kind = proposal.speaker_kind
+    cited_by = proposal.cited_by or (result.source.outlet if kind == Speaker.Kind.ANONYMOUS else "")
+    name = proposal.speaker_name
+    if kind == Speaker.Kind.ANONYMOUS:
+        name = f"{proposal.speaker_name} ({cited_by})" if cited_by else proposal.speaker_name
+    matches = Speaker.objects.filter(name__iexact=name, kind=kind)
+    if kind == Speaker.Kind.ANONYMOUS:
+        matches = matches.filter(cited_by=cited_by)
+    if matches.exists():
+        return matches.first()
+    organization = None
+    if kind == Speaker.Kind.INSTITUTION:
+        organization = Organization.objects.filter(name__iexact=name).first()
+        if organization is None:
+            organization = Organization.objects.create(
+                name=name, slug=_free_slug(Organization, name), kind=Organization.Kind.OTHER
+            )
+    speaker = Speaker(
+        name=name,
+        slug=_free_slug(Speaker, name),
+        kind=kind,
+        organization=organization,
+        cited_by=cited_by,
+        description=f"Proposed by the import of {result.source}.",
+    )
+    speaker.full_clean()
+    speaker.save()
+    result.speakers_created.append(speaker.name)
+    return speaker
+
+
+def _free_slug(model, name: str) -> str:
+    base = slugify(name)[:180] or "speaker"
+    slug, number = base, 2
+    while model.objects.filter(slug=slug).exists() or (
+        model is Speaker and SpeakerAlias.objects.filter(slug=slug).exists()
+    ):
+        slug, number = f"{base}-{number}", number + 1
+    return slug

@@ -1,0 +1,73 @@
+import datetime
+import sys
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from quotes.importing import ImportRefused, article_import, read_article
+
+
+def _iso_date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(f"--published must be a date as YYYY-MM-DD, not {value!r}") from None
+
+
+class Command(BaseCommand):
+    help = (
+        "Store an article (plain UTF-8 text or HTML) as a source and propose its quotations with "
+        "speakers for review. FILE may be - for standard input. Nothing is written on error."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="path to the article, or - for standard input")
+        parser.add_argument("--outlet", required=True)
+        parser.add_argument("--title", required=True)
+        parser.add_argument("--published", required=True, help="publication date, YYYY-MM-DD")
+        parser.add_argument("--url", default="")
+        parser.add_argument("--language", default="en")
+        parser.add_argument("--translated-from", default="", dest="translated_from")
+        parser.add_argument("--original-url", default="", dest="original_url")
+        parser.add_argument("--authors", default="", help="comma-separated")
+
+    def handle(self, *args, **options):
+        published_on = _iso_date(options["published"])
+        try:
+            if options["file"] == "-":
+                data = sys.stdin.buffer.read()
+            else:
+                with open(options["file"], "rb") as handle:
+                    data = handle.read()
+        except OSError as error:
+            raise CommandError(f"Cannot read {options['file']}: {error.strerror}") from None
+        try:
+            text = read_article(data)
+            result = article_import(
+                text=text,
+                outlet=options["outlet"],
+                title=options["title"],
+                published_on=published_on,
+                url=options["url"],
+                language=options["language"],
+                original_language=options["translated_from"],
+                original_url=options["original_url"],
+                authors=options["authors"],
+            )
+        except ImportRefused as error:
+            raise CommandError(f"Not imported: {error}") from None
+        except ValidationError as error:
+            problems = "; ".join(
+                f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+            )
+            raise CommandError(f"Not imported: {problems}") from None
+        state = "stored as a new source" if result.source_created else "already stored"
+        self.stdout.write(
+            f"{result.source} ({state}, id {result.source.pk}): {result.quotes_created} quotes "
+            f"proposed, {result.quotes_kept} already there, "
+            f"{len(result.speakers_created)} new speakers"
+            + (f" ({', '.join(result.speakers_created)})" if result.speakers_created else "")
+            + "."
+        )
+        for problem in result.skipped:
+            self.stderr.write(f"skipped {problem}")

@@ -1,0 +1,42 @@
+"""The timeline runs the same small number of queries whatever the number of quotes."""
+
+import datetime
+
+import pytest
+
+from tests.factories import EventFactory, SpeakerFactory, quote_with_stances
+
+
+@pytest.mark.parametrize("quotes", [5, 50])
+def test_timeline_runs_same_queries_for_5_and_50_quotes(
+    topic, api_client, django_assert_num_queries, quotes
+):
+    speaker = SpeakerFactory(slug="busy")
+    for index in range(quotes):
+        day = datetime.date(2021, 1 + index % 12, 1 + index % 28)
+        quote_with_stances(topic, [index % 5 - 2], speaker=speaker, said_on=day)
+    EventFactory(occurred_on=datetime.date(2021, 3, 15))
+
+    # 1 the speaker by slug or alias, 2 the topic, 3 the grouped aggregate (counts, mean, min,
+    # max, imprecise, undated), 4 the placed quotes' ids per period, 5 the events in range
+    with django_assert_num_queries(5):
+        response = api_client.get("/api/speakers/busy/timeline/?topic=nato-russia-dialogue")
+
+    assert response.status_code == 200
+    assert sum(period["count"] for period in response.json()["periods"]) == quotes
+    assert len(response.json()["events"]) == 1
+
+
+def test_compare_runs_two_queries_per_kind_of_series(topic, api_client, django_assert_num_queries):
+    SpeakerFactory(slug="one")
+    SpeakerFactory(slug="two")
+
+    # 1 the speakers, 2 their aliases, 3 the topic (kinds are checked without a query),
+    # 4-5 the speakers' aggregate and quote ids, 6-7 the kinds' aggregate and quote ids;
+    # no events query, as there are no periods to draw them on
+    with django_assert_num_queries(7):
+        response = api_client.get(
+            "/api/compare/?speakers=one,two&organization_kinds=ministry&topic=nato-russia-dialogue"
+        )
+
+    assert response.status_code == 200

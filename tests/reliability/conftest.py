@@ -1,0 +1,99 @@
+"""Helpers for the reliability tests: commands in a clean environment and scratch databases."""
+
+import itertools
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings
+
+BASE_DIR = Path(settings.BASE_DIR)
+_scratch_numbers = itertools.count()
+
+
+def clean_env(**variables: str) -> dict[str, str]:
+    """An environment holding only PATH, HOME and ``variables``: nothing leaks from the shell."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get("HOME", "/")}
+    env.update(variables)
+    return env
+
+
+def manage(*args: str, timeout: int = 240, **variables: str) -> subprocess.CompletedProcess:
+    """Run ``manage.py`` in a subprocess with a clean environment (DEBUG=1 unless given)."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=clean_env(**({"DEBUG": "1"} | variables)),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def manage_ok(*args: str, **variables: str) -> str:
+    result = manage(*args, **variables)
+    assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stderr}"
+    return result.stdout
+
+
+@pytest.fixture
+def fresh_sqlite_url(tmp_path):
+    """A migrated, empty SQLite database in a temporary file, as a DATABASE_URL."""
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    manage_ok("migrate", "--noinput", "-v0", DATABASE_URL=url)
+    return url
+
+
+@pytest.fixture
+def fresh_postgresql_url(db):
+    """A migrated, empty scratch PostgreSQL database next to the test database; dropped after."""
+    import psycopg
+
+    params = settings.DATABASES["default"]
+    from django.db import connection
+
+    name = f"{connection.settings_dict['NAME']}_scratch_{os.getpid()}_{next(_scratch_numbers)}"
+    server = {
+        "host": params.get("HOST") or "127.0.0.1",
+        "port": params.get("PORT") or 5432,
+        "user": params.get("USER") or "postgres",
+        "password": params.get("PASSWORD") or None,
+    }
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    credentials = quote(server["user"]) + (
+        f":{quote(server['password'])}" if server["password"] else ""
+    )
+    url = f"postgres://{credentials}@{server['host']}:{server['port']}/{name}"
+    try:
+        manage_ok("migrate", "--noinput", "-v0", DATABASE_URL=url)
+        yield url
+    finally:
+        with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def rich_database(seed, annotator, other_annotator, editor, reviewer):
+    """The seed plus every kind of row the bundle holds: an adjudication, an edited quote with a
+    history user, a mean of 1/3 (a float that must survive exactly), a proposed quote without
+    speaker or date, and non-ASCII names."""
+    from quotes.models import Quote, Topic
+    from quotes.services import adjudication_set, quote_save
+    from tests.factories import QuoteFactory, SpeakerFactory, StanceAnnotationFactory
+
+    topic = Topic.objects.order_by("pk").first()
+    third = QuoteFactory(speaker=SpeakerFactory(name="Сергей Тестов", slug="sergei-testov"))
+    for user, value in [(annotator, 1), (other_annotator, 0), (editor, 0)]:
+        StanceAnnotationFactory(quote=third, topic=topic, annotator=user, value=value)
+    QuoteFactory(speaker=None, affiliation=None, status=Quote.Status.PROPOSED, said_on=None)
+    first = Quote.objects.order_by("pk").first()
+    adjudication_set(quote=first, topic=topic, reviewer=reviewer, value=2, rationale="Clear.")
+    first.extraction_note = "Checked against the print edition — «верно»."
+    first._history_user = editor
+    quote_save(quote=first, expected_version=first.version)
+    return {"topic": topic, "third": third}

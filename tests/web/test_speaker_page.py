@@ -1,0 +1,84 @@
+"""A speaker's page: who they are, their roles, their confirmed quotes and their stance chart."""
+
+import datetime
+
+import pytest
+
+from quotes.models import DatePrecision, Quote
+from tests.factories import (
+    AffiliationFactory,
+    OrganizationFactory,
+    SpeakerAliasFactory,
+    SpeakerFactory,
+    quote_with_stances,
+)
+from tests.web.conftest import SVG, parse_svg
+
+
+@pytest.fixture
+def speaker(topic):
+    """Sergei, alias Sergey, minister at the Ministry since 2004; two confirmed quotes (Oct 2021
+    +2 and a month-precise January 2022 −1) and a proposed one that must not show."""
+    speaker = SpeakerFactory(slug="sergei", name="Sergei", country="RU")
+    SpeakerAliasFactory(speaker=speaker, name="Sergey")
+    ministry = OrganizationFactory(name="The Ministry")
+    role = AffiliationFactory(
+        speaker=speaker,
+        organization=ministry,
+        role="Minister",
+        started_on=datetime.date(2004, 3, 9),
+    )
+    older = "Channels must stay open,"
+    quote_with_stances(
+        topic,
+        [2],
+        speaker=speaker,
+        affiliation=role,
+        text=older,
+        source__text=f"“{older}” he said.",
+    )
+    newer = "Channels are closed,"
+    quote_with_stances(
+        topic,
+        [-1],
+        speaker=speaker,
+        affiliation=role,
+        text=newer,
+        source__text=f"“{newer}” he said.",
+        said_on=datetime.date(2022, 1, 1),
+        said_on_precision=DatePrecision.MONTH,
+    )
+    quote_with_stances(topic, [0], speaker=speaker, affiliation=role, status=Quote.Status.PROPOSED)
+    return speaker
+
+
+def test_speaker_page_shows_who_roles_and_quotes_newest_first(speaker, client):
+    html = client.get("/speakers/sergei/").content.decode()
+
+    assert "<h1>Sergei</h1>" in html
+    assert "Sergey" in html
+    assert "Minister" in html and "The Ministry" in html and "9 March 2004" in html
+    listed = html[html.index("<h2>Quotes</h2>") :]
+    assert listed.index("Channels are closed,") < listed.index("Channels must stay open,")
+    assert "January 2022 <span" in html
+    assert "We want dialogue," not in html  # the proposed quote
+    for quote in Quote.objects.confirmed().filter(speaker=speaker):
+        assert f'href="/quotes/{quote.pk}/"' in html
+    assert "NATO–Russia dialogue +2.00 (1 annotator)" in html
+
+
+def test_speaker_page_draws_the_stance_chart_per_topic(speaker, client):
+    svg = parse_svg(client.get("/speakers/sergei/").content.decode())
+
+    assert [c.get("data-period") for c in svg.iter(f"{SVG}circle")] == ["2021-10", "2022-01"]
+
+
+def test_speaker_page_by_alias_redirects_to_the_canonical_slug(speaker, client):
+    response = client.get("/speakers/sergey/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/speakers/sergei/"
+
+
+def test_unknown_speaker_page_is_404(db, client):
+    assert client.get("/speakers/nobody/").status_code == 404
