@@ -189,7 +189,10 @@ def read_manifest(directory: Path) -> dict:
             f"reads version {FORMAT_VERSION}."
         )
     expected = [MEMBERSHIPS, *(_file_name(model) for model in bundle_models())]
-    listed = [table.get("file") for table in manifest.get("tables", [])]
+    tables = manifest.get("tables")
+    if not isinstance(tables, list) or not all(isinstance(table, dict) for table in tables):
+        raise DatasetError(f"{MANIFEST} has no list of tables.")
+    listed = [table.get("file") for table in tables]
     if sorted(listed) != sorted(expected):
         missing = sorted(set(expected) - set(listed))
         unknown = sorted(set(listed) - set(expected))
@@ -198,21 +201,31 @@ def read_manifest(directory: Path) -> dict:
             f"unknown {unknown}."
         )
     for table in manifest["tables"]:
-        path = directory / table["file"]
         try:
-            data = path.read_bytes()
+            sha256, rows = _digest(directory / table["file"])
         except OSError as error:
             raise DatasetError(f"{table['file']} cannot be read: {error}") from None
-        if hashlib.sha256(data).hexdigest() != table.get("sha256"):
+        if sha256 != table.get("sha256"):
             raise DatasetError(
                 f"{table['file']} does not match its checksum in {MANIFEST}: the bundle is "
                 "corrupt or was edited. Nothing was imported."
             )
-        if data.count(b"\n") != table.get("rows") or (data and not data.endswith(b"\n")):
+        if rows != table.get("rows"):
             raise DatasetError(
                 f"{table['file']} does not hold the {table.get('rows')} rows listed."
             )
     return manifest
+
+
+def _digest(path: Path) -> tuple[str, int]:
+    """SHA-256 and line count of a file, read in blocks (a bundle may be larger than memory)."""
+    sha256, lines, last = hashlib.sha256(), 0, b"\n"
+    with path.open("rb") as file:
+        while block := file.read(1 << 20):
+            sha256.update(block)
+            lines += block.count(b"\n")
+            last = block[-1:]
+    return sha256.hexdigest(), lines if last == b"\n" else -1
 
 
 def _rows(path: Path):

@@ -27,20 +27,24 @@ _ANNOTATOR = [f"view_{model}" for model in _DOMAIN_MODELS] + [
     "change_stanceannotation",
     "delete_stanceannotation",
 ]
-_EDITOR = _ANNOTATOR + [
-    f"{action}_{model}"
-    for model in [
-        "organization",
-        "speaker",
-        "speakeralias",
-        "affiliation",
-        "source",
-        "event",
-        "quote",
-        "topic",
+_EDITOR = (
+    _ANNOTATOR
+    + [
+        f"{action}_{model}"
+        for model in [
+            "organization",
+            "speaker",
+            "speakeralias",
+            "affiliation",
+            "source",
+            "event",
+            "quote",
+            "topic",
+        ]
+        for action in ("add", "change")
     ]
-    for action in ("add", "change")
-] + ["delete_speakeralias", "delete_affiliation"]
+    + ["delete_speakeralias", "delete_affiliation"]
+)
 _REVIEWER = _EDITOR + ["add_adjudication", "change_adjudication", "delete_adjudication"]
 
 ROLE_PERMISSIONS = {ANNOTATORS: _ANNOTATOR, EDITORS: _EDITOR, REVIEWERS: _REVIEWER}

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "import_export",
     "quotes",
 ]
 
@@ -191,6 +192,9 @@ REST_FRAMEWORK = {
         "anon": API_THROTTLE_ANON,
         "user": API_THROTTLE_USER,
     },
+    # How many proxies in front append to X-Forwarded-For; 0 counts anonymous clients by the
+    # connecting address, so a client cannot dodge its limit by sending the header itself.
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     # full_clean() errors answer 400 and optimistic-locking conflicts 409, never a 500.
     "EXCEPTION_HANDLER": "quotes.api.exceptions.exception_handler",

@@ -7,6 +7,12 @@ from quotes.roles import ANNOTATORS, EDITORS, REVIEWERS
 from tests.factories import TopicFactory, UserFactory, user_with_role
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """The personas get passwords; PBKDF2 would spend half a second on each test's setup."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def annotator(db):
     return user_with_role(ANNOTATORS, "annie")

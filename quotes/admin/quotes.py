@@ -20,6 +20,8 @@ from quotes.admin.desk import (
 )
 from quotes.admin.filters import NotTaggedByMeFilter, StanceFilter, TopicFilter, topic_choices
 from quotes.admin.forms import VersionedModelForm
+from quotes.admin.importing import can_import_articles
+from quotes.admin.spreadsheet import QuoteSpreadsheetMixin
 from quotes.admin.views import bulk_stance_view
 from quotes.models import DatePrecision, Quote, QuoteStance, StanceAnnotation
 from quotes.services import quote_save, quotes_set_status
@@ -38,7 +40,7 @@ class QuoteAdminForm(VersionedModelForm):
 
 
 @admin.register(Quote)
-class QuoteAdmin(DeskAdmin):
+class QuoteAdmin(QuoteSpreadsheetMixin, DeskAdmin):
     form = QuoteAdminForm
     list_display = (
         "said_by",
@@ -185,7 +187,10 @@ class QuoteAdmin(DeskAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {**(extra_context or {})}
+        extra_context = {
+            **(extra_context or {}),
+            "can_import_articles": can_import_articles(request.user),
+        }
         if can_tag(request.user):
             extra_context["tag_topics"] = topic_choices(request)
         return super().changelist_view(request, extra_context)

@@ -2,8 +2,10 @@
 
 from django.contrib import admin
 from django.db.models import Count
+from django.urls import path
 
 from quotes.admin.base import DeskAdmin
+from quotes.admin.importing import can_import_articles, import_article_view
 from quotes.models import Event, Source
 
 
@@ -18,6 +20,26 @@ class SourceAdmin(DeskAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(number_of_quotes=Count("quotes"))
+
+    def get_urls(self):
+        def bound(request):
+            return import_article_view(self, request)
+
+        return [
+            path(
+                "import-article/",
+                self.admin_site.admin_view(bound),
+                name="quotes_source_import_article",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "can_import_articles": can_import_articles(request.user),
+        }
+        return super().changelist_view(request, extra_context)
 
     @admin.display(description="text stored", boolean=True)
     def has_text(self, source):

@@ -13,15 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from quotes.models import Event, Organization, Quote, Source, Speaker, StanceAnnotation, Topic
 from quotes.models.stances import STANCE_MAX, STANCE_MIN
-
-
-def search_quotes(queryset, term: str):
-    """Quotes whose text matches ``term``.
-
-    The one place quote text search is defined: a case-insensitive substring for now, to be
-    swapped for PostgreSQL full-text search / SQLite FTS5 without touching the callers.
-    """
-    return queryset.filter(text__icontains=term)
+from quotes.search import search_quotes
 
 
 def _documented(filter_, schema: dict):

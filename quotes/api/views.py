@@ -19,6 +19,7 @@ from rest_framework.response import Response
 
 from quotes.api import filters
 from quotes.api.csv_export import QUOTE_COLUMNS, CSVRenderer, quotes_csv_response
+from quotes.api.pagination_large import LargeListPagination
 from quotes.api.permissions import ReadOrModelPermissions, sees_all_annotations
 from quotes.api.schema import CONFLICT, DENIED, FILTER_ERRORS, NOT_FOUND, WRITE_ERRORS
 from quotes.api.serializers import (
@@ -143,6 +144,8 @@ class QuoteViewSet(
     serializer_class = read_serializer_class = QuoteReadSerializer
     write_serializer_class = QuoteWriteSerializer
     filterset_class = filters.QuoteFilter
+    # A speaker or a search word may match 100,000 quotes: bound the count (or skip it).
+    pagination_class = LargeListPagination
 
     def get_queryset(self):
         return quotes_for(self.request.user)

@@ -57,3 +57,19 @@ def truncate_to_precision(day: datetime.date, precision: str) -> datetime.date:
     if precision == DatePrecision.MONTH:
         return day.replace(day=1)
     return day
+
+
+class PreciseDatesMixin:
+    """Skip the date-precision checks for a date that is empty.
+
+    PostgreSQL cannot type ``EXTRACT(DAY FROM NULL)`` when Django evaluates a check constraint
+    against an unsaved row; an empty date makes those checks vacuous anyway (``clean()`` sets its
+    precision to unknown), and the database still enforces them on save.
+    """
+
+    precise_date_fields: tuple[str, ...] = ()
+
+    def validate_constraints(self, exclude=None):
+        exclude = set(exclude or ())
+        exclude.update(name for name in self.precise_date_fields if getattr(self, name) is None)
+        super().validate_constraints(exclude=exclude)

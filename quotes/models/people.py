@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from quotes.models.common import DatePrecision, period_end, precision_constraints
+from quotes.models.common import DatePrecision, PreciseDatesMixin, period_end, precision_constraints
 
 
 class OrganizationKind(models.TextChoices):
@@ -202,8 +202,10 @@ class AffiliationQuerySet(models.QuerySet):
         )
 
 
-class Affiliation(models.Model):
+class Affiliation(PreciseDatesMixin, models.Model):
     """A role a speaker held in an organization over a period: what a quote was said as."""
+
+    precise_date_fields = ("started_on", "ended_on")
 
     speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="affiliations")
     organization = models.ForeignKey(

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from quotes.models.common import DatePrecision, precision_constraints
+from quotes.models.common import DatePrecision, PreciseDatesMixin, precision_constraints
 from quotes.text import content_hash
 
 
@@ -74,8 +74,10 @@ class Source(models.Model):
             )
 
 
-class Event(models.Model):
+class Event(PreciseDatesMixin, models.Model):
     """Something that happened on a date, drawn on the charts; quotes may react to it."""
+
+    precise_date_fields = ("occurred_on",)
 
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=200, unique=True)

@@ -1,14 +1,14 @@
-"""Every changelist other than the quotes' costs the same queries for 3 rows and for 30."""
+"""Every changelist besides the quotes' (see test_quote_list) costs the same queries for 3 rows
+and for 12. Run as a superuser, so the permission checks need no query."""
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
-from quotes.models import Quote
-from quotes.services import adjudication_set
+from quotes.models import Event
 from tests.factories import (
     AffiliationFactory,
     OrganizationFactory,
-    QuoteFactory,
     SourceFactory,
     SpeakerAliasFactory,
     StanceAnnotationFactory,
@@ -18,67 +18,53 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def _adjudicated(reviewer):
-    def make():
-        quote = QuoteFactory()
-        adjudication_set(quote=quote, topic=TopicFactory(slug="t"), reviewer=reviewer, value=1)
-        return quote
-
-    return make
-
-
 def _event():
-    from quotes.models import Event
-
     source = SourceFactory()
     return Event.objects.create(
-        title=f"Event {source.pk}", slug=f"event-{source.pk}", occurred_on="2021-10-18", source=source
+        title=f"Event {source.pk}",
+        slug=f"event-{source.pk}",
+        occurred_on="2021-10-18",
+        source=source,
     )
 
 
-# 4 queries for every changelist (session, user, user permissions, group permissions), then:
+def _annotation():
+    return StanceAnnotationFactory(topic=TopicFactory(slug="dialogue"))
+
+
+# Every changelist starts with two queries (session, user). Then:
 CASES = {
-    # filter choices (country), count, page; aliases prefetched
-    "speaker": (lambda: SpeakerAliasFactory().speaker, 8),
-    # count, page, date hierarchy (range, then dates)
-    "source": (SourceFactory, 8),
     # count, page (speaker and organization joined)
-    "affiliation": (AffiliationFactory, 6),
-    # filter choices (topics), count, page (quote, speaker, topic, annotator joined)
-    "stanceannotation": (lambda: StanceAnnotationFactory(topic=TopicFactory(slug="t")), 7),
-    # filter choices (topics), count, page (quote, speaker, topic joined)
-    "quotestance": (lambda: StanceAnnotationFactory(topic=TopicFactory(slug="t")), 7),
-    # count, page with the number of coded quotes annotated
-    "topic": (TopicFactory, 6),
-    # filter choices (country), count, page (parent joined)
-    "organization": (OrganizationFactory, 7),
-    # count, page (speaker joined)
-    "speakeralias": (SpeakerAliasFactory, 6),
-    # count, page (source joined), date hierarchy (range, then dates)
-    "event": (_event, 8),
+    "affiliation": (AffiliationFactory, 4),
+    # full count, filtered count, page (source joined), date hierarchy (range, then dates)
+    "event": (_event, 7),
+    # full count, filtered count, page (parent joined), country filter choices
+    "organization": (OrganizationFactory, 6),
+    # topic filter choices, count, page (quote, speaker and topic joined)
+    "quotestance": (_annotation, 5),
+    # count, page with quote counts, date hierarchy (range, then dates), language filter choices
+    "source": (SourceFactory, 7),
+    # count, page with quote counts, the aliases (prefetched), country filter choices
+    "speaker": (lambda: SpeakerAliasFactory().speaker, 6),
+    # full count, filtered count, page (speaker joined)
+    "speakeralias": (SpeakerAliasFactory, 5),
+    # topic filter choices, count, page (quote, speaker, topic and annotator joined)
+    "stanceannotation": (_annotation, 5),
+    # full count, filtered count, page with the number of coded quotes
+    "topic": (TopicFactory, 5),
 }
 
 
 @pytest.mark.parametrize("model", sorted(CASES))
-def test_changelist_runs_same_queries_for_3_and_30_rows(
+def test_changelist_runs_same_queries_for_3_and_12_rows(
     client_for, django_assert_num_queries, admin_user, model
 ):
     make, expected = CASES[model]
     client = client_for(admin_user)
     url = reverse(f"admin:quotes_{model}_changelist")
-    for rows in (3, 30):
-        while Quote.objects.count() < rows and model in {"stanceannotation", "quotestance"}:
+    rows = apps.get_model("quotes", model).objects
+    for wanted in (3, 12):
+        while rows.count() < wanted:
             make()
-        while model not in {"stanceannotation", "quotestance"} and _count(model) < rows:
-            make()
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-        with CaptureQueriesContext(connection) as ctx:
+        with django_assert_num_queries(expected):
             assert client.get(url).status_code == 200
-        print(model, rows, len(ctx.captured_queries), [q["sql"][:90] for q in ctx.captured_queries[2:]])
-
-
-def _count(model):
-    from django.apps import apps
-
-    return apps.get_model("quotes", model).objects.count()

@@ -101,3 +101,13 @@ def test_annotator_reads_a_quotes_history(client_for, annotator):
     url = reverse("admin:quotes_quote_history", args=[quote.pk])
     assert client_for(annotator).get(url).status_code == 200
     assert Speaker.history.exists()
+
+
+def test_past_versions_can_be_read_but_not_restored_through_the_admin(client_for, editor):
+    """A revert would bypass the services' version checks and the annotator rules."""
+    quote = QuoteFactory()
+    record = quote.history.get()
+    url = reverse("admin:quotes_quote_simple_history", args=[quote.pk, record.history_id])
+    client = client_for(editor)
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"text": quote.text}).status_code == 403

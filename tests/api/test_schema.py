@@ -75,6 +75,7 @@ def test_quote_list_parameters_are_described_with_their_types(schema):
         "format": "string",
         "page": "integer",
         "page_size": "integer",
+        "count": "boolean",
     }
     assert {name: p["schema"]["type"] for name, p in parameters.items()} == expected_types
     assert all(parameters[name].get("description") for name in expected_types)

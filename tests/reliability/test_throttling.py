@@ -103,3 +103,12 @@ def test_throttle_counts_live_in_redis_when_cache_url_names_it(rates, api_client
     finally:
         for key in server.keys(f"*throttle_anon_{address}"):
             server.delete(key)
+
+
+def test_anonymous_client_cannot_dodge_its_rate_with_forwarded_for_headers(rates, api_client):
+    """With no proxy declared (API_NUM_PROXIES=0), X-Forwarded-For is the client's own claim."""
+    statuses = [
+        api_client.get("/api/ping/", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}").status_code
+        for n in range(3)
+    ]
+    assert statuses == [200, 200, 429]

@@ -35,12 +35,13 @@ class LargeListPagination(PageNumberPagination):
             raise NotFound("Invalid page.")
         self.count, self.count_exact = None, False
         if self._wants_count(request):
-            if self.page_number == 1 and not self.has_next:
-                self.count, self.count_exact = len(rows), True
-            else:
-                counted = queryset.order_by()[: self.count_limit + 1].count()
-                self.count_exact = counted <= self.count_limit
-                self.count = min(counted, self.count_limit)
+            # Counted even when the page holds everything, so that the number of queries is
+            # the same whatever the data.
+            counted = queryset.order_by()[: self.count_limit + 1].count()
+            self.count_exact = counted <= self.count_limit
+            self.count = min(counted, self.count_limit)
+            if not self.has_next:  # the last page tells the exact total anyway
+                self.count, self.count_exact = offset + len(rows), True
         self.page_size_used = size
         return rows
 
