@@ -150,12 +150,12 @@ def _base_quotes(filters: Filters):
     return quotes.said_between(filters.said_after, filters.said_before).with_stance(filters.topic)
 
 
-def _group_series(group: _Group, filters: Filters) -> dict:
+def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
     """Points per group value, keyed by period start, plus imprecise and undated counts.
 
     Runs two queries whatever the number of quotes: one grouped aggregate (quotes that cannot be
     placed fall into a ``None`` period, which gives the imprecise and undated counts), and one
-    listing the placed quotes' ids and excerpts per period.
+    listing the placed quotes' ids (and excerpts, for the charts' hover text) per period.
     """
     quotes = _base_quotes(filters).filter(**{f"{group.field}__in": list(group.labels)})
     placed = Q(said_on_precision__in=PLACEABLE[filters.bucket])
@@ -195,11 +195,12 @@ def _group_series(group: _Group, filters: Filters) -> dict:
             min=row["min"],
             max=row["max"],
         )
+    # The API needs only the ids: reading excerpts of a big speaker's quotes would cost more
+    # than the aggregate itself.
+    excerpt = Left("text", EXCERPT_LENGTH) if with_excerpts else Value("")
     listed = (
         quotes.filter(placed)
-        .annotate(
-            series=F(group.field), period=truncate("said_on"), excerpt=Left("text", EXCERPT_LENGTH)
-        )
+        .annotate(series=F(group.field), period=truncate("said_on"), excerpt=excerpt)
         .order_by("series", "period", "said_on", "pk")
         .values_list("series", "period", "pk", "excerpt")
     )
@@ -237,6 +238,7 @@ def compare(
     organizations: list[Organization] = (),
     organization_kinds: list[str] = (),
     align: bool = True,
+    with_excerpts: bool = True,
 ) -> Comparison:
     """Series for each speaker, organization (the one a quote's role was in) and organization
     kind, on the union of their periods.
@@ -265,7 +267,7 @@ def compare(
     for group in groups:
         if not group.labels:
             continue
-        found = _group_series(group, filters)
+        found = _group_series(group, filters, with_excerpts)
         for value, (key, label) in group.labels.items():
             entry = found[value]
             series.append(
@@ -301,9 +303,9 @@ def compare(
     )
 
 
-def timeline(speaker: Speaker, filters: Filters) -> Comparison:
+def timeline(speaker: Speaker, filters: Filters, *, with_excerpts: bool = True) -> Comparison:
     """One speaker's periods with quotes (three queries: aggregate, quote ids, events)."""
-    return compare(filters, speakers=[speaker], align=False)
+    return compare(filters, speakers=[speaker], align=False, with_excerpts=with_excerpts)
 
 
 def speaker_topics(speaker: Speaker) -> list[Topic]:

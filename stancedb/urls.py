@@ -11,3 +11,6 @@ urlpatterns = [
     path("api/", include("quotes.api.analysis_urls")),
     path("", include("quotes.web.urls")),
 ]
+
+# Unrouted /api/ URLs answer a JSON 404 like the API's own (quotes.api.exceptions).
+handler404 = "quotes.api.exceptions.page_not_found"

@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from quotes.importing import ImportRefused, article_import, read_article
+from quotes.importing import ImportRefused, ImportResult, article_import, read_article
 from quotes.models import Quote, Source
 
 # article_import's fields that are form fields of the same name; any other error is the form's.
@@ -108,6 +108,24 @@ def _summary(result) -> str:
     )
 
 
+def _import(form: ArticleImportForm) -> ImportResult | None:
+    """Import the form's article; on a refusal put the message on the form and return None."""
+    origin, data = form.article_bytes()
+    try:
+        return article_import(
+            text=read_article(data),
+            **{name: form.cleaned_data[name] for name in _SOURCE_FIELDS},
+        )
+    except ImportRefused as error:
+        form.add_error(origin, str(error))
+    except ValidationError as error:
+        problems = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+        for field, texts in problems.items():
+            target = origin if field == "text" else field if field in _SOURCE_FIELDS else None
+            form.add_error(target, texts)
+    return None
+
+
 def import_article_view(model_admin, request):
     """Show the form; on a valid submit import the article and open its proposed quotes.
 
@@ -116,26 +134,16 @@ def import_article_view(model_admin, request):
     """
     if not can_import_articles(request.user):
         raise PermissionDenied
-    form = ArticleImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        origin, data = form.article_bytes()
-        try:
-            result = article_import(
-                text=read_article(data),
-                **{name: form.cleaned_data[name] for name in _SOURCE_FIELDS},
-            )
-        except ImportRefused as error:
-            form.add_error(origin, str(error))
-        except ValidationError as error:
-            problems = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
-            for field, texts in problems.items():
-                target = origin if field == "text" else field if field in _SOURCE_FIELDS else None
-                form.add_error(target, texts)
-        else:
+    if request.method == "POST":
+        form = ArticleImportForm(request.POST, request.FILES)
+        result = _import(form) if form.is_valid() else None
+        if result is not None:
             messages.success(request, _summary(result))
             for problem in result.skipped:
                 messages.warning(request, f"Not proposed: {problem}")
             return redirect(proposed_quotes_url(result.source))
+    else:
+        form = ArticleImportForm()
     return TemplateResponse(
         request,
         "admin/quotes/source/import_article.html",

@@ -181,6 +181,8 @@ class QuoteResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
 
+    user = None  # the importing user, set by before_import(): the stances are theirs
+
     def get_queryset(self):
         return Quote.objects.select_related("speaker", "source")
 

@@ -39,3 +39,16 @@ def test_compare_chart_has_the_apis_points_and_a_point_leads_to_its_quotes(
     page.wait_for_url("**/quotes/*/")
     assert "We regret that Russia has closed" in page.locator(".quote-text").text_content()
     page.screenshot(path=artifacts_dir / "quote-from-compare-point.png", full_page=True)
+
+
+@pytest.mark.browser
+def test_compare_chart_downloads_as_png(live_server, transactional_db, page, artifacts_dir):
+    """The PNG is drawn in the browser from the app's own SVG: no network beyond the app."""
+    load_seed()
+    page.goto(f"{live_server.url}/compare/?{QUERY}")
+    with page.expect_download() as download_info:
+        page.click("#download-png")
+    target = artifacts_dir / "compare-chart.png"
+    download_info.value.save_as(target)
+    data = target.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 5_000

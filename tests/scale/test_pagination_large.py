@@ -5,8 +5,8 @@ from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.test import APIRequestFactory
 
-from quotes.models import Quote
 from quotes.api.pagination_large import LargeListPagination
+from quotes.models import Quote
 from tests.factories import QuoteFactory
 
 
