@@ -13,11 +13,12 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Avg, Case, Count, DateField, F, Max, Min, Q, Value, When
-from django.db.models.functions import Left, TruncMonth, TruncQuarter, TruncYear
+from django.db.models.functions import Left
 
 from quotes.models import DatePrecision, Event, Organization, Quote, Speaker, Topic
+from quotes.periods import IdList, PeriodStart, split_ids
 
-BUCKETS = {"month": TruncMonth, "quarter": TruncQuarter, "year": TruncYear}
+BUCKETS = ("month", "quarter", "year")
 # The date precisions each bucket can place: a quote never goes into a bucket finer than its date.
 PLACEABLE = {
     "month": (DatePrecision.DAY, DatePrecision.MONTH),
@@ -153,13 +154,17 @@ def _base_quotes(filters: Filters):
 def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
     """Points per group value, keyed by period start, plus imprecise and undated counts.
 
-    Runs two queries whatever the number of quotes: one grouped aggregate (quotes that cannot be
-    placed fall into a ``None`` period, which gives the imprecise and undated counts), and one
-    listing the placed quotes' ids (and excerpts, for the charts' hover text) per period.
+    One grouped aggregate whatever the number of quotes (quotes that cannot be placed fall into
+    a ``None`` period, which gives the imprecise and undated counts) that also lists each
+    period's quote ids; with ``with_excerpts`` (the charts' hover text) a second query reads
+    the placed quotes' excerpts instead.
     """
     quotes = _base_quotes(filters).filter(**{f"{group.field}__in": list(group.labels)})
     placed = Q(said_on_precision__in=PLACEABLE[filters.bucket])
-    truncate = BUCKETS[filters.bucket]
+
+    def truncate(expression):
+        return PeriodStart(expression, bucket=filters.bucket)
+
     rows = (
         quotes.annotate(
             series=F(group.field),
@@ -176,6 +181,7 @@ def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
             min=Min("stance"),
             max=Max("stance"),
             undated=Count("pk", filter=Q(said_on__isnull=True)),
+            **({} if with_excerpts else {"ids": IdList("pk")}),
         )
         .order_by("series", "period")
     )
@@ -194,14 +200,20 @@ def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
             mean=row["mean"],
             min=row["min"],
             max=row["max"],
+            quotes=[QuoteRef(pk, "") for pk in split_ids(row.get("ids"))],
         )
-    # The API needs only the ids: reading excerpts of a big speaker's quotes would cost more
-    # than the aggregate itself.
-    excerpt = Left("text", EXCERPT_LENGTH) if with_excerpts else Value("")
+    if not with_excerpts:
+        return found  # the ids came with the aggregate
     listed = (
         quotes.filter(placed)
-        .annotate(series=F(group.field), period=truncate("said_on"), excerpt=excerpt)
-        .order_by("series", "period", "said_on", "pk")
+        .annotate(
+            series=F(group.field),
+            period=truncate("said_on"),
+            excerpt=Left("text", EXCERPT_LENGTH),
+        )
+        # The period grows with said_on, so ordering by the date needs no sort over the
+        # period expression: the speaker index is read in order.
+        .order_by("series", "said_on", "pk")
         .values_list("series", "period", "pk", "excerpt")
     )
     for series, period, pk, excerpt in listed:
@@ -243,10 +255,10 @@ def compare(
     """Series for each speaker, organization (the one a quote's role was in) and organization
     kind, on the union of their periods.
 
-    Two queries per kind of series asked for, plus one for the events; a quote is one row of
-    each aggregate (the stance summary is unique per quote and topic, the role a foreign key),
-    so it weighs once. With ``align`` every series gets a point for every period (empty ones
-    with count 0); without it, only its periods with quotes.
+    One query per kind of series asked for (two with excerpts), plus one for the events; a quote
+    is one row of each aggregate (the stance summary is unique per quote and topic, the role a
+    foreign key), so it weighs once. With ``align`` every series gets a point for every period
+    (empty ones with count 0); without it, only its periods with quotes.
     """
     kind_labels = dict(Organization.Kind.choices)
     groups = [
@@ -304,7 +316,7 @@ def compare(
 
 
 def timeline(speaker: Speaker, filters: Filters, *, with_excerpts: bool = True) -> Comparison:
-    """One speaker's periods with quotes (three queries: aggregate, quote ids, events)."""
+    """One speaker's periods with quotes (two queries: the aggregate with the ids, the events)."""
     return compare(filters, speakers=[speaker], align=False, with_excerpts=with_excerpts)
 
 

@@ -8,6 +8,7 @@ from django.db.models import Q
 from rest_framework import serializers
 
 from quotes.analysis import BUCKETS, Comparison, Filters, Series
+from quotes.api.serializers import SlugRelatedField
 from quotes.models import Organization, Quote, Speaker, Topic
 
 
@@ -22,7 +23,7 @@ def _slugs(value: str) -> list[str]:
 
 
 class AnalysisQuerySerializer(serializers.Serializer):
-    topic = serializers.SlugRelatedField(
+    topic = SlugRelatedField(
         slug_field="slug",
         queryset=Topic.objects.all(),
         help_text="Slug of the topic the stances are taken toward (required).",
@@ -121,6 +122,14 @@ class CompareQuerySerializer(AnalysisQuerySerializer):
 # --- Responses -----------------------------------------------------------------------------------
 
 
+class IdListField(serializers.ListField):
+    """A list of ids, passed through: a big speaker's period lists a hundred thousand quotes,
+    and converting each through a child field would cost more than the query."""
+
+    def to_representation(self, data):
+        return list(data)
+
+
 class PointSerializer(serializers.Serializer):
     period = serializers.CharField(help_text='"2021-10", "2021-Q4" or "2021".')
     start = serializers.DateField(help_text="First day of the period.")
@@ -130,7 +139,7 @@ class PointSerializer(serializers.Serializer):
     mean = serializers.FloatField(allow_null=True, help_text="Mean stored stance, −2..+2.")
     min = serializers.FloatField(allow_null=True)
     max = serializers.FloatField(allow_null=True)
-    quote_ids = serializers.ListField(child=serializers.IntegerField())
+    quote_ids = IdListField(child=serializers.IntegerField())
     change = serializers.FloatField(
         allow_null=True, help_text="Change of the mean since the previous period with a mean."
     )

@@ -17,6 +17,7 @@ from quotes.api.analysis_serializers import (
     timeline_data,
 )
 from quotes.api.permissions import ReadOrModelPermissions
+from quotes.api.schema import NOT_FOUND
 from quotes.models import Quote, Speaker
 
 BAD_PARAMETERS = OpenApiResponse(
@@ -51,7 +52,9 @@ class SpeakerTimelineView(_AnalysisView):
         responses={
             200: TimelineSerializer,
             400: BAD_PARAMETERS,
-            404: OpenApiResponse(description="No speaker has this slug or alias."),
+            404: OpenApiResponse(
+                NOT_FOUND.response, description="No speaker has this slug or alias."
+            ),
         },
     )
     def get(self, request, slug):

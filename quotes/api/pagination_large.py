@@ -18,7 +18,7 @@ from quotes.api.pagination import PageNumberPagination
 
 
 class LargeListPagination(PageNumberPagination):
-    count_limit = 10_000
+    count_limit = 1_000
     count_query_param = "count"
 
     def paginate_queryset(self, queryset, request, view=None):

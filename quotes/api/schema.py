@@ -64,6 +64,10 @@ THROTTLED = OpenApiResponse(
     "the Retry-After header says in how many seconds to try again.",
 )
 
+UNSUPPORTED_MEDIA_TYPE = OpenApiResponse(
+    _DETAIL, description="The body's Content-Type is none of those the operation accepts."
+)
+
 PAGE_ERRORS = OpenApiResponse(
     _FIELD_ERRORS,
     description="A query parameter was malformed (a page_size outside 1..500, a bad filter). "
@@ -76,9 +80,9 @@ PAGE_NOT_FOUND = OpenApiResponse(_DETAIL, description="No such page (below 1 or 
 class AutoSchema(openapi.AutoSchema):
     """drf-spectacular's schema, plus the errors that any operation of its kind can answer and
     that its ``extend_schema`` did not describe already: 401 wherever a client can authenticate
-    (a wrong token, or a read with API_ANONYMOUS_READ=0), 403 and 400 on writes, 413 on bodies,
-    400 and 404 on a paginated list (page_size, page), 404 under a path parameter, 429 wherever
-    throttling applies. Errors are JSON whatever format was asked for."""
+    (a wrong token, or a read with API_ANONYMOUS_READ=0), 403 and 400 on writes, 413 and 415 on
+    bodies, 400 and 404 on a paginated list (page_size, page), 404 under a path parameter, 429
+    wherever throttling applies. Errors are JSON whatever format was asked for."""
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
@@ -106,7 +110,7 @@ class AutoSchema(openapi.AutoSchema):
         if "{" in self.path:
             errors[404] = NOT_FOUND
         if self.method in ("POST", "PUT", "PATCH"):
-            errors[413] = TOO_LARGE
+            errors[413], errors[415] = TOO_LARGE, UNSUPPORTED_MEDIA_TYPE
         if view.throttle_classes:
             errors[429] = THROTTLED
         return errors

@@ -5,6 +5,7 @@ Who annotates or adjudicates is never read from the body: the view passes the si
 
 from rest_framework import serializers
 
+from quotes.api.serializers import SlugRelatedField
 from quotes.models import Adjudication, Quote, StanceAnnotation, Topic
 from quotes.models.stances import StanceValue
 
@@ -37,7 +38,7 @@ class StanceAnnotationCreateSerializer(serializers.Serializer):
     """Your annotation of a quote on a topic; posting again for the same pair updates it."""
 
     quote = serializers.PrimaryKeyRelatedField(queryset=Quote.objects.all())
-    topic = serializers.SlugRelatedField(slug_field="slug", queryset=Topic.objects.all())
+    topic = SlugRelatedField(slug_field="slug", queryset=Topic.objects.all())
     value = serializers.ChoiceField(choices=StanceValue.choices)
     conditional = serializers.BooleanField(default=False)
     rationale = serializers.CharField(max_length=300, allow_blank=True, default="")
@@ -77,7 +78,7 @@ class AdjudicationCreateSerializer(serializers.Serializer):
     """A reviewer's final value for a quote on a topic; posting again for the pair replaces it."""
 
     quote = serializers.PrimaryKeyRelatedField(queryset=Quote.objects.all())
-    topic = serializers.SlugRelatedField(slug_field="slug", queryset=Topic.objects.all())
+    topic = SlugRelatedField(slug_field="slug", queryset=Topic.objects.all())
     value = serializers.ChoiceField(choices=StanceValue.choices)
     rationale = serializers.CharField(max_length=300, allow_blank=True, default="")
     version = serializers.IntegerField(required=False, min_value=1, help_text=_VERSION_HELP)

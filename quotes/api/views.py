@@ -181,6 +181,10 @@ class QuoteViewSet(
         return super().finalize_response(request, response, *args, **kwargs)
 
 
+# What a SlugField holds (letters, digits, _ and -): any other path, such as one with a NUL
+# character that PostgreSQL could not compare, matches no route and is a 404.
+SLUG_REGEX = r"[-\w]+"
+
 _SLUG_PATH = OpenApiParameter(
     "slug", OpenApiTypes.STR, OpenApiParameter.PATH, description="Slug or alias slug."
 )
@@ -218,6 +222,7 @@ class SpeakerViewSet(
 
     permission_classes = [ReadOrModelPermissions]
     lookup_field = "slug"
+    lookup_value_regex = SLUG_REGEX
     filterset_class = filters.SpeakerFilter
     serializer_class = SpeakerListSerializer
     read_serializer_class = SpeakerDetailSerializer
@@ -302,6 +307,7 @@ class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = OrganizationSerializer
     filterset_class = filters.OrganizationFilter
     lookup_field = "slug"
+    lookup_value_regex = SLUG_REGEX
 
     def get_queryset(self):
         return Organization.objects.select_related("parent")
@@ -317,6 +323,7 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [ReadOrModelPermissions]
     serializer_class = TopicSerializer
     lookup_field = "slug"
+    lookup_value_regex = SLUG_REGEX
 
     def get_queryset(self):
         return Topic.objects.all()
@@ -331,6 +338,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = EventSerializer
     filterset_class = filters.EventFilter
     lookup_field = "slug"
+    lookup_value_regex = SLUG_REGEX
 
     def get_queryset(self):
         return Event.objects.all()

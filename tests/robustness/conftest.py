@@ -12,7 +12,9 @@ def fuzz_data(django_db_setup, django_db_blocker):
     """The curated seed plus a superuser with a token, loaded once for the module (≈2 s) inside a
     transaction that is rolled back after its last test; each test's ``db`` savepoint nests in it,
     so what one operation's examples write is gone before the next operation."""
+    from quotes.models import Quote, Topic
     from quotes.seed import load_seed
+    from quotes.services import stance_annotation_save
 
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
@@ -21,6 +23,15 @@ def fuzz_data(django_db_setup, django_db_blocker):
             load_seed()
             superuser = get_user_model().objects.create_superuser("fuzz-root", password=None)
             token = Token.objects.create(user=superuser)
+            # A few annotations of the superuser's own, so that changing and deleting one (which
+            # only its annotator may do) is reached, not only the 403 for someone else's.
+            for quote in Quote.objects.confirmed().order_by("pk")[:3]:
+                stance_annotation_save(
+                    quote=quote,
+                    topic=Topic.objects.order_by("pk").first(),
+                    annotator=superuser,
+                    value=1,
+                )
             yield {"token": token.key}
         finally:
             transaction.set_rollback(True)

@@ -150,6 +150,10 @@ class Command(BaseCommand):
             if sqlite:
                 search.sqlite_fts_install(connection, rebuild=True)
         self.check_sample(rng)
+        with connection.cursor() as cursor:
+            # Planner statistics after a bulk load, as autovacuum (PostgreSQL) or
+            # ``PRAGMA optimize`` (SQLite) would gather on a live database.
+            cursor.execute("ANALYZE")
         self.stdout.write(
             f"Generated {quotes} quotes by {speakers} speakers "
             f"({StanceAnnotation.objects.count()} annotations, seed {seed})."
