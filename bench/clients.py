@@ -110,8 +110,24 @@ def concurrent(make_asker, clients: int, seconds: float) -> dict:
 
 def load_test(base: str, paths: list[str], clients: int = 50, seconds: float = 30.0) -> dict:
     """Issue 9: ``clients`` concurrent async clients cycling through ``paths`` for ``seconds``;
-    returns throughput, latency and every error by kind."""
-    return asyncio.run(_load(base, paths, clients, seconds))
+    returns throughput, latency and every error by kind.
+
+    The event loop gets a thread of its own, so the load test also runs from a caller that
+    already has a loop (a test session that drives a browser through Playwright)."""
+    outcome: dict = {}
+
+    def run() -> None:
+        try:
+            outcome["result"] = asyncio.run(_load(base, paths, clients, seconds))
+        except BaseException as error:  # handed to the caller's thread below
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run, name="load-test")
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
 
 
 async def _load(base, paths, clients, seconds):
