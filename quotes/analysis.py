@@ -72,7 +72,9 @@ class Point:
     mean: float | None = None
     min: float | None = None
     max: float | None = None
-    quotes: list[QuoteRef] = field(default_factory=list)
+    quote_ids: list[int] = field(default_factory=list)
+    # Filled only when excerpts were asked for (the charts' hover text), in quote_ids' order.
+    excerpts: list[str] = field(default_factory=list)
     change: float | None = None
     shift: bool = False
 
@@ -81,8 +83,9 @@ class Point:
         return self.count - self.with_stance
 
     @property
-    def quote_ids(self) -> list[int]:
-        return [quote.id for quote in self.quotes]
+    def quotes(self) -> list[QuoteRef]:
+        excerpts = self.excerpts or [""] * len(self.quote_ids)
+        return [QuoteRef(pk, text) for pk, text in zip(self.quote_ids, excerpts, strict=True)]
 
 
 @dataclass
@@ -200,7 +203,7 @@ def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
             mean=row["mean"],
             min=row["min"],
             max=row["max"],
-            quotes=[QuoteRef(pk, "") for pk in split_ids(row.get("ids"))],
+            quote_ids=split_ids(row.get("ids")),
         )
     if not with_excerpts:
         return found  # the ids came with the aggregate
@@ -217,7 +220,9 @@ def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
         .values_list("series", "period", "pk", "excerpt")
     )
     for series, period, pk, excerpt in listed:
-        found[series]["points"][period].quotes.append(QuoteRef(pk, excerpt))
+        point = found[series]["points"][period]
+        point.quote_ids.append(pk)
+        point.excerpts.append(excerpt)
     return found
 
 
