@@ -32,7 +32,8 @@ def test_chart_escapes_labels_titles_and_event_names():
         mean=1.0,
         min=1.0,
         max=1.0,
-        quotes=[analysis.QuoteRef(7, 'He said "<b>no</b>" & left')],
+        quote_ids=[7],
+        excerpts=['He said "<b>no</b>" & left'],
     )
     series = analysis.Series("a", "A <script>", "speaker", [point])
     event = analysis.EventMark("e", "Talks & <tea>", datetime.date(2021, 10, 5), "day")
