@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from quotes.extraction import KnownSpeaker, Proposal, extract_quotes
 from quotes.models import DatePrecision, Organization, Quote, Source, Speaker, SpeakerAlias
 from quotes.models.common import truncate_to_precision
-from quotes.text import content_hash
+from quotes.text import content_hash, spans_overlap
 
 _HTML_START = re.compile(
     rb"^\s*(<!doctype html|<html|<head|<body|<meta|<article|<div|<p[ >])", re.I
@@ -151,7 +151,7 @@ def article_import(
         if span[0] is not None
     ]
     for proposal in proposals:
-        if any(_same_quote((proposal.start, proposal.end), span) for span in taken):
+        if any(spans_overlap((proposal.start, proposal.end), span) for span in taken):
             result.quotes_kept += 1
             continue
         quote = _proposed_quote(proposal, result)
@@ -164,13 +164,6 @@ def article_import(
         taken.append((quote.span_start, quote.span_end))
         result.quotes_created += 1
     return result
-
-
-def _same_quote(first: tuple[int, int], second: tuple[int, int]) -> bool:
-    """Two spans are one quote when they overlap by at least half of the shorter one."""
-    overlap = min(first[1], second[1]) - max(first[0], second[0])
-    shorter = min(first[1] - first[0], second[1] - second[0])
-    return overlap > 0 and overlap * 2 >= shorter
 
 
 def _proposed_quote(proposal: Proposal, result: ImportResult) -> Quote:

@@ -72,6 +72,16 @@ def find_span(text: str, needle: str, occurrence: int = 1) -> tuple[int, int] | 
     return spans[occurrence - 1]
 
 
+def spans_overlap(first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Two spans are the same quote when they overlap by at least half of the shorter one.
+
+    Used by a re-import (not proposing a quote twice) and by the extraction evaluation alike.
+    """
+    shared = min(first[1], second[1]) - max(first[0], second[0])
+    shorter = min(first[1] - first[0], second[1] - second[0])
+    return shorter > 0 and shared * 2 >= shorter
+
+
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the paragraph(s) of ``text`` that contain ``[start, end)``."""
     paragraph_start = text.rfind("\n", 0, start) + 1

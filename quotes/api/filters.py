@@ -34,23 +34,25 @@ def _slug_filter(queryset, field_name: str, help_text: str, **kwargs):
 
 
 class SpeakerSlugsField(forms.CharField):
-    """Comma-separated speaker slugs or alias slugs; all must exist (one query)."""
+    """Comma-separated speaker slugs or alias slugs; all must exist. Returns the speakers' ids,
+    so the one query that checks the slugs also resolves them."""
 
     def clean(self, value):
         value = super().clean(value)
         slugs = [slug.strip() for slug in (value or "").split(",") if slug.strip()]
         if not slugs:
             return []
-        known = set()
+        known, ids = set(), set()
         rows = Speaker.objects.filter(Q(slug__in=slugs) | Q(aliases__slug__in=slugs)).values_list(
-            "slug", "aliases__slug"
+            "pk", "slug", "aliases__slug"
         )
-        for slug, alias in rows:
+        for pk, slug, alias in rows:
             known.update((slug, alias))
+            ids.add(pk)
         unknown = [slug for slug in slugs if slug not in known]
         if unknown:
             raise forms.ValidationError(f"Unknown speaker: {', '.join(unknown)}.", code="unknown")
-        return slugs
+        return sorted(ids)
 
 
 class SpeakerSlugsFilter(filters.CharFilter):
@@ -183,7 +185,7 @@ class QuoteFilter(filters.FilterSet):
         return super().filter_queryset(queryset)
 
     def filter_speaker(self, queryset, name, value):
-        return queryset.by_speaker(*value)
+        return queryset.filter(speaker_id__in=value)
 
     def filter_status(self, queryset, name, value):
         return queryset if value == "all" else queryset.filter(status=value)

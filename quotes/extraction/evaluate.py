@@ -9,7 +9,7 @@ matched gold quotations whose best-overlapping proposal names the gold speaker.
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from quotes.text import find_span
+from quotes.text import find_span, spans_overlap
 
 from .model import Proposal
 
@@ -36,9 +36,7 @@ def gold_from_entries(article: str, entries: Iterable[Mapping]) -> list[GoldQuot
 
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    shared = min(a_end, b_end) - max(a_start, b_start)
-    shorter = min(a_end - a_start, b_end - b_start)
-    return shorter > 0 and shared * 2 >= shorter
+    return spans_overlap((a_start, a_end), (b_start, b_end))
 
 
 def _ratio(numerator: int, denominator: int) -> float | None:
