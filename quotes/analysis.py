@@ -2,7 +2,8 @@
 
 Everything here returns plain dataclasses that the API, the pages, the SVG chart and the CSV all
 read, so "the mean stance of a period" has one definition. The stance of a quote is the stored
-summary read through ``Quote.objects.with_stance(topic)``; nothing here averages annotations.
+summary (``QuoteStance``, which carries copies of its quote's speaker, status and date); nothing
+here averages annotations. A point's ``quote_ids`` are the quotes its mean is computed from.
 
 A date known only to the month or year is placed only in buckets at least that coarse (a
 month-precise quote goes into month, quarter and year buckets, a year-precise one only into
@@ -15,7 +16,15 @@ from dataclasses import dataclass, field
 from django.db.models import Avg, Case, Count, DateField, F, Max, Min, Q, Value, When
 from django.db.models.functions import Left
 
-from quotes.models import DatePrecision, Event, Organization, Quote, Speaker, Topic
+from quotes.models import (
+    DatePrecision,
+    Event,
+    Organization,
+    Quote,
+    QuoteStance,
+    Speaker,
+    Topic,
+)
 from quotes.periods import IdList, PeriodStart, split_ids
 
 BUCKETS = ("month", "quarter", "year")
@@ -142,54 +151,49 @@ class Filters:
 
 @dataclass(frozen=True)
 class _Group:
-    """One kind of series: the quotes it covers, the field that splits them, and the labels."""
+    """One kind of series: the field that splits quotes into series, the same field seen from a
+    stored stance, and the labels of the values asked for."""
 
     kind: str
     field: str
+    stance_field: str
     labels: dict  # group value -> (key, label), in the order asked for
-
-
-def _base_quotes(filters: Filters):
-    quotes = Quote.objects.filter(status=filters.status)
-    return quotes.said_between(filters.said_after, filters.said_before).with_stance(filters.topic)
 
 
 def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
     """Points per group value, keyed by period start, plus imprecise and undated counts.
 
-    One grouped aggregate whatever the number of quotes (quotes that cannot be placed fall into
-    a ``None`` period, which gives the imprecise and undated counts) that also lists each
-    period's quote ids; with ``with_excerpts`` (the charts' hover text) a second query reads
-    the placed quotes' excerpts instead.
+    Two grouped aggregates whatever the number of quotes: the quotes per period (quotes that
+    cannot be placed fall into a ``None`` period, which gives the imprecise and undated counts),
+    then the stored stances per period with the ids of their quotes. The stances carry copies of
+    their quote's speaker, status and date, so a speaker's stances are one index range scan
+    rather than a join per quote. With ``with_excerpts`` (the charts' hover text) a third query
+    lists the stance-bearing quotes with an excerpt instead of the ids.
     """
-    quotes = _base_quotes(filters).filter(**{f"{group.field}__in": list(group.labels)})
-    placed = Q(said_on_precision__in=PLACEABLE[filters.bucket])
-
-    def truncate(expression):
-        return PeriodStart(expression, bucket=filters.bucket)
-
-    rows = (
+    placeable = PLACEABLE[filters.bucket]
+    quotes = (
+        Quote.objects.filter(status=filters.status)
+        .said_between(filters.said_after, filters.said_before)
+        .filter(**{f"{group.field}__in": list(group.labels)})
+    )
+    placed = Q(said_on_precision__in=placeable)
+    counts = (
         quotes.annotate(
             series=F(group.field),
             # Truncating NULL gives NULL: unplaceable quotes share one group.
-            period=truncate(
-                Case(When(placed, then=F("said_on")), default=Value(None), output_field=DateField())
+            period=PeriodStart(
+                Case(
+                    When(placed, then=F("said_on")), default=Value(None), output_field=DateField()
+                ),
+                bucket=filters.bucket,
             ),
         )
         .values("series", "period")
-        .annotate(
-            count=Count("pk"),
-            with_stance=Count("stance"),
-            mean=Avg("stance"),
-            min=Min("stance"),
-            max=Max("stance"),
-            undated=Count("pk", filter=Q(said_on__isnull=True)),
-            **({} if with_excerpts else {"ids": IdList("pk")}),
-        )
+        .annotate(count=Count("pk"), undated=Count("pk", filter=Q(said_on__isnull=True)))
         .order_by("series", "period")
     )
     found = {value: {"points": {}, "imprecise": 0, "undated": 0} for value in group.labels}
-    for row in rows:
+    for row in counts:
         entry = found[row["series"]]
         if row["period"] is None:
             entry["undated"] += row["undated"]
@@ -199,30 +203,48 @@ def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
             period=period_label(row["period"], filters.bucket),
             start=row["period"],
             count=row["count"],
-            with_stance=row["with_stance"],
-            mean=row["mean"],
-            min=row["min"],
-            max=row["max"],
-            quote_ids=split_ids(row.get("ids")),
         )
-    if not with_excerpts:
-        return found  # the ids came with the aggregate
-    listed = (
-        quotes.filter(placed)
-        .annotate(
-            series=F(group.field),
-            period=truncate("said_on"),
-            excerpt=Left("text", EXCERPT_LENGTH),
-        )
-        # The period grows with said_on, so ordering by the date needs no sort over the
-        # period expression: the speaker index is read in order.
-        .order_by("series", "said_on", "pk")
-        .values_list("series", "period", "pk", "excerpt")
+
+    stances = QuoteStance.objects.filter(
+        topic=filters.topic,
+        status=filters.status,
+        said_on_precision__in=placeable,
+        **{f"{group.stance_field}__in": list(group.labels)},
     )
-    for series, period, pk, excerpt in listed:
-        point = found[series]["points"][period]
-        point.quote_ids.append(pk)
-        point.excerpts.append(excerpt)
+    if filters.said_after is not None:
+        stances = stances.filter(said_on__gte=filters.said_after)
+    if filters.said_before is not None:
+        stances = stances.filter(said_on__lte=filters.said_before)
+    stances = stances.annotate(
+        series=F(group.stance_field), period=PeriodStart("said_on", bucket=filters.bucket)
+    )
+    means = (
+        stances.values("series", "period")
+        .annotate(
+            with_stance=Count("pk"),
+            mean=Avg("value"),
+            min=Min("value"),
+            max=Max("value"),
+            **({} if with_excerpts else {"ids": IdList("quote_id")}),
+        )
+        .order_by("series", "period")
+    )
+    for row in means:
+        point = found[row["series"]]["points"][row["period"]]
+        point.with_stance = row["with_stance"]
+        point.mean, point.min, point.max = row["mean"], row["min"], row["max"]
+        point.quote_ids = split_ids(row.get("ids"))
+    if with_excerpts:
+        listed = (
+            stances.annotate(excerpt=Left("quote__text", EXCERPT_LENGTH))
+            # The period grows with said_on: ordering by the date needs no sort over the period.
+            .order_by("series", "said_on", "quote_id")
+            .values_list("series", "period", "quote_id", "excerpt")
+        )
+        for series, period, pk, excerpt in listed:
+            point = found[series]["points"][period]
+            point.quote_ids.append(pk)
+            point.excerpts.append(excerpt)
     return found
 
 
@@ -260,22 +282,24 @@ def compare(
     """Series for each speaker, organization (the one a quote's role was in) and organization
     kind, on the union of their periods.
 
-    One query per kind of series asked for (two with excerpts), plus one for the events; a quote
+    Two queries per kind of series asked for (three with excerpts), plus one for the events; a quote
     is one row of each aggregate (the stance summary is unique per quote and topic, the role a
     foreign key), so it weighs once. With ``align`` every series gets a point for every period
     (empty ones with count 0); without it, only its periods with quotes.
     """
     kind_labels = dict(Organization.Kind.choices)
     groups = [
-        _Group("speaker", "speaker_id", {s.pk: (s.slug, s.name) for s in speakers}),
+        _Group("speaker", "speaker_id", "speaker_id", {s.pk: (s.slug, s.name) for s in speakers}),
         _Group(
             "organization",
             "affiliation__organization_id",
+            "quote__affiliation__organization_id",
             {o.pk: (o.slug, o.name) for o in organizations},
         ),
         _Group(
             "organization_kind",
             "affiliation__organization__kind",
+            "quote__affiliation__organization__kind",
             {kind: (kind, kind_labels.get(kind, kind)) for kind in organization_kinds},
         ),
     ]
@@ -321,7 +345,7 @@ def compare(
 
 
 def timeline(speaker: Speaker, filters: Filters, *, with_excerpts: bool = True) -> Comparison:
-    """One speaker's periods with quotes (two queries: the aggregate with the ids, the events)."""
+    """One speaker's periods with quotes (three queries: quotes, stances with ids, events)."""
     return compare(filters, speakers=[speaker], align=False, with_excerpts=with_excerpts)
 
 
@@ -329,8 +353,8 @@ def speaker_topics(speaker: Speaker) -> list[Topic]:
     """Topics on which the speaker's confirmed quotes have a stance (one query)."""
     return list(
         Topic.objects.filter(
-            stance_summaries__quote__speaker=speaker,
-            stance_summaries__quote__status=Quote.Status.CONFIRMED,
+            stance_summaries__speaker=speaker,
+            stance_summaries__status=Quote.Status.CONFIRMED,
         )
         .distinct()
         .order_by("name", "id")

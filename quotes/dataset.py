@@ -18,7 +18,7 @@ from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, transaction
 
 FORMAT = "stancedb-dataset"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 MEMBERSHIPS = "auth.user_groups.jsonl"
 

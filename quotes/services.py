@@ -27,34 +27,39 @@ class ConflictError(Exception):
 
 
 def _stance_summaries(quote_filter: Q) -> list[QuoteStance]:
-    """Summaries for the quotes matching ``quote_filter``: adjudicated value, else the mean.
+    """Summaries for the quotes matching ``quote_filter``: adjudicated value, else the mean,
+    with the copies of the quote's fields that timelines read.
 
     Two grouped queries, whatever the number of quotes; the only place the stance is computed.
     """
+    copied = [f"quote__{name}" for name in QuoteStance.COPIED_FROM_QUOTE]
     means = {
         (row["quote_id"], row["topic_id"]): row
         for row in StanceAnnotation.objects.filter(quote_filter)
-        .values("quote_id", "topic_id")
+        .values("quote_id", "topic_id", *copied)
         .annotate(mean=Avg("value"), annotators=Count("id"))
         .order_by()
     }
-    adjudicated = dict(
-        ((row["quote_id"], row["topic_id"]), row["value"])
-        for row in Adjudication.objects.filter(quote_filter).values("quote_id", "topic_id", "value")
-    )
+    adjudicated = {
+        (row["quote_id"], row["topic_id"]): row
+        for row in Adjudication.objects.filter(quote_filter).values(
+            "quote_id", "topic_id", "value", *copied
+        )
+    }
     summaries = []
     for key in means.keys() | adjudicated.keys():
-        mean = means.get(key)
-        annotators = mean["annotators"] if mean else 0
-        is_adjudicated = key in adjudicated
-        value = adjudicated[key] if is_adjudicated else float(mean["mean"])
+        mean, adjudication = means.get(key), adjudicated.get(key)
         summaries.append(
             QuoteStance(
                 quote_id=key[0],
                 topic_id=key[1],
-                value=value,
-                annotator_count=annotators,
-                is_adjudicated=is_adjudicated,
+                value=adjudication["value"] if adjudication else float(mean["mean"]),
+                annotator_count=mean["annotators"] if mean else 0,
+                is_adjudicated=adjudication is not None,
+                **{
+                    name: (mean or adjudication)[f"quote__{name}"]
+                    for name in QuoteStance.COPIED_FROM_QUOTE
+                },
             )
         )
     return summaries
@@ -67,13 +72,8 @@ def stance_summary_refresh(*, quote_id: int, topic_id: int) -> QuoteStance | Non
     summaries = _stance_summaries(Q(quote_id=quote_id, topic_id=topic_id))
     if not summaries:
         return None
-    return QuoteStance.objects.create(
-        quote_id=summaries[0].quote_id,
-        topic_id=summaries[0].topic_id,
-        value=summaries[0].value,
-        annotator_count=summaries[0].annotator_count,
-        is_adjudicated=summaries[0].is_adjudicated,
-    )
+    summaries[0].save()
+    return summaries[0]
 
 
 @transaction.atomic

@@ -139,7 +139,10 @@ class PointSerializer(serializers.Serializer):
     mean = serializers.FloatField(allow_null=True, help_text="Mean stored stance, −2..+2.")
     min = serializers.FloatField(allow_null=True)
     max = serializers.FloatField(allow_null=True)
-    quote_ids = IdListField(child=serializers.IntegerField())
+    quote_ids = IdListField(
+        child=serializers.IntegerField(),
+        help_text="The quotes with a stance on the topic: those the mean is computed from.",
+    )
     change = serializers.FloatField(
         allow_null=True, help_text="Change of the mean since the previous period with a mean."
     )

@@ -17,7 +17,7 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from quotes.api import filters
+from quotes.api import filters, quote_rows
 from quotes.api.csv_export import QUOTE_COLUMNS, CSVRenderer, quotes_csv_response
 from quotes.api.pagination_large import LargeListPagination
 from quotes.api.permissions import ReadOrModelPermissions, sees_all_annotations
@@ -163,10 +163,14 @@ class QuoteViewSet(
         return super().filter_queryset(queryset)
 
     def list(self, request, *args, **kwargs):
+        """JSON pages rendered from ``values()`` rows (no model instances: quote_rows.py), or
+        every matching row as streamed CSV."""
         if request.accepted_renderer.format == "csv":
             rows = self.filter_queryset(Quote.objects.for_list().defer("source__text"))
             return quotes_csv_response(rows, topic_slug=request.query_params.get("topic") or None)
-        return super().list(request, *args, **kwargs)
+        rows = self.filter_queryset(Quote.objects.all()).values(*quote_rows.ROW_FIELDS)
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(quote_rows.render_rows(page, request.user))
 
     def finalize_response(self, request, response, *args, **kwargs):
         # An error asked for as CSV (a bad filter) is still answered as a JSON body.

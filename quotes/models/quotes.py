@@ -169,6 +169,17 @@ class Quote(PreciseDatesMixin, models.Model):
         short = self.text if len(self.text) <= 60 else self.text[:57] + "..."
         return f"{speaker}: {short}"
 
+    def save(self, *args, **kwargs):
+        """Save, and keep the stored stances' copies of the speaker, status and date in step."""
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if not adding:
+            from quotes.models.stances import QuoteStance
+
+            QuoteStance.objects.filter(quote_id=self.pk).update(
+                **{name: getattr(self, name) for name in QuoteStance.COPIED_FROM_QUOTE}
+            )
+
     def clean(self):
         errors = {}
         if self.speaker_id is None and self.status != self.Status.PROPOSED:

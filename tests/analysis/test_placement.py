@@ -63,3 +63,16 @@ def test_month_precise_quote_is_never_given_an_invented_day(topic, api_client):
     body = api_client.get(TIMELINE.format(slug="monthly", bucket="month")).json()
 
     assert [(p["period"], p["start"]) for p in body["periods"]] == [("2021-11", "2021-11-01")]
+
+
+def test_a_period_counts_every_quote_but_lists_the_quotes_its_mean_is_made_of(topic, api_client):
+    """Two quotes in October 2021, one coded (+1) and one not: count 2, with_stance 1, and the
+    ids are those of the coded quote only (the quotes the mean comes from)."""
+    speaker = SpeakerFactory(slug="half-coded")
+    coded = quote_with_stances(topic, [1], speaker=speaker)
+    quote_with_stances(topic, [], speaker=speaker)
+    body = api_client.get(TIMELINE.format(slug=speaker.slug, bucket="month")).json()
+
+    [october] = body["periods"]
+    assert (october["count"], october["with_stance"], october["without_stance"]) == (2, 1, 1)
+    assert (october["mean"], october["quote_ids"]) == (1.0, [coded.pk])

@@ -17,9 +17,9 @@ def test_timeline_runs_same_queries_for_5_and_50_quotes(
         quote_with_stances(topic, [index % 5 - 2], speaker=speaker, said_on=day)
     EventFactory(occurred_on=datetime.date(2021, 3, 15))
 
-    # 1 the speaker by slug or alias, 2 the topic, 3 the grouped aggregate (counts, mean, min,
-    # max, imprecise, undated and each period's quote ids), 4 the events in range
-    with django_assert_num_queries(4):
+    # 1 the speaker by slug or alias, 2 the topic, 3 the quotes per period (with imprecise and
+    # undated), 4 the stored stances per period (mean, min, max, quote ids), 5 the events
+    with django_assert_num_queries(5):
         response = api_client.get("/api/speakers/busy/timeline/?topic=nato-russia-dialogue")
 
     assert response.status_code == 200
@@ -32,9 +32,9 @@ def test_compare_runs_two_queries_per_kind_of_series(topic, api_client, django_a
     SpeakerFactory(slug="two")
 
     # 1 the speakers, 2 their aliases, 3 the topic (kinds are checked without a query),
-    # 4 the speakers' aggregate (with their quote ids), 5 the kinds' aggregate;
+    # 4 and 5 the speakers' quotes and stances per period, 6 and 7 the kinds';
     # no events query, as there are no periods to draw them on
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(7):
         response = api_client.get(
             "/api/compare/?speakers=one,two&organization_kinds=ministry&topic=nato-russia-dialogue"
         )
