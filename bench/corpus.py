@@ -207,7 +207,7 @@ def stance_sql(p: dict, database: str, stored: bool) -> dict:
         "strftime('%Y-%m', q.said_on)" if database == "sqlite" else "to_char(q.said_on, 'YYYY-MM')"
     )  # noqa: E501
     where = f"q.speaker_id = {p['speaker_id']} AND q.status = 'confirmed'"
-    return {
+    queries = {
         "q2": f"SELECT q.id, q.text, q.said_on, sp.name, so.title, so.outlet, st.stance"
         f" FROM quotes_quote q{join}"
         " JOIN quotes_speaker sp ON sp.id = q.speaker_id JOIN quotes_source so ON so.id = q.source_id"  # noqa: E501
@@ -219,3 +219,12 @@ def stance_sql(p: dict, database: str, stored: bool) -> dict:
         f" WHERE {where} AND q.said_on_precision IN ('day', 'month')"
         " GROUP BY period ORDER BY period",
     }
+    if stored:  # the stored stance carries its quote's speaker, status and date: no join
+        queries["q3"] = (
+            f"SELECT {month.replace('q.', 'st.')} AS period, count(*), avg(st.value),"
+            " min(st.value), max(st.value) FROM quotes_quotestance st"
+            f" WHERE st.topic_id = {p['topic_id']} AND st.speaker_id = {p['speaker_id']}"
+            " AND st.status = 'confirmed' AND st.said_on_precision IN ('day', 'month')"
+            " GROUP BY period ORDER BY period"
+        )
+    return queries

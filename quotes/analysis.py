@@ -13,7 +13,8 @@ years); coarser dates are counted as ``imprecise`` and unknown ones as ``undated
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Case, Count, DateField, F, Max, Min, Q, Value, When
+from django.db import connection
+from django.db.models import Count, F, Max, Min, Q, Sum
 from django.db.models.functions import Left
 
 from quotes.models import (
@@ -25,7 +26,7 @@ from quotes.models import (
     Speaker,
     Topic,
 )
-from quotes.periods import IdList, PeriodStart, split_ids
+from quotes.periods import JOINED_IDS, IdList, PeriodStart, period_rollup, split_ids
 
 BUCKETS = ("month", "quarter", "year")
 # The date precisions each bucket can place: a quote never goes into a bucket finer than its date.
@@ -163,47 +164,41 @@ class _Group:
 def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
     """Points per group value, keyed by period start, plus imprecise and undated counts.
 
-    Two grouped aggregates whatever the number of quotes: the quotes per period (quotes that
-    cannot be placed fall into a ``None`` period, which gives the imprecise and undated counts),
-    then the stored stances per period with the ids of their quotes. The stances carry copies of
-    their quote's speaker, status and date, so a speaker's stances are one index range scan
-    rather than a join per quote. With ``with_excerpts`` (the charts' hover text) a third query
-    lists the stance-bearing quotes with an excerpt instead of the ids.
+    Two statements whatever the number of quotes, each grouping by day and then by period
+    (``period_rollup``): the quotes per period (those that cannot be placed give the imprecise
+    and undated counts), then the stored stances per period with their quotes' ids. The stances
+    carry copies of their quote's speaker, status and date, so a speaker's stances are one index
+    range scan rather than a join per quote. With ``with_excerpts`` (the charts' hover text) a
+    third query lists the stance-bearing quotes with an excerpt instead of the ids.
     """
     placeable = PLACEABLE[filters.bucket]
+    vendor = connection.vendor
     quotes = (
         Quote.objects.filter(status=filters.status)
         .said_between(filters.said_after, filters.said_before)
         .filter(**{f"{group.field}__in": list(group.labels)})
-    )
-    placed = Q(said_on_precision__in=placeable)
-    counts = (
-        quotes.annotate(
-            series=F(group.field),
-            # Truncating NULL gives NULL: unplaceable quotes share one group.
-            period=PeriodStart(
-                Case(
-                    When(placed, then=F("said_on")), default=Value(None), output_field=DateField()
-                ),
-                bucket=filters.bucket,
-            ),
-        )
-        .values("series", "period")
-        .annotate(count=Count("pk"), undated=Count("pk", filter=Q(said_on__isnull=True)))
-        .order_by("series", "period")
+        .annotate(series=F(group.field))
+        .values("series", "said_on")
+        .annotate(n=Count("pk"), placed=Count("pk", filter=Q(said_on_precision__in=placeable)))
+        .order_by()
     )
     found = {value: {"points": {}, "imprecise": 0, "undated": 0} for value in group.labels}
-    for row in counts:
+    for row in period_rollup(
+        quotes,
+        bucket=filters.bucket,
+        columns={"count": "SUM(daily.placed)", "total": "SUM(daily.n)"},
+    ):
         entry = found[row["series"]]
         if row["period"] is None:
-            entry["undated"] += row["undated"]
-            entry["imprecise"] += row["count"] - row["undated"]
+            entry["undated"] += row["total"]
             continue
-        entry["points"][row["period"]] = Point(
-            period=period_label(row["period"], filters.bucket),
-            start=row["period"],
-            count=row["count"],
-        )
+        entry["imprecise"] += row["total"] - row["count"]
+        if row["count"]:
+            entry["points"][row["period"]] = Point(
+                period=period_label(row["period"], filters.bucket),
+                start=row["period"],
+                count=row["count"],
+            )
 
     stances = QuoteStance.objects.filter(
         topic=filters.topic,
@@ -215,28 +210,37 @@ def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
         stances = stances.filter(said_on__gte=filters.said_after)
     if filters.said_before is not None:
         stances = stances.filter(said_on__lte=filters.said_before)
-    stances = stances.annotate(
-        series=F(group.stance_field), period=PeriodStart("said_on", bucket=filters.bucket)
-    )
-    means = (
-        stances.values("series", "period")
+    stances = stances.annotate(series=F(group.stance_field))
+    daily = (
+        stances.values("series", "said_on")
         .annotate(
-            with_stance=Count("pk"),
-            mean=Avg("value"),
-            min=Min("value"),
-            max=Max("value"),
+            n=Count("pk"),
+            total=Sum("value"),
+            low=Min("value"),
+            high=Max("value"),
             **({} if with_excerpts else {"ids": IdList("quote_id")}),
         )
-        .order_by("series", "period")
+        .order_by()
     )
-    for row in means:
+    columns = {
+        "with_stance": "SUM(daily.n)",
+        "mean": "SUM(daily.total) / SUM(daily.n)",
+        "min": "MIN(daily.low)",
+        "max": "MAX(daily.high)",
+    }
+    if not with_excerpts:
+        columns["ids"] = JOINED_IDS[vendor].format("daily.ids")
+    for row in period_rollup(daily, bucket=filters.bucket, columns=columns):
         point = found[row["series"]]["points"][row["period"]]
         point.with_stance = row["with_stance"]
         point.mean, point.min, point.max = row["mean"], row["min"], row["max"]
         point.quote_ids = split_ids(row.get("ids"))
     if with_excerpts:
         listed = (
-            stances.annotate(excerpt=Left("quote__text", EXCERPT_LENGTH))
+            stances.annotate(
+                period=PeriodStart("said_on", bucket=filters.bucket),
+                excerpt=Left("quote__text", EXCERPT_LENGTH),
+            )
             # The period grows with said_on: ordering by the date needs no sort over the period.
             .order_by("series", "said_on", "quote_id")
             .values_list("series", "period", "quote_id", "excerpt")

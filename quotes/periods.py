@@ -7,7 +7,8 @@ speed, so SQLite gets native SQL here and other databases keep Django's ``Trunc*
 
 import datetime
 
-from django.db.models import Aggregate, DateField, Func, TextField
+from django.db import connections
+from django.db.models import Aggregate, DateField, Func, QuerySet, TextField
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
 
 _DJANGO_TRUNC = {"month": TruncMonth, "quarter": TruncQuarter, "year": TruncYear}
@@ -15,9 +16,10 @@ _SQLITE_TEMPLATES = {
     # Percent signs are doubled: Django's SQLite cursor reads "%s" as a parameter.
     "month": "strftime('%%Y-%%m-01', {date})",
     "year": "strftime('%%Y-01-01', {date})",
+    # The month's first day, minus (month - 1) mod 3 months; NULL stays NULL.
     "quarter": (
-        "printf('%%s-%%02d-01', strftime('%%Y', {date}), "
-        "((CAST(strftime('%%m', {date}) AS INTEGER) - 1) / 3) * 3 + 1)"
+        "date({date}, 'start of month', "
+        "printf('-%%d months', (CAST(strftime('%%m', {date}) AS INTEGER) - 1) %% 3))"
     ),
 }
 
@@ -73,3 +75,44 @@ class IdList(Aggregate):
 def split_ids(joined: str | None) -> list[int]:
     """The sorted ids of an ``IdList`` value."""
     return sorted(map(int, joined.split(","))) if joined else []
+
+
+def _period_start_sql(vendor: str, bucket: str, column: str) -> str:
+    if vendor == "sqlite":
+        return _SQLITE_TEMPLATES[bucket].format(date=column)
+    if vendor == "postgresql":
+        return f"CAST(date_trunc('{bucket}', {column}) AS date)"
+    raise NotImplementedError(f"period roll-ups support SQLite and PostgreSQL, not {vendor}")
+
+
+JOINED_IDS = {"sqlite": "GROUP_CONCAT({})", "postgresql": "STRING_AGG({}, ',')"}
+
+
+def period_rollup(daily: QuerySet, *, bucket: str, columns: dict[str, str]) -> list[dict]:
+    """Per-day aggregate rows summed up into periods by the database, in one statement.
+
+    ``daily`` is a ``values("series", "said_on").annotate(...)`` queryset; ``columns`` maps each
+    output name to an aggregate over its columns, written against the alias ``daily``
+    (``"SUM(daily.n)"``; ``JOINED_IDS`` joins id lists). Rows come back ordered by series and
+    period, the period as a date (None for undated rows).
+
+    Why two levels: grouping a speaker's hundred thousand quotes directly on a computed period
+    makes SQLite sort every row in a temporary B-tree (60 ms); grouped by day they are read in the
+    index's order, and only a few thousand day rows are grouped into periods (17 ms).
+    """
+    connection = connections[daily.db]
+    inner, params = daily.query.sql_with_params()
+    period = _period_start_sql(connection.vendor, bucket, "daily.said_on")
+    selected = ", ".join(f'{expression} AS "{name}"' for name, expression in columns.items())
+    sql = (
+        f'SELECT daily.series AS "series", {period} AS "period", {selected} '
+        f"FROM ({inner}) daily GROUP BY 1, 2 ORDER BY 1, 2"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+    for row in rows:
+        if isinstance(row["period"], str):  # SQLite answers text
+            row["period"] = datetime.date.fromisoformat(row["period"])
+    return rows

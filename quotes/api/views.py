@@ -168,8 +168,9 @@ class QuoteViewSet(
         if request.accepted_renderer.format == "csv":
             rows = self.filter_queryset(Quote.objects.for_list().defer("source__text"))
             return quotes_csv_response(rows, topic_slug=request.query_params.get("topic") or None)
-        rows = self.filter_queryset(Quote.objects.all()).values(*quote_rows.ROW_FIELDS)
-        page = self.paginate_queryset(rows)
+        page = self.paginator.paginate_queryset(
+            self.filter_queryset(Quote.objects.all()), request, fields=quote_rows.ROW_FIELDS
+        )
         return self.get_paginated_response(quote_rows.render_rows(page, request.user))
 
     def finalize_response(self, request, response, *args, **kwargs):

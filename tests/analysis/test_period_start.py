@@ -35,3 +35,12 @@ def test_period_start_of_a_date(said_on, month, quarter, year):
 def test_an_unknown_bucket_is_refused():
     with pytest.raises(ValueError, match="unknown bucket"):
         PeriodStart("said_on", bucket="week")
+
+
+@pytest.mark.django_db
+def test_an_unknown_date_has_no_period_in_any_bucket():
+    QuoteFactory(said_on=None, affiliation=None, source=SourceFactory())
+    row = Quote.objects.annotate(
+        **{bucket: PeriodStart("said_on", bucket=bucket) for bucket in ("month", "quarter", "year")}
+    ).values("month", "quarter", "year")[0]
+    assert row == {"month": None, "quarter": None, "year": None}
