@@ -7,6 +7,7 @@ speed, so SQLite gets native SQL here and other databases keep Django's ``Trunc*
 
 import datetime
 
+import orjson
 from django.db import connections
 from django.db.models import Aggregate, DateField, Func, QuerySet, TextField
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
@@ -73,8 +74,8 @@ class IdList(Aggregate):
 
 
 def split_ids(joined: str | None) -> list[int]:
-    """The sorted ids of an ``IdList`` value."""
-    return sorted(map(int, joined.split(","))) if joined else []
+    """The sorted ids of an ``IdList`` value (read as a JSON array: C speed for 100,000 ids)."""
+    return sorted(orjson.loads(f"[{joined}]")) if joined else []
 
 
 def _period_start_sql(vendor: str, bucket: str, column: str) -> str:

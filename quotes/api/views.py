@@ -14,13 +14,13 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import mixins, status, viewsets
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from quotes.api import filters, quote_rows
 from quotes.api.csv_export import QUOTE_COLUMNS, CSVRenderer, quotes_csv_response
 from quotes.api.pagination_large import LargeListPagination
 from quotes.api.permissions import ReadOrModelPermissions, sees_all_annotations
+from quotes.api.renderers import JSONRenderer
 from quotes.api.schema import CONFLICT, DENIED, FILTER_ERRORS, NOT_FOUND, WRITE_ERRORS
 from quotes.api.serializers import (
     EventSerializer,
