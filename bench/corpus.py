@@ -128,6 +128,9 @@ def connect_raw(corpus: Corpus):
 
         db = sqlite3.connect(f"file:{corpus.path}?mode=ro", uri=True, check_same_thread=False)
         register(db)  # django_date_trunc and friends, which the ORM's SQL calls
+        # The page cache and memory mapping stancedb's connections have (stancedb/settings.py).
+        db.execute("PRAGMA cache_size=-65536")
+        db.execute(f"PRAGMA mmap_size={int(os.environ.get('SQLITE_MMAP_SIZE', 1 << 30))}")
         return db
     import psycopg
 
