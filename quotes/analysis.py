@@ -36,6 +36,7 @@ PLACEABLE = {
     "year": (DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR),
 }
 SHIFT_THRESHOLD = 1.0
+MEAN_DIGITS = 6
 EXCERPT_LENGTH = 160
 
 
@@ -214,7 +215,9 @@ def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
     daily = (
         stances.values("series", "said_on")
         .annotate(
-            n=Count("pk"),
+            # quote_id, not the stance's own id: it is in the timeline index, so PostgreSQL
+            # answers from the index alone (SQLite's indexes all carry the row id anyway).
+            n=Count("quote_id"),
             total=Sum("value"),
             low=Min("value"),
             high=Max("value"),
@@ -233,7 +236,10 @@ def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
     for row in period_rollup(daily, bucket=filters.bucket, columns=columns):
         point = found[row["series"]]["points"][row["period"]]
         point.with_stance = row["with_stance"]
-        point.mean, point.min, point.max = row["mean"], row["min"], row["max"]
+        # Rounded: a sum of floats depends on the order the database adds them in, and the
+        # same question should get the same answer.
+        point.mean = round(row["mean"], MEAN_DIGITS)
+        point.min, point.max = row["min"], row["max"]
         point.quote_ids = split_ids(row.get("ids"))
     if with_excerpts:
         listed = (
