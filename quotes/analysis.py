@@ -162,6 +162,11 @@ class _Group:
     labels: dict  # group value -> (key, label), in the order asked for
 
 
+def _count(column: str) -> str:
+    # A sum of counts is numeric on PostgreSQL (a Decimal in Python): keep it an integer.
+    return f"CAST(SUM({column}) AS bigint)"
+
+
 def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
     """Points per group value, keyed by period start, plus imprecise and undated counts.
 
@@ -187,7 +192,7 @@ def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
     for row in period_rollup(
         quotes,
         bucket=filters.bucket,
-        columns={"count": "SUM(daily.placed)", "total": "SUM(daily.n)"},
+        columns={"count": _count("daily.placed"), "total": _count("daily.n")},
     ):
         entry = found[row["series"]]
         if row["period"] is None:
@@ -226,7 +231,7 @@ def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
         .order_by()
     )
     columns = {
-        "with_stance": "SUM(daily.n)",
+        "with_stance": _count("daily.n"),
         "mean": "SUM(daily.total) / SUM(daily.n)",
         "min": "MIN(daily.low)",
         "max": "MAX(daily.high)",
