@@ -13,7 +13,7 @@ years); coarser dates are counted as ``imprecise`` and unknown ones as ``undated
 import datetime
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connections
 from django.db.models import Count, F, Max, Min, Q, Sum
 from django.db.models.functions import Left
 
@@ -178,7 +178,6 @@ def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
     third query lists the stance-bearing quotes with an excerpt instead of the ids.
     """
     placeable = PLACEABLE[filters.bucket]
-    vendor = connection.vendor
     quotes = (
         Quote.objects.filter(status=filters.status)
         .said_between(filters.said_after, filters.said_before)
@@ -237,7 +236,7 @@ def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
         "max": "MAX(daily.high)",
     }
     if not with_excerpts:
-        columns["ids"] = JOINED_IDS[vendor].format("daily.ids")
+        columns["ids"] = JOINED_IDS[connections[daily.db].vendor].format("daily.ids")
     for row in period_rollup(daily, bucket=filters.bucket, columns=columns):
         point = found[row["series"]]["points"][row["period"]]
         point.with_stance = row["with_stance"]
