@@ -26,7 +26,7 @@ from quotes.models import (
     Speaker,
     Topic,
 )
-from quotes.periods import JOINED_IDS, IdList, PeriodStart, period_rollup, split_ids
+from quotes.periods import JOINED_IDS, IdList, period_rollup, split_ids
 
 BUCKETS = ("month", "quarter", "year")
 # The date precisions each bucket can place: a quote never goes into a bucket finer than its date.
@@ -66,12 +66,6 @@ class Period:
     end: datetime.date
 
 
-@dataclass(frozen=True)
-class QuoteRef:
-    id: int
-    excerpt: str
-
-
 @dataclass
 class Point:
     """One series in one period: how many quotes, and the stored stances' mean, min and max."""
@@ -84,19 +78,14 @@ class Point:
     min: float | None = None
     max: float | None = None
     quote_ids: list[int] = field(default_factory=list)
-    # Filled only when excerpts were asked for (the charts' hover text), in quote_ids' order.
-    excerpts: list[str] = field(default_factory=list)
+    # The first few quotes' text (the charts' hover text), by id; only when asked for.
+    excerpts: dict[int, str] = field(default_factory=dict)
     change: float | None = None
     shift: bool = False
 
     @property
     def without_stance(self) -> int:
         return self.count - self.with_stance
-
-    @property
-    def quotes(self) -> list[QuoteRef]:
-        excerpts = self.excerpts or [""] * len(self.quote_ids)
-        return [QuoteRef(pk, text) for pk, text in zip(self.quote_ids, excerpts, strict=True)]
 
 
 @dataclass
@@ -167,15 +156,15 @@ def _count(column: str) -> str:
     return f"CAST(SUM({column}) AS bigint)"
 
 
-def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
+def _group_series(group: _Group, filters: Filters, excerpts: int) -> dict:
     """Points per group value, keyed by period start, plus imprecise and undated counts.
 
     Two statements whatever the number of quotes, each grouping by day and then by period
     (``period_rollup``): the quotes per period (those that cannot be placed give the imprecise
     and undated counts), then the stored stances per period with their quotes' ids. The stances
     carry copies of their quote's speaker, status and date, so a speaker's stances are one index
-    range scan rather than a join per quote. With ``with_excerpts`` (the charts' hover text) a
-    third query lists the stance-bearing quotes with an excerpt instead of the ids.
+    range scan rather than a join per quote. With ``excerpts`` (the charts' hover text) a third
+    query reads the text of that many quotes per point, however many the point has.
     """
     placeable = PLACEABLE[filters.bucket]
     quotes = (
@@ -225,7 +214,7 @@ def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
             total=Sum("value"),
             low=Min("value"),
             high=Max("value"),
-            **({} if with_excerpts else {"ids": IdList("quote_id")}),
+            ids=IdList("quote_id"),
         )
         .order_by()
     )
@@ -234,9 +223,8 @@ def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
         "mean": "SUM(daily.total) / SUM(daily.n)",
         "min": "MIN(daily.low)",
         "max": "MAX(daily.high)",
+        "ids": JOINED_IDS[connections[daily.db].vendor].format("daily.ids"),
     }
-    if not with_excerpts:
-        columns["ids"] = JOINED_IDS[connections[daily.db].vendor].format("daily.ids")
     for row in period_rollup(daily, bucket=filters.bucket, columns=columns):
         point = found[row["series"]]["points"][row["period"]]
         point.with_stance = row["with_stance"]
@@ -245,20 +233,16 @@ def _group_series(group: _Group, filters: Filters, with_excerpts: bool) -> dict:
         point.mean = round(row["mean"], MEAN_DIGITS)
         point.min, point.max = row["min"], row["max"]
         point.quote_ids = split_ids(row.get("ids"))
-    if with_excerpts:
-        listed = (
-            stances.annotate(
-                period=PeriodStart("said_on", bucket=filters.bucket),
-                excerpt=Left("quote__text", EXCERPT_LENGTH),
-            )
-            # The period grows with said_on: ordering by the date needs no sort over the period.
-            .order_by("series", "said_on", "quote_id")
-            .values_list("series", "period", "quote_id", "excerpt")
+    if excerpts:
+        points = [point for entry in found.values() for point in entry["points"].values()]
+        wanted = [pk for point in points for pk in point.quote_ids[:excerpts]]
+        texts = dict(
+            Quote.objects.filter(pk__in=wanted)
+            .annotate(excerpt=Left("text", EXCERPT_LENGTH))
+            .values_list("pk", "excerpt")
         )
-        for series, period, pk, excerpt in listed:
-            point = found[series]["points"][period]
-            point.quote_ids.append(pk)
-            point.excerpts.append(excerpt)
+        for point in points:
+            point.excerpts = {pk: texts[pk] for pk in point.quote_ids[:excerpts]}
     return found
 
 
@@ -291,12 +275,13 @@ def compare(
     organizations: list[Organization] = (),
     organization_kinds: list[str] = (),
     align: bool = True,
-    with_excerpts: bool = True,
+    excerpts: int = 0,
 ) -> Comparison:
     """Series for each speaker, organization (the one a quote's role was in) and organization
     kind, on the union of their periods.
 
-    Two queries per kind of series asked for (three with excerpts), plus one for the events; a quote
+    Two queries per kind of series asked for, plus one for the events, plus one for the text of
+    ``excerpts`` quotes per point when asked for (the charts' hover text); a quote
     is one row of each aggregate (the stance summary is unique per quote and topic, the role a
     foreign key), so it weighs once. With ``align`` every series gets a point for every period
     (empty ones with count 0); without it, only its periods with quotes.
@@ -322,7 +307,7 @@ def compare(
     for group in groups:
         if not group.labels:
             continue
-        found = _group_series(group, filters, with_excerpts)
+        found = _group_series(group, filters, excerpts)
         for value, (key, label) in group.labels.items():
             entry = found[value]
             series.append(
@@ -358,9 +343,10 @@ def compare(
     )
 
 
-def timeline(speaker: Speaker, filters: Filters, *, with_excerpts: bool = True) -> Comparison:
-    """One speaker's periods with quotes (three queries: quotes, stances with ids, events)."""
-    return compare(filters, speakers=[speaker], align=False, with_excerpts=with_excerpts)
+def timeline(speaker: Speaker, filters: Filters, *, excerpts: int = 0) -> Comparison:
+    """One speaker's periods with quotes (three queries: quotes, stances with ids, events; one
+    more for ``excerpts``)."""
+    return compare(filters, speakers=[speaker], align=False, excerpts=excerpts)
 
 
 def speaker_topics(speaker: Speaker) -> list[Topic]:

@@ -62,11 +62,7 @@ class SpeakerTimelineView(_AnalysisView):
         query = AnalysisQuerySerializer(data=present(request.query_params))
         query.is_valid(raise_exception=True)
         filters = query.filters()
-        return Response(
-            timeline_data(
-                speaker, analysis.timeline(speaker, filters, with_excerpts=False), filters
-            )
-        )
+        return Response(timeline_data(speaker, analysis.timeline(speaker, filters), filters))
 
 
 class CompareView(_AnalysisView):
@@ -83,5 +79,5 @@ class CompareView(_AnalysisView):
         query = CompareQuerySerializer(data=present(request.query_params))
         query.is_valid(raise_exception=True)
         filters = query.filters()
-        comparison = analysis.compare(filters, with_excerpts=False, **query.series_kwargs())
+        comparison = analysis.compare(filters, **query.series_kwargs())
         return Response(compare_data(comparison, filters))

@@ -55,9 +55,10 @@ def point_title(series: Series, point: Point) -> str:
         f"(min {signed(point.min)}, max {signed(point.max)}); {point.count} {plural}, "
         f"{point.with_stance} with a stance"
     ]
-    lines += [f"“{shorten(quote.excerpt, 100)}”" for quote in point.quotes[:TOOLTIP_QUOTES]]
-    if len(point.quotes) > TOOLTIP_QUOTES:
-        lines.append(f"… and {len(point.quotes) - TOOLTIP_QUOTES} more")
+    shown = point.quote_ids[:TOOLTIP_QUOTES]
+    lines += [f"“{shorten(point.excerpts.get(pk, ''), 100)}”" for pk in shown]
+    if len(point.quote_ids) > len(shown):
+        lines.append(f"… and {len(point.quote_ids) - len(shown)} more")
     return "\n".join(lines)
 
 

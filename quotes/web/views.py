@@ -19,7 +19,7 @@ from django.utils.http import urlencode
 from quotes import analysis
 from quotes.api.analysis_serializers import CompareQuerySerializer, present
 from quotes.models import Organization, Quote, Speaker, Topic
-from quotes.web.charts import stance_chart
+from quotes.web.charts import TOOLTIP_QUOTES, stance_chart
 
 QUOTES_PER_PAGE = 50
 MAX_LINKED_QUOTES = 200
@@ -70,7 +70,7 @@ def _compare(request):
     query = CompareQuerySerializer(data=params)
     if not query.is_valid():
         return query, None
-    comparison = analysis.compare(query.filters(), **query.series_kwargs())
+    comparison = analysis.compare(query.filters(), excerpts=TOOLTIP_QUOTES, **query.series_kwargs())
     return query, comparison
 
 
@@ -173,7 +173,9 @@ def speaker_detail(request, slug):
     bucket = bucket if bucket in analysis.BUCKETS else "month"
     charts = []
     for topic in analysis.speaker_topics(speaker):
-        timeline = analysis.timeline(speaker, analysis.Filters(topic=topic, bucket=bucket))
+        timeline = analysis.timeline(
+            speaker, analysis.Filters(topic=topic, bucket=bucket), excerpts=TOOLTIP_QUOTES
+        )
         title = f"{speaker.name} on {topic.name}, by {bucket}"
         chart = _chart(timeline, title, id_prefix=f"chart-{topic.slug}")
         charts.append({"topic": topic, "comparison": timeline, "chart": chart})

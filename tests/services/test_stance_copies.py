@@ -30,7 +30,7 @@ def copies_out_of_step() -> list:
 
 
 def timeline_means(speaker, topic) -> dict:
-    result = analysis.timeline(speaker, analysis.Filters(topic=topic), with_excerpts=False)
+    result = analysis.timeline(speaker, analysis.Filters(topic=topic))
     return {point.period: point.mean for point in result.series[0].points if point.mean is not None}
 
 

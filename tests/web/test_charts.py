@@ -33,7 +33,7 @@ def test_chart_escapes_labels_titles_and_event_names():
         min=1.0,
         max=1.0,
         quote_ids=[7],
-        excerpts=['He said "<b>no</b>" & left'],
+        excerpts={7: 'He said "<b>no</b>" & left'},
     )
     series = analysis.Series("a", "A <script>", "speaker", [point])
     event = analysis.EventMark("e", "Talks & <tea>", datetime.date(2021, 10, 5), "day")

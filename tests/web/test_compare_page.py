@@ -122,3 +122,34 @@ def test_downloads_answer_400_on_bad_parameters(topic, client):
 
     assert response.status_code == 400
     assert response.content.startswith(b"speakers:")
+
+
+def test_a_busy_point_shows_the_first_few_quotes_and_counts_the_rest(topic, client):
+    """Seven coded quotes in one month: the hover text quotes the first five (by id) and says
+    how many more there are (only those five texts are read, however busy the month)."""
+    speaker = SpeakerFactory(slug="busy", name="Busy")
+    quotes = [
+        quote_with_stances(
+            topic, [1], speaker=speaker, text=f"Point {n},", source__text=f"“Point {n},” said."
+        )
+        for n in range(7)
+    ]
+    body = client.get("/compare/?speakers=busy&topic=nato-russia-dialogue").content.decode()
+
+    [title] = [t.text for t in parse_svg(body).iter(f"{SVG}title") if "Busy, 2021-10" in t.text]
+    assert [line for line in title.splitlines() if line.startswith("“")] == [
+        f"“Point {n},”" for n in range(5)
+    ]
+    assert title.endswith("… and 2 more")
+    assert sorted(q.pk for q in quotes)[:5] == [q.pk for q in quotes[:5]]
+
+
+def test_the_table_links_the_first_ten_quotes_of_a_period_and_counts_the_rest(topic, client):
+    speaker = SpeakerFactory(slug="busy", name="Busy")
+    quotes = [quote_with_stances(topic, [1], speaker=speaker) for _ in range(12)]
+    body = client.get("/compare/?speakers=busy&topic=nato-russia-dialogue").content.decode()
+
+    row = body[body.index('<tr data-series="busy"') :].split("</tr>")[0]
+    first_ten = sorted(quote.pk for quote in quotes)[:10]
+    assert [f'href="/quotes/{pk}/"' in row for pk in first_ten] == [True] * 10
+    assert "… and 2 more" in row
