@@ -14,6 +14,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from stancedb.sqlite import DEFAULT_MMAP_SIZE, read_pragmas
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = ROOT / "bench" / "corpus"
 PG_SERVER = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
@@ -121,6 +123,11 @@ def _ensure_postgresql(quotes: int, seed: int) -> Corpus:
     return corpus
 
 
+def sqlite_read_pragmas() -> list[str]:
+    """stancedb's SQLite read settings (stancedb/sqlite.py), for Datasette and the raw floor."""
+    return read_pragmas(int(os.environ.get("SQLITE_MMAP_SIZE", DEFAULT_MMAP_SIZE)))
+
+
 def connect_raw(corpus: Corpus):
     """A DB-API connection for the raw floor (read-only on SQLite)."""
     if corpus.database == "sqlite":
@@ -128,9 +135,8 @@ def connect_raw(corpus: Corpus):
 
         db = sqlite3.connect(f"file:{corpus.path}?mode=ro", uri=True, check_same_thread=False)
         register(db)  # django_date_trunc and friends, which the ORM's SQL calls
-        # The page cache and memory mapping stancedb's connections have (stancedb/settings.py).
-        db.execute("PRAGMA cache_size=-65536")
-        db.execute(f"PRAGMA mmap_size={int(os.environ.get('SQLITE_MMAP_SIZE', 1 << 30))}")
+        for pragma in sqlite_read_pragmas():  # read as stancedb reads
+            db.execute(pragma)
         return db
     import psycopg
 

@@ -10,7 +10,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.corpus import ROOT, Corpus
+from bench.corpus import ROOT, Corpus, sqlite_read_pragmas
 
 GUNICORN_WORKERS = 2  # one per core
 GUNICORN_THREADS = 4
@@ -131,7 +131,7 @@ def datasette(corpus: Corpus, log_dir: Path):
         "--plugins-dir",
         str(ROOT / "bench" / "datasette_plugins"),
     ]
-    env = dict(os.environ)
+    env = dict(os.environ, STANCEDB_SQLITE_PRAGMAS=";".join(sqlite_read_pragmas()))
     with _serve(args, env, port, log_dir / "datasette.log"):
         yield f"http://127.0.0.1:{port}"
 

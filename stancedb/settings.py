@@ -7,6 +7,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from stancedb.sqlite import DEFAULT_MMAP_SIZE, read_pragmas
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -140,13 +142,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {
             "timeout": 20,
             "transaction_mode": "IMMEDIATE",
-            # A 64 MB page cache per connection for the indexes a timeline scans, and the file
-            # memory-mapped (SQLITE_MMAP_SIZE bytes, 0 turns it off) so that a search reading
-            # thousands of rows across the file reads them in place instead of copying pages:
-            # a common search word costs half as much at a million quotes.
-            "init_command": (
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; "
-                f"PRAGMA mmap_size={env_int('SQLITE_MMAP_SIZE', 1 << 30)};"
+            # The read settings (stancedb/sqlite.py) after WAL and its durability level.
+            "init_command": "; ".join(
+                [
+                    "PRAGMA journal_mode=WAL",
+                    "PRAGMA synchronous=NORMAL",
+                    *read_pragmas(env_int("SQLITE_MMAP_SIZE", DEFAULT_MMAP_SIZE)),
+                ]
             ),
         }
     )
