@@ -14,6 +14,7 @@ from .lexicon import OUTLETS, ROLE_CLASSES, ROLE_WORDS
 from .mentions import EXPERT_ROLES, Mention, find_mentions, institution_variants
 from .model import KnownSpeaker, Speaker, undecided
 from .names import match_known_person, name_keys
+from .people import PersonIndex
 from .sentences import _is_abbreviation
 
 _APPOSITIVE = re.compile(r",\s+((?:the\s+)?[A-Za-z][^,;.“”\"]{2,140}?)(?=,)")
@@ -67,7 +68,10 @@ class Discourse:
         self.outlets = tuple(o for o in (*OUTLETS, outlet) if o)
         # untrimmed lines: a masked quotation at a paragraph's end is blank but still inside it
         self.paragraphs = [m.span() for m in re.finditer(r"[^\n]+", masked)]
-        self.mentions = find_mentions(masked, 0, len(masked), self.known, outlet)
+        self.people = PersonIndex(masked)
+        self.mentions = find_mentions(
+            masked, 0, len(masked), self.known, outlet, extra_surnames=self.people.surnames()
+        )
         named = {
             name_keys(m.name)[-1]
             for m in self.mentions
@@ -75,7 +79,12 @@ class Discourse:
         }
         if named:  # a surname alone refers to someone named in full in the article
             self.mentions = find_mentions(
-                masked, 0, len(masked), self.known, outlet, extra_surnames=frozenset(named)
+                masked,
+                0,
+                len(masked),
+                self.known,
+                outlet,
+                extra_surnames=frozenset(named) | self.people.surnames(),
             )
         self.entity_of: dict[int, Entity] = {}
         self.events: list[SpeakerEvent] = []

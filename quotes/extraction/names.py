@@ -207,8 +207,7 @@ def _mention(text, role_tokens, part, known_surnames, strict) -> NameMention | N
         return None
     before = re.search(r"\b([a-z][\w-]*)\s+$", text[max(0, start - 30) : start])
     confident = (
-        name_key(full[0]) in {name_key(g) for g in GIVEN_NAMES}
-        or titled
+        titled
         or (before is not None and before.group(1) in TITLE_WORDS | ROLE_WORDS and len(full) >= 2)
         or name_key(full[-1]) in known_surnames
         or re.match(r",\s+(?:the\s+)?[a-z]*\s*[A-Za-z]+", text[end : end + 30]) is not None

@@ -1,0 +1,310 @@
+"""Who in an article is a person: read from the article's own context, never from a name list.
+
+A capitalised name is taken for a person when the article treats it as one somewhere: a speech
+verb next to it ("Okonkwo said", "said Marta Kowalczyk"), an honorific or role title before it
+("Ms. Halvorsen", "spokeswoman Hope Hicks"), a description after it ("Maria Lopez, the acting
+chairwoman", "Tom Reilly, who ran", "(R-Fla.)", ", 52,"). Once one mention of a surname has such
+evidence, every mention of that surname is the same person. Places named as speakers ("Moscow
+said") are governments, not people: :mod:`.places` tells them apart.
+
+Each person also gets a grammatical gender where the text shows it: an honorific (Mr, Ms), a
+gendered role noun (spokeswoman, congressman), or the pronoun the article uses right after the
+name when that name is the only person in the sentence ("Halvorsen said she …"). A given-name
+dataset (:mod:`.gender`) fills in the rest.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .gender import gender_of_given_name
+from .lexicon import (
+    NATIONALITY_WORDS,
+    NOT_NAME_WORDS,
+    ORG_WORDS,
+    OUTLETS,
+    ROLE_WORDS,
+    SPEECH_VERB_RE,
+)
+from .names import TITLE_WORDS, name_key
+from .places import is_place
+
+# A name as printed: capitalised words, initials and name particles ("Ursula von der Leyen").
+_NAME = re.compile(
+    r"(?<![\w’'.-])(?:[A-Z][a-z’'\-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)"
+    r"(?:\s+(?:(?:de|van|von|der|da|di|la|le|bin|ibn|al|el)\s+)*"
+    r"(?:[A-Z][a-z’'\-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|Jr\.|Sr\.|II|III))*"
+)
+_HONORIFIC_MALE = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|Father)\.?\s+$")
+_HONORIFIC_FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Lady|Queen|Princess|Dame)\.?\s+$")
+_TITLE_ABBREVIATIONS = {"sen", "rep", "gov", "gen", "lt", "col", "sgt", "adm", "rev", "capt", "maj"}
+_FEMALE_ROLES = re.compile(
+    r"\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|councilwoman|woman|wife|mother|"
+    r"daughter|sister|widow|actress|first lady|grandmother|girl)\b",
+    re.I,
+)
+_MALE_ROLES = re.compile(
+    r"\b(?:spokesman|chairman|congressman|businessman|councilman|man|husband|father|son|brother|"
+    r"widower|actor|grandfather|boy)\b",
+    re.I,
+)
+# After a name: a description that only a person takes.
+_PERSON_AFTER = re.compile(
+    r"^(?:,\s+(?:who|whose)\b|,\s+\d{1,3},|\s+\([RDI]-|\s*\((?:@\w+|[RDI]\)))"
+    r"|^,\s+(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){0,5}?(?P<role>[a-z][\w-]+)\b"
+)
+_PERSON_ROLES = ROLE_WORDS | {
+    "candidate",
+    "nominee",
+    "strategist",
+    "consultant",
+    "pollster",
+    "lawyer",
+    "attorney",
+    "activist",
+    "writer",
+    "author",
+    "journalist",
+    "reporter",
+    "columnist",
+    "economist",
+    "historian",
+    "scientist",
+    "researcher",
+    "fellow",
+    "owner",
+    "founder",
+    "veteran",
+    "supporter",
+    "voter",
+    "resident",
+    "student",
+    "teacher",
+    "pastor",
+    "manager",
+    "operative",
+    "donor",
+    "host",
+    "anchor",
+    "commentator",
+    "congressman",
+    "congresswoman",
+    "businessman",
+    "businesswoman",
+    "chairwoman",
+    "lawmaker",
+    "politician",
+    "republican",
+    "democrat",
+    "spokeswoman",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "friend",
+    "partner",
+    "colleague",
+    "woman",
+    "man",
+}
+_SPEECH_BEFORE = re.compile(
+    r"(?:\b(?:said|says|added|adds|asked|asks|wrote|writes|tweeted|explained|noted|recalled|"
+    r"argued|according\s+to)|[,.]\s*[\"”“]?\s*(?:said|says))\s+$",
+    re.I,
+)
+_SPEECH_AFTER = re.compile(
+    r"^(?:\s*,[^,;.“”\"]{1,90},)?\s+(?:(?:also|later|then|again|once|has|had|have|previously|"
+    r"recently|repeatedly|often|himself|herself|even|further|first|quickly|publicly|simply|"
+    r"would|will|could|did|does|never|only|just|reportedly)\s+){0,2}(?P<verb>[\w-]+)"
+)
+_PRONOUN_AFTER = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)
+_OUTLETS = frozenset(OUTLETS)
+_PLURAL_GROUPS = {"democrats", "republicans", "americans", "conservatives", "liberals"}
+
+
+@dataclass
+class Person:
+    """One person of the article, keyed by the surname's transliteration key."""
+
+    surname: str
+    names: set[str] = field(default_factory=set)
+    evidence: list[str] = field(default_factory=list)
+    votes: dict[str, int] = field(default_factory=lambda: {"m": 0, "f": 0})
+
+    @property
+    def gender(self) -> str:
+        """'m', 'f' or '' when the article does not tell."""
+        male, female = self.votes["m"], self.votes["f"]
+        if male > female:
+            return "m"
+        if female > male:
+            return "f"
+        return ""
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in re.findall(r"[\w’'\-.]+", name) if t.strip(".")]
+
+
+def _plain(token: str) -> str:
+    return re.sub(r"(?:’s|'s|’|')$", "", token).lower().strip(".")
+
+
+def _breaks(token: str) -> bool:
+    word = _plain(token)
+    bare = token.strip(".")
+    return (
+        word in NOT_NAME_WORDS
+        or word in ORG_WORDS
+        or word in NATIONALITY_WORDS
+        or word in _PLURAL_GROUPS
+        or (len(bare) > 1 and bare.isupper() and bare not in ("II", "III"))
+    )
+
+
+def _candidate(tokens: list[str]) -> list[str] | None:
+    """The name part of a capitalised run: what follows its last organisation, place or title
+    word ("the Duma Committee on International Affairs Leonid Slutsky" → Leonid Slutsky); None
+    when the run ends in such a word (an organisation, a month, a nationality)."""
+    for i in range(len(tokens) - 1, -1, -1):
+        if _breaks(tokens[i]):
+            tokens = tokens[i + 1 :]
+            break
+    while tokens and (
+        _plain(tokens[0]) in ROLE_WORDS
+        or _plain(tokens[0]) in TITLE_WORDS
+        or _plain(tokens[0]) in _TITLE_ABBREVIATIONS
+        or _plain(tokens[0]) in {"former", "then"}
+    ):
+        tokens = tokens[1:]
+    if not tokens or len(tokens) > 5:
+        return None
+    if all(re.fullmatch(r"[A-Z]\.", t) for t in tokens):
+        return None
+    return tokens
+
+
+def _surname(tokens: list[str]) -> str:
+    plain = [t for t in tokens if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.|II|III", t)]
+    return name_key(plain[-1]) if plain else ""
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start]
+    return (
+        start == 0
+        or bool(re.search(r"(?:[.!?:\n][\"”’)]?\s+|\n\s*)$", text[max(0, start - 4) : start]))
+        or before.endswith("\n")
+    )
+
+
+class PersonIndex:
+    """The people of one article (see the module docstring)."""
+
+    def __init__(self, masked: str):
+        self.by_surname: dict[str, Person] = {}
+        lowered = set(re.findall(r"\b[a-z][a-z’'-]+\b", masked))
+        for match in _NAME.finditer(masked):
+            raw = _tokens(match.group())
+            offset = match.start()
+            # the evidence is read around the name part, after leading titles
+            tokens = _candidate(list(raw))
+            if not tokens:
+                continue
+            name_start = masked.find(tokens[0], offset)
+            name_end = name_start + len(" ".join(tokens))
+            name_end = match.end() if name_end > match.end() else match.end()
+            if len(tokens) == 1:
+                word = _plain(tokens[0])
+                if word in lowered and _sentence_initial(masked, name_start):
+                    continue  # "Officials said": a common noun opening a sentence
+                if is_place(tokens[0]):
+                    continue
+            elif is_place(" ".join(tokens)):
+                continue
+            if " ".join(tokens) in _OUTLETS:
+                continue
+            before = masked[max(0, name_start - 40) : name_start]
+            after = masked[name_end : name_end + 120]
+            evidence = self._evidence(raw, tokens, before, after, masked, name_start)
+            if not evidence and len(tokens) >= 2 and not any(_plain(t) in lowered for t in tokens):
+                evidence = "name-shaped"  # words the article never uses as common nouns
+            surname = _surname(tokens)
+            if not surname:
+                continue
+            person = self.by_surname.get(surname)
+            if evidence:
+                if person is None:
+                    person = self.by_surname[surname] = Person(surname)
+                person.evidence.append(evidence)
+            if person is not None:
+                person.names.add(" ".join(tokens))
+                self._gender_votes(person, raw, tokens, before, after)
+        self._given_name_gender()
+
+    def _evidence(self, raw, tokens, before, after, masked, start) -> str:
+        titled = len(raw) > len(tokens)
+        prev = re.search(r"([A-Za-z][\w.-]*)\s+$", before)
+        prev_word = _plain(prev.group(1)) if prev else ""
+        if (
+            titled
+            or prev_word in TITLE_WORDS | _TITLE_ABBREVIATIONS
+            or (prev_word in _PERSON_ROLES and prev.group(1)[:1].islower())
+        ):
+            return "title"
+        if _HONORIFIC_MALE.search(before) or _HONORIFIC_FEMALE.search(before):
+            return "honorific"
+        described = _PERSON_AFTER.match(after)
+        if described and (
+            described.group("role") is None or described.group("role") in _PERSON_ROLES
+        ):
+            return "description"
+        complement = re.search(r"\b(?:of|for|from|with|at|in|to|by|on|about|against)\s+$", before)
+        verb = _SPEECH_AFTER.match(after)
+        if (
+            not complement
+            and verb
+            and SPEECH_VERB_RE.fullmatch(verb.group("verb"))
+            and not after.startswith("’s")
+        ):
+            return "speech verb"
+        if _SPEECH_BEFORE.search(before):
+            return "speech verb"
+        return ""
+
+    def _gender_votes(self, person: Person, raw, tokens, before, after) -> None:
+        if _HONORIFIC_MALE.search(before):
+            person.votes["m"] += 3
+        elif _HONORIFIC_FEMALE.search(before):
+            person.votes["f"] += 3
+        title = " ".join(raw[: len(raw) - len(tokens)]) + " " + before[-25:]
+        described = after[:60].split(".")[0]
+        for text in (title, described if described.startswith(",") else ""):
+            if _FEMALE_ROLES.search(text):
+                person.votes["f"] += 2
+            elif _MALE_ROLES.search(text):
+                person.votes["m"] += 2
+        # the first pronoun of the same sentence, when no other name stands between
+        sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", after, maxsplit=1)[0]
+        pronoun = _PRONOUN_AFTER.search(sentence)
+        if pronoun and not _NAME.search(sentence[: pronoun.start()].replace("’s", "")):
+            person.votes["f" if pronoun.group(1).lower().startswith(("s", "her")) else "m"] += 1
+
+    def _given_name_gender(self) -> None:
+        for person in self.by_surname.values():
+            if person.gender:
+                continue
+            for name in person.names:
+                tokens = [t for t in _tokens(name) if not re.fullmatch(r"[A-Z]\.", t)]
+                if len(tokens) >= 2:
+                    guess = gender_of_given_name(tokens[0])
+                    if guess:
+                        person.votes[guess] += 1
+                        break
+
+    def surnames(self) -> frozenset[str]:
+        return frozenset(self.by_surname)
+
+    def person(self, surname_key: str) -> Person | None:
+        return self.by_surname.get(surname_key)
