@@ -64,6 +64,13 @@ THROTTLED = OpenApiResponse(
     "the Retry-After header says in how many seconds to try again.",
 )
 
+LOCKED_OUT = OpenApiResponse(
+    _DETAIL,
+    description="Too many failed logins for this account or from this address "
+    "(LOGIN_FAILURE_LIMIT, see quotes/logins.py), or past the API's rate; the Retry-After header "
+    "says in how many seconds to try again.",
+)
+
 UNSUPPORTED_MEDIA_TYPE = OpenApiResponse(
     _DETAIL, description="The body's Content-Type is none of those the operation accepts."
 )

@@ -2,10 +2,10 @@
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from quotes.api import stance_views, views
+from quotes.api.auth import TokenView
 
 router = DefaultRouter()
 router.register("quotes", views.QuoteViewSet, basename="quote")
@@ -18,7 +18,7 @@ router.register("stances", stance_views.StanceAnnotationViewSet, basename="stanc
 router.register("adjudications", stance_views.AdjudicationViewSet, basename="adjudication")
 
 urlpatterns = [
-    path("token/", obtain_auth_token, name="api-token"),
+    path("token/", TokenView.as_view(), name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
