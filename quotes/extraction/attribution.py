@@ -15,6 +15,7 @@ from .mentions import EXPERT_ROLES, Mention, find_mentions, institution_variants
 from .model import KnownSpeaker, Speaker, undecided
 from .names import match_known_person, name_keys
 from .people import PersonIndex
+from .pronouns import resolve_pronoun
 from .sentences import _is_abbreviation
 
 _APPOSITIVE = re.compile(r",\s+((?:the\s+)?[A-Za-z][^,;.“”\"]{2,140}?)(?=,)")
@@ -295,28 +296,15 @@ class Discourse:
         ]
 
     def _pronoun(self, mention: Mention) -> Speaker:
-        people = self._people_before(mention.start)
-        if people:
-            nearest = people[-1]
-            start = self.sentence_start(nearest.start)
-            group = [m for m in people if m.start >= start]
-            distinct = {id(self.entity_of[m.start]): self.entity_of[m.start] for m in group}
-            if len(distinct) == 1:
-                entity = next(iter(distinct.values()))
-                return _with_reason(
-                    entity.speaker, f"'{mention.text}' refers to {entity.speaker.name}"
-                )
-            last = self.last_person_speaker(mention.start)
-            if last and any(e.speaker == last for e in distinct.values()):
-                return _with_reason(
-                    last, f"'{mention.text}' refers to the last speaker {last.name}"
-                )
-            names = ", ".join(sorted(e.speaker.name or "" for e in distinct.values()))
-            return undecided(f"'{mention.text}' is ambiguous between {names}")
-        last = self.last_person_speaker(mention.start, 1500)
-        if last:
-            return _with_reason(last, f"'{mention.text}' refers to the last speaker {last.name}")
-        return undecided(f"'{mention.text}' has no person named before it")
+        return resolve_pronoun(self, mention)
+
+    def entity_by_speaker(self, speaker: Speaker) -> Entity | None:
+        for entity in self.entity_of.values():
+            if entity.speaker == speaker or (
+                speaker.slug is None and entity.speaker.name == speaker.name
+            ):
+                return entity
+        return None
 
     def last_person_speaker(self, position: int, window: int = 3000) -> Speaker | None:
         for event in reversed(self.events):

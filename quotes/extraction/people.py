@@ -226,7 +226,7 @@ class PersonIndex:
             if " ".join(tokens) in _OUTLETS:
                 continue
             before = masked[max(0, name_start - 40) : name_start]
-            after = masked[name_end : name_end + 120]
+            after = masked[name_end : name_end + 400]
             evidence = self._evidence(raw, tokens, before, after, masked, name_start)
             if not evidence and len(tokens) >= 2 and not any(_plain(t) in lowered for t in tokens):
                 evidence = "name-shaped"  # words the article never uses as common nouns
@@ -285,10 +285,21 @@ class PersonIndex:
                 person.votes["f"] += 2
             elif _MALE_ROLES.search(text):
                 person.votes["m"] += 2
-        # the first pronoun of the same sentence, when no other name stands between
-        sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", after, maxsplit=1)[0]
-        pronoun = _PRONOUN_AFTER.search(sentence)
-        if pronoun and not _NAME.search(sentence[: pronoun.start()].replace("’s", "")):
+        # the first pronoun of this or the next two sentences, when no other name stands between
+        window = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", after, maxsplit=3)
+        span = " ".join(window[:3])
+        # a pronoun right after a quotation ("“…,” she said") is what is being resolved
+        pronoun = next(
+            (
+                p
+                for p in _PRONOUN_AFTER.finditer(span)
+                if not re.search(r"[\"”“»]\s*[,.]?\s*$", span[: p.start()])
+            ),
+            None,
+        )
+        if pronoun and not any(
+            _candidate(_tokens(m.group())) for m in _NAME.finditer(span, 0, pronoun.start())
+        ):
             person.votes["f" if pronoun.group(1).lower().startswith(("s", "her")) else "m"] += 1
 
     def _given_name_gender(self) -> None:

@@ -10,7 +10,7 @@ def test_quote_without_any_attribution_is_left_for_review(extract):
 
 
 def test_pronoun_between_two_people_is_not_guessed(extract):
-    text = "Igor Semyonov met Oleg Morozov in Minsk. “We have agreed on everything,” he said."
+    text = "Igor Semyonov and Oleg Morozov met in Minsk. “We have agreed on everything,” he said."
     proposal = by_text(extract(text), "We have agreed")
     assert proposal.needs_review and "ambiguous" in proposal.reason
 

@@ -1,0 +1,119 @@
+"""Whom "he" and "she" stand for: the most salient person of the article that agrees in gender.
+
+Salience, in the order news prose uses it: a person named as the subject earlier in the same
+sentence ("Sanders said he …"); otherwise whichever is more recent of the last person quoted and
+the last person named as a sentence's subject ("Groberg, 33, … “…,” he said"); otherwise the
+last person named at all. A person whose gender the article (or the given-name data) gives as
+the other one is never chosen; one whose gender is unknown may be. When nobody fits the
+proposal stays undecided and says why.
+"""
+
+import re
+from typing import TYPE_CHECKING
+
+from .model import Speaker, undecided
+
+if TYPE_CHECKING:
+    from .attribution import Discourse, Entity
+    from .mentions import Mention
+
+_FEMALE = {"she", "her"}
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:of|with|to|for|from|about|against|by|at|on|in|than|and|or|nor|like|told|asked|"
+    r"met|called|thanked|endorsed|attacked|praised|criticized|defeated|beat|'s|’s)\s+$",
+    re.I,
+)
+_WINDOW = 2500
+
+
+def pronoun_gender(mention: "Mention") -> str:
+    return "f" if mention.text.lower() in _FEMALE else "m"
+
+
+def entity_gender(discourse: "Discourse", entity: "Entity") -> str:
+    person = discourse.people.person(entity.surname)
+    return person.gender if person is not None else ""
+
+
+def _is_subject(discourse: "Discourse", mention: "Mention") -> bool:
+    """Whether a mention opens its sentence's subject ("Later, Giles said", "Sen. Cruz, 45, …")."""
+    start = discourse.sentence_start(mention.start)
+    before = discourse.masked[start : mention.start]
+    if _OBJECT_BEFORE.search(before):
+        return False
+    words = re.findall(r"[\w’'.-]+", before)
+    return len(words) <= 4 and not re.search(r"[“”\"]", before.strip())
+
+
+def resolve_pronoun(discourse: "Discourse", mention: "Mention") -> Speaker:
+    gender = pronoun_gender(mention)
+    people = [
+        m
+        for m in discourse.mentions
+        if m.kind == "person" and m.end <= mention.start and mention.start - m.end <= _WINDOW
+    ]
+
+    def fits(m: "Mention") -> bool:
+        entity = discourse.entity_of.get(m.start)
+        return entity is not None and entity_gender(discourse, entity) in ("", gender)
+
+    def found(m: "Mention", why: str) -> Speaker:
+        speaker = discourse.entity_of[m.start].speaker
+        return _reason(speaker, f"'{mention.text}' refers to {speaker.name} ({why})")
+
+    sentence = discourse.sentence_start(mention.start)
+    same = [m for m in people if m.start >= sentence and fits(m) and _is_subject(discourse, m)]
+    if same:
+        return found(same[0], "subject of the same sentence")
+    subjects = [m for m in people if fits(m) and _is_subject(discourse, m)]
+    last_subject = subjects[-1] if subjects else None
+    event = _last_person_event(discourse, mention.start, gender)
+    if event is not None and (last_subject is None or event.position >= last_subject.start):
+        return _reason(
+            event.speaker,
+            f"'{mention.text}' refers to the last person quoted, {event.speaker.name}",
+        )
+    if last_subject is not None:
+        partner = _coordinated(discourse, last_subject, [m for m in people if fits(m)])
+        if partner is not None:
+            names = sorted(
+                discourse.entity_of[m.start].speaker.name or "" for m in (last_subject, partner)
+            )
+            return undecided(f"'{mention.text}' is ambiguous between {', '.join(names)}")
+        return found(last_subject, "last person named as a subject")
+    fitting = [m for m in people if fits(m)]
+    if fitting:
+        return found(fitting[-1], "last person named")
+    if people:
+        names = ", ".join(sorted({discourse.entity_of[m.start].speaker.name or "" for m in people}))
+        return undecided(f"'{mention.text}': nobody named before agrees in gender ({names})")
+    return undecided(f"'{mention.text}' has no person named before it")
+
+
+def _coordinated(discourse: "Discourse", subject: "Mention", fitting: list["Mention"]):
+    """Another person joined to ``subject`` by "and" ("Semyonov and Morozov met"): both fit."""
+    entity = discourse.entity_of[subject.start]
+    for other in fitting:
+        if discourse.entity_of[other.start] is entity:
+            continue
+        first, second = sorted((subject, other), key=lambda m: m.start)
+        if re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", discourse.masked[first.end : second.start]):
+            return other
+    return None
+
+
+def _last_person_event(discourse: "Discourse", position: int, gender: str):
+    for event in reversed(discourse.events):
+        if event.position >= position or position - event.position > _WINDOW:
+            continue
+        if event.speaker.kind != "person":
+            continue
+        entity = discourse.entity_by_speaker(event.speaker)
+        if entity is not None and entity_gender(discourse, entity) not in ("", gender):
+            continue
+        return event
+    return None
+
+
+def _reason(speaker: Speaker, reason: str) -> Speaker:
+    return Speaker(speaker.slug, speaker.name, speaker.kind, speaker.cited_by, reason)
