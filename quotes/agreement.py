@@ -1,7 +1,8 @@
 """Inter-annotator agreement per topic: Krippendorff's alpha at the ordinal level.
 
 Stance values are ordered (−2 … +2) but their distances are not known to be equal, so the
-ordinal metric is the right one. Units are confirmed quotes coded by two or more annotators.
+ordinal metric is the right one. Units are confirmed quotes coded with a value by two or more
+annotators; "cannot code" is not a value on the scale, so it takes no part.
 """
 
 import krippendorff
@@ -41,7 +42,7 @@ def topic_agreement(topic) -> dict:
     ``annotators`` and ``annotations`` it rests on, and ``disagreements``: the quotes whose codings
     spread over ``DISAGREEMENT_SPREAD`` points or more, widest first, each with its
     ``(annotator username, value)`` pairs. Runs three queries."""
-    on_topic = Q(annotations__topic=topic)
+    on_topic = Q(annotations__topic=topic, annotations__value__isnull=False)
     units = (
         Quote.objects.confirmed()
         .annotate(
@@ -53,7 +54,9 @@ def topic_agreement(topic) -> dict:
     )
     codings: dict[int, dict[str, int]] = {}
     for quote_id, username, value in (
-        StanceAnnotation.objects.filter(topic=topic, quote__in=units.values("pk"))
+        StanceAnnotation.objects.filter(
+            topic=topic, value__isnull=False, quote__in=units.values("pk")
+        )
         .values_list("quote_id", "annotator__username", "value")
         .order_by("quote_id", "annotator__username")
     ):

@@ -196,6 +196,7 @@ def _group_series(group: _Group, filters: Filters, excerpts: int) -> dict:
 
     stances = QuoteStance.objects.filter(
         topic=filters.topic,
+        value__isnull=False,  # coded only "cannot code": no stance to place
         status=filters.status,
         said_on_precision__in=placeable,
         **{f"{group.stance_field}__in": list(group.labels)},
@@ -355,6 +356,7 @@ def speaker_topics(speaker: Speaker) -> list[Topic]:
         Topic.objects.filter(
             stance_summaries__speaker=speaker,
             stance_summaries__status=Quote.Status.CONFIRMED,
+            stance_summaries__value__isnull=False,
         )
         .distinct()
         .order_by("name", "id")

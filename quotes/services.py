@@ -27,8 +27,10 @@ class ConflictError(Exception):
 
 
 def _stance_summaries(quote_filter: Q) -> list[QuoteStance]:
-    """Summaries for the quotes matching ``quote_filter``: adjudicated value, else the mean,
-    with the copies of the quote's fields that timelines read.
+    """Summaries for the quotes matching ``quote_filter``: adjudicated value, else the mean of
+    the annotators who gave a value, with the copies of the quote's fields that timelines read.
+    "Cannot code" is counted (``cannot_code_count``) but in no mean: a pair coded only so has
+    no value.
 
     Two grouped queries, whatever the number of quotes; the only place the stance is computed.
     """
@@ -37,7 +39,11 @@ def _stance_summaries(quote_filter: Q) -> list[QuoteStance]:
         (row["quote_id"], row["topic_id"]): row
         for row in StanceAnnotation.objects.filter(quote_filter)
         .values("quote_id", "topic_id", *copied)
-        .annotate(mean=Avg("value"), annotators=Count("id"))
+        .annotate(
+            mean=Avg("value"),  # NULL ("cannot code") values are left out by AVG itself
+            annotators=Count("value"),
+            cannot_code=Count("id", filter=Q(cannot_code=True)),
+        )
         .order_by()
     }
     adjudicated = {
@@ -53,8 +59,9 @@ def _stance_summaries(quote_filter: Q) -> list[QuoteStance]:
             QuoteStance(
                 quote_id=key[0],
                 topic_id=key[1],
-                value=adjudication["value"] if adjudication else float(mean["mean"]),
+                value=adjudication["value"] if adjudication else _float_or_none(mean["mean"]),
                 annotator_count=mean["annotators"] if mean else 0,
+                cannot_code_count=mean["cannot_code"] if mean else 0,
                 is_adjudicated=adjudication is not None,
                 **{
                     name: (mean or adjudication)[f"quote__{name}"]
@@ -63,6 +70,10 @@ def _stance_summaries(quote_filter: Q) -> list[QuoteStance]:
             )
         )
     return summaries
+
+
+def _float_or_none(value):
+    return None if value is None else float(value)
 
 
 @transaction.atomic
@@ -100,12 +111,14 @@ def stance_annotation_save(
     quote,
     topic,
     annotator,
-    value: int,
+    value: int | None,
+    cannot_code: bool = False,
     conditional: bool = False,
     rationale: str = "",
     expected_version: int | None = None,
 ) -> StanceAnnotation:
-    """Create or update ``annotator``'s annotation of ``quote`` on ``topic``.
+    """Create or update ``annotator``'s annotation of ``quote`` on ``topic``: a ``value``, or
+    ``cannot_code=True`` with no value (anything else is a ValidationError).
 
     ``expected_version`` is the version the annotator's form was loaded with: if the annotation
     changed since (another tab), ConflictError is raised instead of overwriting it.
@@ -122,6 +135,7 @@ def stance_annotation_save(
             "session). Reload to see the saved value."
         )
     annotation.value = value
+    annotation.cannot_code = cannot_code
     annotation.conditional = conditional
     annotation.rationale = rationale
     annotation.full_clean()

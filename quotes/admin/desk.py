@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 
 from quotes.admin.access import can_adjudicate, can_tag, sees_all_stances
-from quotes.admin.forms import AdjudicationForm, MyStanceForm
+from quotes.admin.forms import AdjudicationForm, MyStanceForm, code_initial
 from quotes.models import Adjudication, Quote, QuoteStance, StanceAnnotation, Topic
 from quotes.services import ConflictError, adjudication_set, stance_annotation_save
 from quotes.text import paragraph_bounds
@@ -81,10 +81,10 @@ def quote_desk_context(request, quote: Quote) -> dict:
         desk.revealed = sees_all or desk.mine is not None
         if tags:
             mine = desk.mine
-            initial = {"topic": desk.topic, "value": 0, "version": 0}
+            initial = {"topic": desk.topic, "version": 0}  # no preselected code
             if mine:
                 initial.update(
-                    value=mine.value,
+                    value=code_initial(mine),
                     conditional=mine.conditional,
                     rationale=mine.rationale,
                     version=mine.version,
@@ -95,9 +95,7 @@ def quote_desk_context(request, quote: Quote) -> dict:
             desk.adjudication_form = AdjudicationForm(
                 initial={
                     "topic": desk.topic,
-                    "value": done.value
-                    if done
-                    else (round(desk.summary.value) if desk.summary else 0),
+                    "value": done.value if done else "",  # a final value is chosen, never proposed
                     "rationale": done.rationale if done else "",
                     "version": done.version if done else 0,
                 },
@@ -129,12 +127,14 @@ def my_stance_view(model_admin, request, object_id):
         messages.error(request, f"Your stance was not saved: {_form_errors(form)}")
         return redirect(quote_page_url(quote.pk))
     topic = form.cleaned_data["topic"]
+    value, cannot_code = form.cleaned_data["value"]
     try:
         stance_annotation_save(
             quote=quote,
             topic=topic,
             annotator=request.user,
-            value=form.cleaned_data["value"],
+            value=value,
+            cannot_code=cannot_code,
             conditional=form.cleaned_data["conditional"],
             rationale=form.cleaned_data["rationale"],
             expected_version=form.cleaned_data["version"] or 0,

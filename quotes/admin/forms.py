@@ -6,14 +6,39 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 
 from quotes.models import Quote, Speaker, StanceAnnotation, StanceValue, Topic
+from quotes.models.stances import CANNOT_CODE, CANNOT_CODE_LABEL, split_code
 
 _RATIONALE_MAX = StanceAnnotation._meta.get_field("rationale").max_length
 
 
-def _value_field(**kwargs) -> forms.TypedChoiceField:
+_NO_CHOICE = [("", "— choose —")]
+_REQUIRED = {"required": "Choose a code: nothing is preselected, and 0 is a code too."}
+
+
+def _code_field(**kwargs) -> forms.TypedChoiceField:
+    """An annotator's code: −2 … +2 or "cannot code"; nothing preselected, a choice required.
+    Cleans to ``(value, cannot_code)``."""
     return forms.TypedChoiceField(
-        choices=StanceValue.choices, coerce=int, initial=StanceValue.NEUTRAL, **kwargs
+        choices=[*_NO_CHOICE, *StanceValue.choices, (CANNOT_CODE, CANNOT_CODE_LABEL)],
+        coerce=split_code,
+        error_messages=_REQUIRED,
+        **kwargs,
     )
+
+
+def _value_field(**kwargs) -> forms.TypedChoiceField:
+    """A reviewer's final value, −2 … +2; nothing preselected, a choice required."""
+    return forms.TypedChoiceField(
+        choices=[*_NO_CHOICE, *StanceValue.choices],
+        coerce=int,
+        error_messages=_REQUIRED,
+        **kwargs,
+    )
+
+
+def code_initial(annotation) -> str | int:
+    """The choice a saved annotation shows in a code field."""
+    return CANNOT_CODE if annotation.cannot_code else annotation.value
 
 
 class VersionedModelForm(forms.ModelForm):
@@ -41,12 +66,21 @@ class StanceAnnotationAdminForm(VersionedModelForm):
 
     user = None  # the admin's get_form() binds the requesting user
 
+    value = _code_field(label="Stance")
+
     class Meta:
         model = StanceAnnotation
         fields = ("quote", "topic", "value", "conditional", "rationale")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["value"] = code_initial(self.instance)
+
     def clean(self):
         cleaned = super().clean()
+        if "value" in cleaned:
+            cleaned["value"], self.instance.cannot_code = cleaned["value"]
         quote, topic = cleaned.get("quote"), cleaned.get("topic")
         if self.instance.pk is None and quote and topic:
             mine = StanceAnnotation.objects.filter(quote=quote, topic=topic, annotator=self.user)
@@ -61,7 +95,7 @@ class MyStanceForm(forms.Form):
     """The logged-in researcher's own coding of one quote on one topic (on the quote page)."""
 
     topic = forms.ModelChoiceField(queryset=Topic.objects.all(), widget=forms.HiddenInput)
-    value = _value_field(label="My stance")
+    value = _code_field(label="My stance")
     conditional = forms.BooleanField(
         required=False, help_text="For in principle, against now (or the reverse)."
     )
@@ -86,7 +120,7 @@ class BulkStanceForm(forms.Form):
     """The same coding applied to several quotes by the logged-in researcher."""
 
     topic = forms.ModelChoiceField(queryset=Topic.objects.all())
-    value = _value_field(label="My stance")
+    value = _code_field(label="My stance")
     conditional = forms.BooleanField(required=False)
     rationale = forms.CharField(max_length=_RATIONALE_MAX, required=False)
 

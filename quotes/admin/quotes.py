@@ -142,13 +142,19 @@ class QuoteAdmin(QuoteSpreadsheetMixin, DeskAdmin):
 
     @admin.display(description="stance (adjudicated, else mean of n annotators)")
     def stances(self, quote):
-        mine = {annotation.topic_id: annotation.value for annotation in quote.my_annotations}
+        mine = {
+            annotation.topic_id: (
+                "cannot code" if annotation.cannot_code else f"{annotation.value:+d}"
+            )
+            for annotation in quote.my_annotations
+        }
         rows = [
             (
                 summary.topic.name,
-                f"{summary.value:+.2f}",
+                "no value" if summary.value is None else f"{summary.value:+.2f}",
                 "adjudicated" if summary.is_adjudicated else f"n={summary.annotator_count}",
-                f", you {mine[summary.topic_id]:+d}" if summary.topic_id in mine else "",
+                (f", {summary.cannot_code_count} cannot code" if summary.cannot_code_count else "")
+                + (f", you {mine[summary.topic_id]}" if summary.topic_id in mine else ""),
             )
             for summary in quote.stance_summaries.all()
         ]

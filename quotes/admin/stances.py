@@ -99,8 +99,8 @@ class StanceAnnotationAdmin(OwnedByAuthorMixin, DeskAdmin):
     owner_field = "annotator"
     form = StanceAnnotationAdminForm
     exclude = ("annotator",)
-    list_display = ("quote", "topic", "annotator", "value", "conditional", "updated_at")
-    list_filter = ("topic", "value", "conditional")
+    list_display = ("quote", "topic", "annotator", "code", "conditional", "updated_at")
+    list_filter = ("topic", "value", "cannot_code", "conditional")
     search_fields = ("quote__text", "quote__speaker__name", "rationale", "annotator__username")
     autocomplete_fields = ("quote", "topic")
     list_select_related = ("quote__speaker", "topic", "annotator")
@@ -110,6 +110,10 @@ class StanceAnnotationAdmin(OwnedByAuthorMixin, DeskAdmin):
         form = super().get_form(request, obj, **kwargs)
         return type(form.__name__, (form,), {"user": request.user})
 
+    @admin.display(description="stance", ordering="value")
+    def code(self, annotation):
+        return annotation.code_label
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.annotator = request.user  # never a posted value: the field is not in the form
@@ -118,6 +122,7 @@ class StanceAnnotationAdmin(OwnedByAuthorMixin, DeskAdmin):
             topic=obj.topic,
             annotator=obj.annotator,
             value=obj.value,
+            cannot_code=obj.cannot_code,
             conditional=obj.conditional,
             rationale=obj.rationale,
             expected_version=form.cleaned_data.get("loaded_version") if change else 0,
@@ -181,7 +186,14 @@ class AdjudicationAdmin(OwnedByAuthorMixin, DeskAdmin):
 class QuoteStanceAdmin(admin.ModelAdmin):
     """Read-only: the summary is written only by the stance services."""
 
-    list_display = ("quote", "topic", "value", "annotator_count", "is_adjudicated")
+    list_display = (
+        "quote",
+        "topic",
+        "value",
+        "annotator_count",
+        "cannot_code_count",
+        "is_adjudicated",
+    )
     list_filter = ("topic", "is_adjudicated")
     search_fields = ("quote__text", "quote__speaker__name")
     list_select_related = ("quote__speaker", "topic")

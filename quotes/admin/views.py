@@ -40,6 +40,7 @@ def bulk_stance_view(model_admin, request, queryset):
         form = BulkStanceForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
+            value, cannot_code = data["value"]
             quotes = list(Quote.objects.filter(pk__in=queryset.values("pk")))
             already = set(
                 StanceAnnotation.objects.filter(
@@ -53,7 +54,8 @@ def bulk_stance_view(model_admin, request, queryset):
                             quote=quote,
                             topic=data["topic"],
                             annotator=request.user,
-                            value=data["value"],
+                            value=value,
+                            cannot_code=cannot_code,
                             conditional=data["conditional"],
                             rationale=data["rationale"],
                         )

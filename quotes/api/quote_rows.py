@@ -34,21 +34,23 @@ def row_from_instance(quote) -> dict:
     return row
 
 
-def stance_entry(topic_slug, value, adjudicated, annotators, annotations) -> dict:
+def stance_entry(topic_slug, value, adjudicated, annotators, cannot_code, annotations) -> dict:
     return {
         "topic": topic_slug,
-        "value": float(value),
+        "value": None if value is None else float(value),
         "adjudicated": adjudicated,
         "annotators": annotators,
+        "cannot_code": cannot_code,
         "annotations": annotations,
     }
 
 
-def annotation_entry(pk, username, value, conditional, rationale, version) -> dict:
+def annotation_entry(pk, username, value, cannot_code, conditional, rationale, version) -> dict:
     return {
         "id": pk,
         "annotator": username,
         "value": value,
+        "cannot_code": cannot_code,
         "conditional": conditional,
         "rationale": rationale,
         "version": version,
@@ -112,7 +114,8 @@ def render_rows(rows: list[dict], user) -> list[dict]:
         ).values_list(
             "quote_id",
             "topic_id",
-            *("id", "annotator__username", "value", "conditional", "rationale", "version"),
+            *("id", "annotator__username", "value", "cannot_code"),
+            *("conditional", "rationale", "version"),
         ):
             annotations[quote_id, topic_id].append(annotation_entry(*fields))
     stances = defaultdict(list)
@@ -121,7 +124,8 @@ def render_rows(rows: list[dict], user) -> list[dict]:
             QuoteStance.objects.filter(quote_id__in=ids)
             .order_by("topic__slug")
             .values_list(
-                "quote_id", "topic_id", "topic__slug", "value", "is_adjudicated", "annotator_count"
+                *("quote_id", "topic_id", "topic__slug", "value", "is_adjudicated"),
+                *("annotator_count", "cannot_code_count"),
             )
         ):
             stances[quote_id].append(stance_entry(*fields, annotations[quote_id, topic_id]))

@@ -211,7 +211,8 @@ class SourceWriteSerializer(FullCleanSerializer):
 class AnnotationBriefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     annotator = serializers.CharField(source="annotator.username")
-    value = serializers.IntegerField()
+    value = serializers.IntegerField(allow_null=True, help_text="Null when cannot_code.")
+    cannot_code = serializers.BooleanField(help_text="Cannot code / not about this topic.")
     conditional = serializers.BooleanField()
     rationale = serializers.CharField()
     version = serializers.IntegerField()
@@ -219,9 +220,14 @@ class AnnotationBriefSerializer(serializers.Serializer):
 
 class StanceSummarySerializer(serializers.Serializer):
     topic = serializers.CharField(help_text="Topic slug.")
-    value = serializers.FloatField(help_text="Adjudicated value, else the annotators' mean.")
+    value = serializers.FloatField(
+        allow_null=True,
+        help_text="Adjudicated value, else the mean of the annotators who gave a value; null "
+        'when every code is "cannot code".',
+    )
     adjudicated = serializers.BooleanField()
-    annotators = serializers.IntegerField(help_text="How many annotators coded it.")
+    annotators = serializers.IntegerField(help_text="How many annotators gave it a value.")
+    cannot_code = serializers.IntegerField(help_text='How many annotators said "cannot code".')
     annotations = AnnotationBriefSerializer(
         many=True,
         help_text="The annotations you may see: all of them for editors, reviewers and "
@@ -278,6 +284,7 @@ class QuoteReadSerializer(serializers.ModelSerializer):
                     annotation.id,
                     annotation.annotator.username,
                     annotation.value,
+                    annotation.cannot_code,
                     annotation.conditional,
                     annotation.rationale,
                     annotation.version,
@@ -289,6 +296,7 @@ class QuoteReadSerializer(serializers.ModelSerializer):
                 summary.value,
                 summary.is_adjudicated,
                 summary.annotator_count,
+                summary.cannot_code_count,
                 by_topic.get(summary.topic_id, []),
             )
             for summary in quote.stance_summaries.all()

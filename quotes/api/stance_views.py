@@ -79,7 +79,8 @@ class StanceAnnotationViewSet(viewsets.ModelViewSet):
             quote=data["quote"],
             topic=data["topic"],
             annotator=request.user,
-            value=data["value"],
+            value=data.get("value"),
+            cannot_code=data["cannot_code"],
             conditional=data["conditional"],
             rationale=data["rationale"],
             expected_version=data.get("version"),
@@ -92,11 +93,16 @@ class StanceAnnotationViewSet(viewsets.ModelViewSet):
         body = StanceAnnotationUpdateSerializer(data=request.data, partial=kwargs.get("partial"))
         body.is_valid(raise_exception=True)
         data = body.validated_data
+        if "value" in data or "cannot_code" in data:  # a new code (validated: exactly one)
+            value, cannot_code = data.get("value"), bool(data.get("cannot_code"))
+        else:
+            value, cannot_code = annotation.value, annotation.cannot_code
         annotation = stance_annotation_save(
             quote=annotation.quote,
             topic=annotation.topic,
             annotator=request.user,
-            value=data.get("value", annotation.value),
+            value=value,
+            cannot_code=cannot_code,
             conditional=data.get("conditional", annotation.conditional),
             rationale=data.get("rationale", annotation.rationale),
             expected_version=data.get("version"),

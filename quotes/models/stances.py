@@ -1,6 +1,7 @@
 """Topics, the stance annotations researchers make, adjudications, and the stored stance summary."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -18,10 +19,27 @@ class StanceValue(models.IntegerChoices):
     STRONGLY_FOR = 2, "+2 strongly for"
 
 
+# The form and API spelling of "cannot code / not about this topic", offered beside the values.
+CANNOT_CODE = "cannot_code"
+CANNOT_CODE_LABEL = "cannot code / not about this topic"
+
+
 def _value_in_range(name: str) -> models.CheckConstraint:
     return models.CheckConstraint(
         condition=Q(value__gte=STANCE_MIN, value__lte=STANCE_MAX), name=name
     )
+
+
+def split_code(choice) -> tuple[int | None, bool]:
+    """``(value, cannot_code)`` for a form's or the API's choice: an integer or CANNOT_CODE."""
+    if choice == CANNOT_CODE:
+        return None, True
+    return int(choice), False
+
+
+def stance_label(value, cannot_code: bool = False) -> str:
+    """A code as researchers read it: "−2 strongly against" … or "cannot code"."""
+    return CANNOT_CODE_LABEL if cannot_code else StanceValue(value).label
 
 
 class Topic(models.Model):
@@ -50,7 +68,17 @@ class StanceAnnotation(models.Model):
     annotator = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="stance_annotations"
     )
-    value = models.SmallIntegerField(choices=StanceValue.choices, validators=STANCE_VALIDATORS)
+    value = models.SmallIntegerField(
+        choices=StanceValue.choices,
+        validators=STANCE_VALIDATORS,
+        null=True,
+        blank=True,
+        help_text="Empty exactly when the quote cannot be coded on this topic.",
+    )
+    cannot_code = models.BooleanField(
+        default=False,
+        help_text="Cannot code / not about this topic: counted, but in no mean, timeline or alpha.",
+    )
     conditional = models.BooleanField(
         default=False, help_text="For in principle, against now (or the reverse)."
     )
@@ -68,6 +96,12 @@ class StanceAnnotation(models.Model):
                 fields=["quote", "topic", "annotator"], name="one_stance_per_quote_topic_annotator"
             ),
             _value_in_range("stance_annotation_value_in_range"),
+            # A code is a value or "cannot code", never both and never neither (0 is a value).
+            models.CheckConstraint(
+                condition=Q(value__isnull=False, cannot_code=False)
+                | Q(value__isnull=True, cannot_code=True),
+                name="stance_annotation_value_or_cannot_code",
+            ),
         ]
         indexes = [
             # "not yet tagged by me": the annotator's annotations on a topic
@@ -75,7 +109,22 @@ class StanceAnnotation(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.annotator} on {self.topic}: {self.value:+d}"
+        code = "cannot code" if self.cannot_code else f"{self.value:+d}"
+        return f"{self.annotator} on {self.topic}: {code}"
+
+    def clean(self):
+        if self.cannot_code and self.value is not None:
+            raise ValidationError(
+                {"value": 'Choose a value or "cannot code", not both.'}, code="both"
+            )
+        if not self.cannot_code and self.value is None:
+            raise ValidationError(
+                {"value": 'Choose a value (−2 … +2) or "cannot code".'}, code="required"
+            )
+
+    @property
+    def code_label(self) -> str:
+        return stance_label(self.value, self.cannot_code)
 
 
 class Adjudication(models.Model):
@@ -124,8 +173,15 @@ class QuoteStance(models.Model):
         "quotes.Quote", on_delete=models.CASCADE, related_name="stance_summaries"
     )
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="stance_summaries")
-    value = models.FloatField()
-    annotator_count = models.PositiveSmallIntegerField()
+    value = models.FloatField(
+        null=True, help_text='Empty when every code is "cannot code" and nothing is adjudicated.'
+    )
+    annotator_count = models.PositiveSmallIntegerField(
+        help_text="How many annotators gave a value (the mean's n)."
+    )
+    cannot_code_count = models.PositiveSmallIntegerField(
+        default=0, help_text='How many annotators said "cannot code".'
+    )
     is_adjudicated = models.BooleanField(default=False)
     # Copies of the quote's fields of the same names (see the docstring).
     speaker = models.ForeignKey(
@@ -145,8 +201,16 @@ class QuoteStance(models.Model):
             ),
             _value_in_range("stance_summary_value_in_range"),
             models.CheckConstraint(
-                condition=Q(annotator_count__gt=0) | Q(is_adjudicated=True),
+                condition=Q(annotator_count__gt=0)
+                | Q(is_adjudicated=True)
+                | Q(cannot_code_count__gt=0),
                 name="stance_summary_has_a_basis",
+            ),
+            # A value exactly when someone gave one (an annotator or the reviewer).
+            models.CheckConstraint(
+                condition=Q(value__isnull=True, annotator_count=0, is_adjudicated=False)
+                | (Q(value__isnull=False) & (Q(annotator_count__gt=0) | Q(is_adjudicated=True))),
+                name="stance_summary_value_when_valued",
             ),
         ]
         indexes = [
@@ -169,4 +233,11 @@ class QuoteStance(models.Model):
         ]
 
     def __str__(self):
+        if self.value is None:
+            return f"{self.topic}: cannot code"
         return f"{self.topic}: {self.value:+.2f}"
+
+    @property
+    def codes(self) -> int:
+        """How many annotators coded the quote on the topic, "cannot code" included."""
+        return self.annotator_count + self.cannot_code_count

@@ -58,6 +58,7 @@ def test_quote_list_shows_speaker_role_source_event_and_stance(api_client, topic
             "value": 1.5,
             "adjudicated": False,
             "annotators": 2,
+            "cannot_code": 0,
             "annotations": [],
         }
     ]

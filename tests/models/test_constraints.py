@@ -184,6 +184,22 @@ def annotation_value_out_of_range():
     )
 
 
+def annotation_without_value_or_cannot_code():
+    return StanceAnnotation(
+        quote=QuoteFactory(), topic=TopicFactory(), annotator=UserFactory(), value=None
+    )
+
+
+def annotation_with_value_and_cannot_code():
+    return StanceAnnotation(
+        quote=QuoteFactory(),
+        topic=TopicFactory(),
+        annotator=UserFactory(),
+        value=0,
+        cannot_code=True,
+    )
+
+
 def adjudication_twice():
     quote, topic, reviewer = QuoteFactory(), TopicFactory(), UserFactory()
     Adjudication.objects.create(quote=quote, topic=topic, reviewer=reviewer, value=1)
@@ -202,6 +218,20 @@ def summary_out_of_range():
 
 def summary_without_basis():
     return QuoteStance(quote=QuoteFactory(), topic=TopicFactory(), value=1, annotator_count=0)
+
+
+def summary_without_value_but_valued():
+    return QuoteStance(quote=QuoteFactory(), topic=TopicFactory(), value=None, annotator_count=1)
+
+
+def summary_with_value_from_cannot_code_only():
+    return QuoteStance(
+        quote=QuoteFactory(),
+        topic=TopicFactory(),
+        value=0,
+        annotator_count=0,
+        cannot_code_count=2,
+    )
 
 
 CASES = [
@@ -228,10 +258,14 @@ CASES = [
     quote_month_precision_not_first_day,
     annotation_twice,
     annotation_value_out_of_range,
+    annotation_without_value_or_cannot_code,
+    annotation_with_value_and_cannot_code,
     adjudication_twice,
     adjudication_value_out_of_range,
     summary_out_of_range,
     summary_without_basis,
+    summary_without_value_but_valued,
+    summary_with_value_from_cannot_code_only,
 ]
 # Validation normalizes these instead of refusing them (a missing date gets precision
 # "unknown"), so only the database check is asserted for them.

@@ -1,0 +1,105 @@
+"""No stance form of the desk preselects a code: a choice is required, "cannot code" is one."""
+
+import pytest
+from django.urls import reverse
+
+from quotes.models import Adjudication, QuoteStance, StanceAnnotation
+from tests.admin.conftest import messages_of, quote_url, stance_url
+from tests.admin.test_bulk_actions import run_action
+from tests.factories import QuoteFactory, StanceAnnotationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_my_stance_form_preselects_nothing(client_for, annotator, topic):
+    quote = QuoteFactory()
+    response = client_for(annotator).get(quote_url(quote))
+    [desk] = response.context["topic_desks"]
+    assert "value" not in desk.form.initial
+    html = str(desk.form["value"])
+    assert '<option value="" selected>' in html
+    assert "cannot code / not about this topic" in html
+
+
+def test_my_stance_without_a_choice_is_refused_with_a_message(client_for, annotator, topic):
+    quote = QuoteFactory()
+    response = client_for(annotator).post(
+        stance_url(quote), {"topic": topic.pk, "version": 0}, follow=True
+    )
+    assert not StanceAnnotation.objects.exists()
+    assert "Your stance was not saved" in messages_of(response)[0]
+    assert "Choose a code" in messages_of(response)[0]
+
+
+def test_my_stance_can_be_cannot_code(client_for, annotator, topic):
+    quote = QuoteFactory()
+    client = client_for(annotator)
+    client.post(stance_url(quote), {"topic": topic.pk, "value": "cannot_code", "version": 0})
+    annotation = StanceAnnotation.objects.get()
+    assert (annotation.value, annotation.cannot_code) == (None, True)
+    [desk] = client.get(quote_url(quote)).context["topic_desks"]
+    assert desk.form.initial["value"] == "cannot_code"
+    assert QuoteStance.objects.get().cannot_code_count == 1
+
+
+def test_bulk_set_my_stance_preselects_nothing_and_needs_a_choice(client_for, annotator, topic):
+    quotes = [QuoteFactory() for _ in range(2)]
+    client = client_for(annotator)
+    page = run_action(client, "set_my_stance", quotes)
+    assert page.context["form"]["value"].value() is None
+    response = run_action(client, "set_my_stance", quotes, apply="1", topic=topic.pk)
+    assert response.context["form"].errors["value"]
+    assert not StanceAnnotation.objects.exists()
+
+
+def test_bulk_set_my_stance_saves_cannot_code(client_for, annotator, topic):
+    quotes = [QuoteFactory() for _ in range(2)]
+    run_action(
+        client_for(annotator),
+        "set_my_stance",
+        quotes,
+        apply="1",
+        topic=topic.pk,
+        value="cannot_code",
+    )
+    assert set(StanceAnnotation.objects.values_list("value", "cannot_code")) == {(None, True)}
+
+
+def test_adjudication_form_preselects_nothing_and_needs_a_choice(
+    client_for, reviewer, annotator, topic
+):
+    quote = StanceAnnotationFactory(topic=topic, annotator=annotator, value=2).quote
+    client = client_for(reviewer)
+    [desk] = client.get(quote_url(quote)).context["topic_desks"]
+    assert desk.adjudication_form.initial["value"] == ""
+    response = client.post(
+        reverse("admin:quotes_quote_adjudicate", args=[quote.pk]),
+        {"topic": topic.pk, "version": 0},
+        follow=True,
+    )
+    assert not Adjudication.objects.exists()
+    assert "The adjudication was not saved" in messages_of(response)[0]
+
+
+def test_annotation_admin_form_needs_a_choice_and_takes_cannot_code(client_for, annotator, topic):
+    quote = QuoteFactory()
+    client = client_for(annotator)
+    add = reverse("admin:quotes_stanceannotation_add")
+    response = client.post(add, {"quote": quote.pk, "topic": topic.pk})
+    assert response.status_code == 200 and response.context["adminform"].form.errors["value"]
+    client.post(add, {"quote": quote.pk, "topic": topic.pk, "value": "cannot_code"})
+    annotation = StanceAnnotation.objects.get()
+    assert (annotation.value, annotation.cannot_code, annotation.annotator) == (
+        None,
+        True,
+        annotator,
+    )
+
+
+def test_quote_list_counts_cannot_code(client_for, annotator, other_annotator, topic):
+    quote = StanceAnnotationFactory(topic=topic, annotator=annotator, value=-1).quote
+    StanceAnnotationFactory(
+        quote=quote, topic=topic, annotator=other_annotator, value=None, cannot_code=True
+    )
+    html = client_for(annotator).get(reverse("admin:quotes_quote_changelist")).content.decode()
+    assert "NATO–Russia dialogue: -1.00 (n=1, 1 cannot code, you -1)" in html
