@@ -92,3 +92,26 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def content_hash(text: str) -> str:
     """SHA-256 of the folded text: the same article with other typography is a duplicate."""
     return hashlib.sha256(fold(text).encode("utf-8")).hexdigest()
+
+
+# A spreadsheet evaluates a cell that starts with one of these (OWASP, "CSV Injection"); a cell
+# that starts with the quote mark itself is marked too, so that taking one leading ' off every
+# text cell that has one always gives the original text back.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def spreadsheet_safe(value):
+    """``value`` as a spreadsheet cell that no spreadsheet program evaluates: a text starting
+    with =, +, -, @, a tab, a carriage return or ' gets a leading '; numbers, dates and every
+    other text are returned unchanged. Every CSV and XLSX export calls this."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def spreadsheet_original(value):
+    """The inverse of ``spreadsheet_safe``: the leading ' taken off a text that starts with ' and
+    then one of the characters above; every other value is returned unchanged."""
+    if isinstance(value, str) and value[:1] == "'" and value[1:].startswith(_FORMULA_STARTS):
+        return value[1:]
+    return value

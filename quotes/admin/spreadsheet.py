@@ -27,6 +27,7 @@ from quotes.models import DatePrecision, Quote, Source, Speaker, StanceAnnotatio
 from quotes.models.common import truncate_to_precision
 from quotes.models.stances import STANCE_MAX, STANCE_MIN
 from quotes.services import quote_save, stance_annotation_save
+from quotes.text import spreadsheet_original, spreadsheet_safe
 
 COLUMNS = (
     "id",
@@ -186,10 +187,20 @@ class QuoteResource(resources.ModelResource):
     def get_queryset(self):
         return Quote.objects.select_related("speaker", "source")
 
+    def export_field(self, field, instance, **kwargs):
+        """Every exported cell, CSV or XLSX, made safe for spreadsheets (no formula)."""
+        return spreadsheet_safe(super().export_field(field, instance, **kwargs))
+
     def before_import(self, dataset, **kwargs):
         self.user = kwargs.get("user")
         if dataset.height and "id" not in dataset.headers:
             dataset.append_col([""] * dataset.height, header="id")
+
+    def before_import_row(self, row, **kwargs):
+        """A cell made safe by an export (a leading ') is read as its original text, so that
+        re-importing an export changes nothing."""
+        for column, value in row.items():
+            row[column] = spreadsheet_original(value)
 
     def import_instance(self, instance, row, **kwargs):
         """Set the row's values; every problem is reported under its column's name."""

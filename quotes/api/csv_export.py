@@ -15,6 +15,7 @@ from django.http import StreamingHttpResponse
 from rest_framework.renderers import BaseRenderer
 
 from quotes.models import QuoteStance, Topic
+from quotes.text import spreadsheet_safe
 
 CHUNK_SIZE = 2000
 
@@ -54,7 +55,10 @@ class CSVRenderer(BaseRenderer):
         buffer = _Echo()
         writer = csv.writer(buffer)
         items = data.items() if isinstance(data, dict) else enumerate(data or [])
-        return "".join(writer.writerow([key, value]) for key, value in items)
+        return "".join(
+            writer.writerow([spreadsheet_safe(key), spreadsheet_safe(value)])
+            for key, value in items
+        )
 
 
 class _Echo:
@@ -93,6 +97,29 @@ QUOTE_FIELDS = [
     "source__language",
 ]
 STANCE_FIELDS = ["stance", "stance_adjudicated", "stance_annotators"]
+# The columns of free text, made safe for spreadsheets (quotes.text.spreadsheet_safe); the others
+# are numbers, dates and choice codes.
+_TEXT_COLUMNS = [
+    QUOTE_COLUMNS.index(column)
+    for column in (
+        "text",
+        "speaker_slug",
+        "speaker_name",
+        "organization",
+        "role",
+        "outlet",
+        "title",
+        "url",
+        "language",
+    )
+]
+
+
+def _safe(row) -> list:
+    cells = list(row)
+    for index in _TEXT_COLUMNS:
+        cells[index] = spreadsheet_safe(cells[index])
+    return cells
 
 
 def _stance_cells(value, adjudicated, annotators) -> list:
@@ -161,7 +188,7 @@ def _csv_pieces(queryset, topic_slug: str | None):
         writer.writerow(QUOTE_COLUMNS + _stance_columns([topic_slug]))
         rows = queryset.values_list(*QUOTE_FIELDS, *STANCE_FIELDS).iterator(chunk_size=CHUNK_SIZE)
         for chunk in _chunks(rows):
-            writer.writerows(row[:-3] + tuple(_stance_cells(*row[-3:])) for row in chunk)
+            writer.writerows(_safe(row[:-3]) + _stance_cells(*row[-3:]) for row in chunk)
             yield flush()
         yield flush()
         return
@@ -177,7 +204,7 @@ def _csv_pieces(queryset, topic_slug: str | None):
             ).values_list("quote_id", "topic_id", "value", "is_adjudicated", "annotator_count")
         }
         for row in chunk:
-            cells = list(row)
+            cells = _safe(row)
             for topic_id, _ in topics:
                 cells += _stance_cells(*summaries.get((row[0], topic_id), (None, None, None)))
             writer.writerow(cells)

@@ -19,6 +19,7 @@ from django.utils.http import urlencode
 from quotes import analysis
 from quotes.api.analysis_serializers import CompareQuerySerializer, present
 from quotes.models import Organization, Quote, Speaker, Topic
+from quotes.text import spreadsheet_safe
 from quotes.web.charts import TOOLTIP_QUOTES, stance_chart
 
 QUOTES_PER_PAGE = 50
@@ -154,7 +155,8 @@ def compare_csv(request):
             if not point.count:
                 continue
             writer.writerow(
-                [series.kind, series.key, point.period, point.start, ends[point.start]]
+                [series.kind, spreadsheet_safe(series.key), point.period]
+                + [point.start, ends[point.start]]
                 + [point.count, point.with_stance, point.without_stance]
                 + [point.mean, point.min, point.max, point.change, int(point.shift)]
                 + [" ".join(map(str, point.quote_ids))]
