@@ -23,13 +23,15 @@ def _attribute(
     previous: tuple[RawQuote, Speaker] | None,
 ) -> tuple[Speaker, str]:
     """Speaker of one quotation part and the attribution text (for date cues)."""
-    mention, clause = subject_after(discourse, quote.end)
-    if mention is not None:
-        return discourse.resolve(mention), clause
+    after, clause, tight = subject_after(discourse, quote.end)
+    if after is not None and tight:
+        return discourse.resolve(after), clause
     floor = previous[0].end if previous and previous[0].para == quote.para else None
     mention, before = subject_before(discourse, quote.start, floor)
     if mention is not None:
         return discourse.resolve(mention), before
+    if after is not None:
+        return discourse.resolve(after), clause
     starts_sentence = discourse.sentence_start(quote.start) >= quote.start - 2
     if previous and previous[0].para == quote.para and previous[1].decided and starts_sentence:
         speaker = previous[1]

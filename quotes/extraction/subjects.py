@@ -40,8 +40,39 @@ def _candidates(discourse: Discourse, start: int, end: int) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, str]:
-    """The speaker named in the clause right after a quotation ("…,” said X / X said)."""
+def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[Mention]):
+    """The subject of ``[start, verb_at)`` before its verb: the last mention of the noun phrase
+    once a trailing appositive is cut off ("Tad Devine, Sanders's chief strategist, said";
+    "Daily News opinion editor Josh Greenman told")."""
+    zone = discourse.masked[start:verb_at]
+    appositive = re.search(r",\s[^,]*,\s*$", zone)
+    cut = start + (appositive.start() if appositive else len(zone.rstrip()))
+    head = [
+        m
+        for m in mentions
+        if m.end <= cut and not re.search(r"[,;.:]", discourse.masked[m.end : cut])
+    ]
+    if not head:
+        return None
+    words = [w for w in discourse.masked[start : head[-1].start].split() if w not in ("—", "–")]
+    return head[-1] if len(words) <= 8 else None
+
+
+def _head_after(discourse: Discourse, verb_end: int, limit: int, mentions: list[Mention]):
+    """The speaker named after "said": the last person of the noun phrase up to its first comma
+    ("said Senate Minority Leader Harry M. Reid (D-Nev.)", "said Tom Reilly, who ran …")."""
+    stop = re.search(r"[,;.:!?]\s|[,;]", discourse.masked[verb_end:limit])
+    end = verb_end + stop.start() if stop else limit
+    phrase = [m for m in mentions if verb_end <= m.start < end]
+    people = [m for m in phrase if m.kind == "person"]
+    if people:
+        return people[-1]
+    return phrase[0] if phrase else None
+
+
+def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, str, bool]:
+    """The speaker named in the clause right after a quotation ("…,” said X / X said), and
+    whether that clause is an attribution that follows the quotation at once (``tight``)."""
     masked = discourse.masked
     start = position
     while start < len(masked) and (masked[start] in QUOTE_CHARS + " ,–—-:"):
@@ -60,17 +91,21 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
         None,
     )
     if not verb or len(clause[: verb.start()].split()) > 25:
-        return None, clause
-    before = [m for m in mentions if m.end <= start + verb.start()]
+        return None, clause, False
+    verb_at = start + verb.start()
+    head = _head_before(discourse, start, verb_at, mentions)
+    if head is not None:
+        return head, clause, True
+    if len(clause[: verb.start()].split()) <= 1:
+        head = _head_after(discourse, start + verb.end(), end, mentions)
+        if head is not None:
+            return head, clause, True
+    before = [m for m in mentions if m.end <= verb_at]
     if before:
         gap = masked[start : before[0].start].split()
         if len([w for w in gap if w not in before[0].role.split()]) <= 2:
-            return before[0], clause
-    if len(clause[: verb.start()].split()) <= 1:
-        after = [m for m in mentions if m.start >= start + verb.end()]
-        if after:
-            return after[0], clause
-    return None, clause
+            return before[0], clause, False
+    return None, clause, False
 
 
 def subject_before(
@@ -116,7 +151,8 @@ def subject_before(
     if before:
         if verb.group().lower().endswith("ing"):
             return before[0], clause
-        return before[-1], clause
+        head = _head_before(discourse, start, verb_at, before)
+        return (head or before[-1]), clause
     return (after[0] if after else None), clause
 
 
