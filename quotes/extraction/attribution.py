@@ -15,6 +15,7 @@ from .mentions import EXPERT_ROLES, Mention, find_mentions, institution_variants
 from .model import KnownSpeaker, Speaker, undecided
 from .names import match_known_person, name_keys
 from .people import PersonIndex
+from .nominals import resolve_nominal
 from .pronouns import resolve_pronoun
 from .sentences import _is_abbreviation
 
@@ -182,6 +183,8 @@ class Discourse:
             return self._pronoun(mention)
         if mention.kind == "role":
             return self._role(mention)
+        if mention.kind == "nominal":
+            return resolve_nominal(self, mention)
         return undecided("no speaker mention")
 
     def _fuller_name(self, mention: Mention) -> Mention | None:
@@ -335,12 +338,12 @@ class Discourse:
                     last, f"'{mention.text}' refers to the last quoted person {last.name}"
                 )
             return undecided(f"'{mention.text}': no person quoted before")
-        found = self._bearer_of_role(mention)
+        found = self.bearer_of_role(mention)
         if found is not None:
             return found
         return undecided(f"'{mention.text}' matches no one named before")
 
-    def _bearer_of_role(self, mention: Mention) -> Speaker | None:
+    def bearer_of_role(self, mention: Mention) -> Speaker | None:
         """The last person whose title fits ``mention``'s role noun ("the diplomat" → a deputy
         foreign minister), or an unnamed source described by that noun ("a senior diplomat who
         asked not to be named")."""

@@ -118,7 +118,9 @@ wednesday thursday friday saturday sunday russia ukraine moscow kyiv kiev brusse
 washington london paris berlin beijing geneva minsk europe america china germany france
 britain belgium poland kosovo crimea donbass nato osce un eu usa ussr cis csto g7 g20 rf mfa
 fsb gru svr sco pace brics god internet twitter telegram facebook youtube instagram
-vkontakte covid-19 covid
+vkontakte covid-19 covid republican republicans democrat democratic democrats gop
+conservative conservatives liberal liberals progressive progressives libertarian independent
+jewish muslim christian catholic evangelical latino latina hispanic
 """
 )
 

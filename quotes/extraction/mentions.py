@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .lexicon import NATIONALITY_WORDS, OUTLETS, ROLE_WORDS
 from .model import KnownSpeaker
 from .names import find_names, known_surname_keys
+from .nominals import find_nominals
 
 ORG_HEADS = (
     "Ministry",
@@ -309,6 +310,12 @@ def find_mentions(
             found.append(mention)
     for match in _PRONOUN.finditer(masked, start, end):
         mention = Mention(match.start(), match.end(), "pronoun", match.group(), anaphoric=True)
+        if not _overlaps(mention, found):
+            found.append(mention)
+    for n_start, n_end, name, head in find_nominals(masked, start, end):
+        mention = Mention(
+            n_start, n_end, "nominal", masked[n_start:n_end], name, role=head, anaphoric=True
+        )
         if not _overlaps(mention, found):
             found.append(mention)
     found.sort(key=lambda m: m.start)

@@ -55,7 +55,13 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
     if not head:
         return None
     words = [w for w in discourse.masked[start : head[-1].start].split() if w not in ("—", "–")]
-    return head[-1] if len(words) <= 8 else None
+    if len(words) > 8:
+        return None
+    if appositive and head[-1].kind != "person":  # "The Foreign Secretary, James Cleverly, said"
+        named = [m for m in mentions if cut < m.start and m.kind == "person" and m.end <= verb_at]
+        if named:
+            return named[0]
+    return head[-1]
 
 
 def _head_after(discourse: Discourse, verb_end: int, limit: int, mentions: list[Mention]):

@@ -1,0 +1,134 @@
+"""Speakers named by a description: "the Florida senator said", "the statement reads", "the
+campaign said", "prosecutors say".
+
+A description is a determiner, up to four modifiers and a lowercase head noun in a speech
+verb's subject slot. Its head decides what it stands for:
+
+* a document (statement, email, report, ad …) stands for whoever issued it: the last speaker
+  quoted before it;
+* an organisation noun (campaign, company, network …) is the institution of that kind named
+  last ("the campaign" after "the Clinton campaign"), or an institution of that name;
+* a plural (prosecutors, protesters) is a group, proposed as an anonymous source under that name;
+* any other singular noun is a person's role: the person the article gave that role ("the
+  senator" after "Sen. Ayotte"), else the last person quoted, and the reason says so.
+"""
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .lexicon import SPEECH_VERB_RE, words
+from .model import Speaker, undecided
+
+if TYPE_CHECKING:
+    from .attribution import Discourse
+    from .mentions import Mention
+
+DOCUMENT_NOUNS = words(
+    """
+    statement email e-mail report release ad advertisement column editorial letter memo
+    memorandum post tweet message headline petition lawsuit complaint filing ruling order
+    document survey poll study book article video transcript note notice announcement
+    website page communique declaration resolution bill motion indictment affidavit brief
+    """
+)
+ORGANISATION_NOUNS = words(
+    """
+    campaign company network committee group organization organisation agency administration
+    ministry department party office team newspaper paper magazine site association union
+    foundation firm court government council bank coalition alliance commission board
+    institute center centre white-house embassy police
+    """
+)
+_NOT_HEADS = words(
+    """
+    same other first last next new one two three more most time year week day way case point
+    fact number issue question people world country state city news end
+    """
+)
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)"
+_VERB = SPEECH_VERB_RE.pattern.replace("(?<![\\w-])", "")
+_BEFORE_VERB = re.compile(
+    rf"\b(?P<det>{_DETERMINER})\s+(?P<mods>(?:[\w’'-]+\s+){{0,4}}?)(?P<head>[a-z][a-z-]+)"
+    rf"(?=(?:\s*,[^,;.]{{1,80}},)?\s+(?:(?:also|later|then|has|had|have)\s+)?{_VERB})"
+)
+_BARE_PLURAL = re.compile(
+    rf"(?<![\w’'-] )\b(?P<mods>(?:[a-z][\w-]+\s+)?)(?P<head>[a-z][a-z-]+s)"
+    rf"(?=\s+(?:(?:also|have|had)\s+)?{_VERB})"
+)
+_AFTER_VERB = re.compile(
+    rf"(?:{_VERB})\s+(?P<det>{_DETERMINER})\s+(?P<mods>(?:[\w’'-]+\s+){{0,4}}?)"
+    r"(?P<head>[a-z][a-z-]+)(?=\s*[,.;]|\s*$)"
+)
+
+
+def find_nominals(masked: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, head) of each description in a speech verb's subject slot."""
+    found = []
+    for pattern in (_BEFORE_VERB, _AFTER_VERB, _BARE_PLURAL):
+        for match in pattern.finditer(masked, start, end):
+            head = match.group("head").lower()
+            if head in _NOT_HEADS or SPEECH_VERB_RE.fullmatch(head) or len(head) < 3:
+                continue
+            span_start = match.start("det") if "det" in match.groupdict() else match.start()
+            if match.groupdict().get("det") is None:
+                span_start = match.start("mods") if match.group("mods") else match.start("head")
+            mods = match.group("mods").strip()
+            found.append(
+                (span_start, match.end("head"), " ".join(w for w in (mods, head) if w), head)
+            )
+    return found
+
+
+def resolve_nominal(discourse: "Discourse", mention: "Mention") -> Speaker:
+    head = mention.role
+    text = mention.text.strip()
+    if head in DOCUMENT_NOUNS:
+        event = _last_event(discourse, mention.start)
+        if event is not None:
+            return _as(
+                event.speaker, f"'{text}' was issued by the last speaker, {event.speaker.name}"
+            )
+        return undecided(f"'{text}': nobody quoted before issued it")
+    if head in ORGANISATION_NOUNS:
+        earlier = [
+            m
+            for m in discourse.mentions
+            if m.end <= mention.start and m.kind == "institution" and head in m.name.lower()
+        ]
+        if earlier:
+            return _as(discourse.resolve(earlier[-1]), f"'{text}' refers to {earlier[-1].name}")
+        name = _owner_name(discourse, mention) or mention.name
+        return Speaker(None, name[:1].upper() + name[1:], "institution", reason=f"'{text}'")
+    if head.endswith("s") and not head.endswith("ss"):
+        name = mention.name[:1].upper() + mention.name[1:]
+        return Speaker(None, name, "anonymous", discourse.outlet, f"a group: '{text}'")
+    bearer = discourse.bearer_of_role(replace(mention, kind="role"))
+    if bearer is not None:
+        return bearer
+    last = discourse.last_person_speaker(mention.start)
+    if last is not None:
+        return _as(last, f"'{text}': nobody titled {head} before; the last person quoted")
+    return undecided(f"'{text}' matches no one named before")
+
+
+def _owner_name(discourse: "Discourse", mention: "Mention") -> str:
+    """ "the Clinton campaign" → "Clinton campaign": a capitalised modifier names the owner."""
+    owner = re.search(
+        r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s*$",
+        discourse.masked[mention.start : mention.end - len(mention.role)],
+    )
+    return f"{owner.group(1)} {mention.role}" if owner else ""
+
+
+def _last_event(discourse: "Discourse", position: int):
+    for event in reversed(discourse.events):
+        if event.position < position and position - event.position <= 3000:
+            return event
+    return None
+
+
+def _as(speaker: Speaker, reason: str) -> Speaker:
+    if not speaker.decided:
+        return speaker
+    return Speaker(speaker.slug, speaker.name, speaker.kind, speaker.cited_by, reason)
