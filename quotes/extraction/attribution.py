@@ -14,8 +14,8 @@ from .lexicon import OUTLETS, ROLE_CLASSES, ROLE_WORDS
 from .mentions import EXPERT_ROLES, Mention, find_mentions, institution_variants
 from .model import KnownSpeaker, Speaker, undecided
 from .names import match_known_person, name_keys
-from .people import PersonIndex
 from .nominals import resolve_nominal
+from .people import PersonIndex
 from .pronouns import resolve_pronoun
 from .sentences import _is_abbreviation
 

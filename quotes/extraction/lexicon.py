@@ -34,7 +34,15 @@ hoped, fears, feared, is convinced, was convinced, is sure, noting, adding, sayi
 stressing, explaining, emphasizing, recalling, commenting, writing, assuring, insisting,
 arguing, declaring, announcing, stating, labelled, labeled, termed, dubbed, branded, shared,
 spoke, speaks, retorted, objected, predicted, predicts, estimated, estimates, lamented,
-regretted, welcomed, criticized, criticised, condemned, proposed, demanded
+regretted, welcomed, criticized, criticised, condemned, proposed, demanded, alleged, alleges,
+asserted, asserts, boasted, boasts, bragged, cautioned, cautions, chanted, charged, charges,
+cited, cites, conceded, concedes, conceding, contended, contends, countered, counters,
+exclaimed, found, finds, griped, groused, hinted, hints, interjected, issued, joked, jokes,
+joking, lectured, listed, lists, maintained, maintains, marveled, mocked, mocks, mused,
+offered, opined, pleaded, pressed, proclaimed, proclaims, quipped, quipping, quips, ranted,
+reacted, reacts, read, reads, recounted, recounts, repeated, repeats, responded, responding,
+responds, scoffed, shouted, signaled, signalled, snapped, sniped, teased, telling, testified,
+touted, touts, tweeting, tweets, whispered, wondered, yelled, asking
 """
 )
 # Characterizing verbs: "dismissed the proposal as “a non-starter”".
@@ -54,7 +62,10 @@ _NOT_REPORTING = phrases(
 accused, accuses, asked, asks, branded, called, calls, commented, commenting, comments,
 condemned, continued, criticised, criticized, demanded, described, describes, dubbed,
 expressed, labeled, labelled, outlined, outlines, posted, proposed, shared, speaks, spoke,
-termed, threatened, tweeted, urged, urges, welcomed
+termed, threatened, tweeted, urged, urges, welcomed, cited, cites, issued, listed, lists,
+offered, pressed, charged, charges, touted, touts, mocked, mocks, teased, lectured, chanted,
+shouted, yelled, whispered, read, reads, tweeting, tweets, asking, joked, jokes, joking, quipped,
+quips, quipping, snapped, sniped, scoffed, griped, groused, ranted, wondered, exclaimed
 """
 )
 REPORTING_VERBS = tuple(v for v in _SAYING if v not in _NOT_REPORTING)

@@ -6,6 +6,7 @@ Alexander/Aleksandr; :func:`name_key` maps such variants to one key.
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import NATIONALITY_WORDS, NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS, words
 from .model import KnownSpeaker
@@ -52,6 +53,7 @@ mr mrs ms dr minister secretary general president chairman chairwoman director s
 spokeswoman spokesperson ambassador senator representative envoy head chief editor commander
 premier chancellor deputy governor mayor professor adviser advisor aide colonel admiral
 marshal captain lieutenant sergeant patriarch pope judge prosecutor ombudsman leader
+sen sens rep reps gov gen lt col sgt adm rev capt maj
 """
 )
 _TOKEN = re.compile(r"[A-Z][\w’'\-]*\.?|[A-Z]\.")
@@ -168,12 +170,29 @@ def find_names(
                     else ([match] if _plain(match.group()) in ORG_WORDS | {"nato"} else [])
                 )
         for role_tokens, segment in pieces:
+            while len(segment) > 1 and _common_opener(text, segment[0]):
+                segment = segment[1:]  # "Despite Rubio", "Telling Jeb Bush"
             for part in _split_long(segment):
                 mention = _mention(text, role_tokens, part, known_surnames, strict)
                 if mention:
                     mentions.append(mention)
                 role_tokens = []
     return mentions
+
+
+@lru_cache(maxsize=4)
+def _lowercase_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\b[a-z][a-z’'-]+\b", text))
+
+
+def _common_opener(text: str, token: re.Match[str]) -> bool:
+    """A capitalised word opening a sentence that the article also writes in lowercase, or
+    an -ing/-ly word there: not the first word of a name."""
+    before = text[max(0, token.start() - 3) : token.start()]
+    if token.start() and not re.search(r"(?:[.!?:\n][\"”’)]?\s+|^\s*)$", before):
+        return False
+    word = token.group().lower()
+    return word in _lowercase_words(text) or word.endswith(("ing", "ly"))
 
 
 def _split_long(segment):

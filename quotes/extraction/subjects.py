@@ -96,6 +96,10 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
         ),
         None,
     )
+    if re.match(r"\s*[,.]?\s*[—–-]+\s*", masked[position : position + 6]) and mentions:
+        first = mentions[0]  # a signature: "“…” — Maria Lopez (@mlopez)"
+        if len(masked[start : first.start].split()) <= 1 and first.kind != "pronoun":
+            return first, clause, True
     if not verb or len(clause[: verb.start()].split()) > 25:
         return None, clause, False
     verb_at = start + verb.start()
