@@ -84,7 +84,8 @@ speaker co-chairman founder ceo executive counsellor counselor attaché attache 
 general lieutenant-general major-general state interior economy finance trade justice health
 energy emergencies culture education sport agriculture transport military national security
 united high commissioner undersecretary under-secretary assistant-secretary minister-
-counselor political economic programme program research scientific managing
+counselor political economic programme program research scientific managing sen rep gov lt col sgt
+adm rev capt maj
 """
 )
 

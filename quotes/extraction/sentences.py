@@ -9,7 +9,8 @@ DASHES = "-–—―"
 _ABBREVIATIONS = words(
     """
 mr mrs ms dr st gen col lt sgt prof jr sr no vs etc inc ltd co corp dept govt approx jan feb
-mar apr jun jul aug sep sept oct nov dec mt ft fig p pp vol ed eds
+mar apr jun jul aug sep sept oct nov dec mt ft fig p pp vol ed eds sen rep gov adm rev capt
+maj sens reps
 """
 )
 # A sentence ends at . ! ? … (possibly followed by closing quotes/brackets) before whitespace.

@@ -59,7 +59,9 @@ def _mark_role(para: str, i: int, depth: int) -> str:
         if depth:
             before = para[:i].rstrip()
             # "…frozen, ”the ministry said": a closing mark typed with the space on the wrong side.
-            if glyph in CLOSING_GLYPHS or (before and before[-1] in ",.!?…"):
+            if glyph in CLOSING_GLYPHS or (
+                glyph not in OPENING_GLYPHS and before and before[-1] in ",.!?…"
+            ):
                 return "close"
         return "open"
     if right_free and not left_free:

@@ -10,7 +10,7 @@ from .attribution import Discourse
 from .lexicon import SPEECH_VERB_RE
 from .mentions import Mention, find_mentions
 from .names import name_key
-from .sentences import QUOTE_CHARS
+from .sentences import QUOTE_CHARS, _is_abbreviation
 
 _NON_SUBJECT_BEFORE = re.compile(
     r"\b(?:of|with|to|for|from|about|against|between|among|at|on|in|under|over|into|than|"
@@ -67,8 +67,13 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
 def _head_after(discourse: Discourse, verb_end: int, limit: int, mentions: list[Mention]):
     """The speaker named after "said": the last person of the noun phrase up to its first comma
     ("said Senate Minority Leader Harry M. Reid (D-Nev.)", "said Tom Reilly, who ran …")."""
-    stop = re.search(r"[,;.:!?]\s|[,;]", discourse.masked[verb_end:limit])
-    end = verb_end + stop.start() if stop else limit
+    end = limit
+    for stop in re.finditer(r"[,;:!?]|\.(?=\s|$)", discourse.masked[verb_end:limit]):
+        at = verb_end + stop.start()
+        if discourse.masked[at] == "." and _is_abbreviation(discourse.masked, at):
+            continue  # "said Sen. Ada Mbeki", "said J. Smith"
+        end = at
+        break
     phrase = [m for m in mentions if verb_end <= m.start < end]
     people = [m for m in phrase if m.kind == "person"]
     if people:
@@ -96,7 +101,7 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
         ),
         None,
     )
-    if re.match(r"\s*[,.]?\s*[—–-]+\s*", masked[position : position + 6]) and mentions:
+    if re.match(r"[”\"»]?\s*[,.]?\s*[—–-]+\s*", masked[position : position + 6]) and mentions:
         first = mentions[0]  # a signature: "“…” — Maria Lopez (@mlopez)"
         if len(masked[start : first.start].split()) <= 1 and first.kind != "pronoun":
             return first, clause, True

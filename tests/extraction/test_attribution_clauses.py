@@ -1,0 +1,85 @@
+"""Attribution clauses: the head of the subject's noun phrase, descriptions, signatures, and
+quotations that nest another after a comma. Texts written for these tests."""
+
+import pytest
+
+from .conftest import by_text
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "“Prices will fall,” Harbour Weekly editor Tomasz Wendt told reporters.",
+            "Prices will",
+            "Tomasz Wendt",
+        ),
+        (
+            "Liesel Marquardt, Brenner's chief strategist, said, “The count is not over.”",
+            "The count",
+            "Liesel Marquardt",
+        ),
+        (
+            "“The levee held,” said Tom Reilly, who ran the agency during Anders Holm's tenure.",
+            "The levee",
+            "Tom Reilly",
+        ),
+        (
+            "“It was a close call,” said Sen. Ada Mbeki (D-Ore.). “We got lucky.”",
+            "It was a close",
+            "Ada Mbeki",
+        ),
+        (
+            "“Great result tonight. Proud of the team.” — Jonas Ekberg (@jekberg)",
+            "Great result",
+            "Jonas Ekberg",
+        ),
+    ],
+)
+def test_the_speaker_is_the_head_of_the_subject(extract, text, quote, speaker):
+    assert by_text(extract(text), quote).speaker_name == speaker
+
+
+def test_a_quotation_nesting_another_after_a_comma_keeps_its_own_span(extract):
+    text = (
+        "“I don't trust the polls,” Ines Albero said. “People keep asking me, ‘Are you "
+        "worried?’ and I say no.”\n"
+    )
+    proposals = extract(text)
+    first = by_text(proposals, "I don't trust")
+    assert first.text == "I don't trust the polls"
+    assert by_text(proposals, "People keep").speaker_name == "Ines Albero"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind", "name"),
+    [
+        (
+            "The harbour authority published its figures. “Traffic doubled,” the statement reads.",
+            "Traffic doubled",
+            None,
+            None,
+        ),
+        ("“We will keep digging,” prosecutors said.", "We will keep", "anonymous", "Prosecutors"),
+        (
+            "Brannagh Ostrova, the Ravensworth senator, spoke first. “No deal,” the senator said.",
+            "No deal",
+            "person",
+            "Brannagh Ostrova",
+        ),
+    ],
+)
+def test_descriptions_as_speakers(extract, text, quote, kind, name):
+    proposal = by_text(extract(text), quote)
+    if kind is None:  # a document with nobody quoted before it: undecided, with the reason
+        assert proposal.needs_review and "statement" in proposal.reason
+    else:
+        assert (proposal.speaker_kind, proposal.speaker_name) == (kind, name)
+
+
+def test_a_statement_stands_for_whoever_was_quoted_before(extract):
+    text = (
+        "“We are reviewing the decision,” said Karin Oduya, the port director. "
+        "“No ship will be turned away,” the statement added."
+    )
+    assert by_text(extract(text), "No ship").speaker_name == "Karin Oduya"
