@@ -7,4 +7,13 @@ class QuotesConfig(AppConfig):
     verbose_name = "Quotes and stances"
 
     def ready(self):
-        from quotes import roles  # noqa: F401  (connects the post-migrate handler)
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import m2m_changed
+
+        from quotes import roles  # (connects the post-migrate handler)
+
+        m2m_changed.connect(
+            roles.role_membership_changed,
+            sender=get_user_model().groups.through,
+            dispatch_uid="quotes_staff_follows_roles",
+        )
