@@ -21,6 +21,7 @@ def _attribute(
     quote: RawQuote,
     kind: str,
     previous: tuple[RawQuote, Speaker] | None,
+    following_quotes: list[RawQuote] = (),
 ) -> tuple[Speaker, str]:
     """Speaker of one quotation part and the attribution text (for date cues)."""
     after, clause, tight = subject_after(discourse, quote.end)
@@ -49,6 +50,19 @@ def _attribute(
             mention, prior = subject_before(discourse, prior_end)
             if mention is not None:
                 return discourse.resolve(mention), prior
+    for following in following_quotes:  # “A.” “B,” she said.
+        if discourse.masked[quote.end : following.start].strip(QUOTE_CHARS + " ") != "":
+            break
+        after, clause, tight = subject_after(discourse, following.end)
+        if after is not None and tight:
+            return _with(
+                discourse.resolve(after), "attribution of the quotation right after"
+            ), clause
+    opens_paragraph = discourse.paragraph(quote.start)[0] >= quote.start - 1
+    continues = previous and previous[1].decided and opens_paragraph and quote.how != "dash"
+    if continues and _next_paragraph(discourse, previous[0].para, quote.para):
+        speaker = previous[1]
+        return _with(speaker, f"continues {speaker.name}'s quotation in the paragraph before"), ""
     if kind == "partial":
         start = discourse.sentence_start(quote.start)
         mention = subject_of_sentence(discourse, start, discourse.sentence_end(quote.end))
@@ -63,6 +77,15 @@ def _attribute(
                     f"only actor in the sentence: {speaker.name} (no speech verb)",
                 ), ""
     return undecided("no attribution found next to the quotation"), ""
+
+
+def _with(speaker: Speaker, reason: str) -> Speaker:
+    return Speaker(speaker.slug, speaker.name, speaker.kind, speaker.cited_by, reason)
+
+
+def _next_paragraph(discourse: Discourse, before: tuple, current: tuple) -> bool:
+    """Whether the paragraph ``current`` comes right after ``before`` (blank lines aside)."""
+    return not discourse.masked[before[1] : current[0]].strip()
 
 
 def _folded(words: str) -> str:
@@ -129,7 +152,8 @@ def extract_quotes(
             if quote.group not in group_speaker:
                 result = None
                 for part in by_group[quote.group]:
-                    result = _attribute(discourse, text, part, kind, previous)
+                    following = [q for q in tops if q.para == part.para and q.start > part.end]
+                    result = _attribute(discourse, text, part, kind, previous, following)
                     if result[0].decided:
                         break
                 group_speaker[quote.group] = result

@@ -83,3 +83,26 @@ def test_a_statement_stands_for_whoever_was_quoted_before(extract):
         "“No ship will be turned away,” the statement added."
     )
     assert by_text(extract(text), "No ship").speaker_name == "Karin Oduya"
+
+
+def test_a_quotation_takes_the_attribution_of_the_one_right_after_it(extract):
+    text = "“The river is rising.” “We are moving people out tonight,” Mirela Dragan said.\n"
+    assert by_text(extract(text), "The river").speaker_name == "Mirela Dragan"
+
+
+def test_a_paragraph_of_quotation_continues_the_speaker_of_the_paragraph_before(extract):
+    text = (
+        "“The port will reopen on Friday,” said Karin Oduya, the port director.\n"
+        "“Every ship will be inspected before it docks.”\n"
+    )
+    proposal = by_text(extract(text), "Every ship")
+    assert proposal.speaker_name == "Karin Oduya" and "paragraph before" in proposal.reason
+
+
+def test_a_paragraph_after_narration_does_not_continue_an_older_speaker(extract):
+    text = (
+        "“The port will reopen on Friday,” said Karin Oduya, the port director.\n"
+        "The storm had closed it for a week.\n"
+        "“Every ship will be inspected before it docks.”\n"
+    )
+    assert by_text(extract(text), "Every ship").needs_review
