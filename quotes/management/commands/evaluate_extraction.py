@@ -1,13 +1,16 @@
-"""Measure the extractor on the curated seed articles: span precision/recall and speakers."""
+"""Measure the extractor on the curated seed articles (or, with --brat, on a brat corpus)."""
 
 import dataclasses
+import json
 from pathlib import Path
 
 import yaml
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from django.utils.text import slugify
 
 from quotes.extraction import KnownSpeaker, extract_quotes
+from quotes.extraction.brat import BratError, evaluate_corpus, load_corpus
 from quotes.extraction.evaluate import KINDS, evaluate, gold_from_entries
 from quotes.seed import SEED_FILE
 
@@ -38,7 +41,8 @@ class Command(BaseCommand):
     help = (
         "Run the extractor on the seed articles and compare with their curated quotes: precision "
         "and recall of quote spans (a match overlaps by at least half of the shorter span) and "
-        "the share of matched quotes with the right speaker."
+        "the share of matched quotes with the right speaker. With --brat DIR, score it on a "
+        "corpus of brat attribution annotations instead."
     )
 
     def add_arguments(self, parser):
@@ -49,8 +53,22 @@ class Command(BaseCommand):
             help="extract without known speakers (as for an article about new people); a new "
             "speaker's name counts as right when it is the curated speaker's name or alias",
         )
+        parser.add_argument(
+            "--brat",
+            metavar="DIR",
+            help="score on a brat corpus instead: DIR/text/<name>.txt and "
+            "DIR/attributions/<name>_<annotator>.ann (the first annotator's file is the gold), "
+            "optionally DIR/metadata*.tsv with filename, publisher, publication_date",
+        )
+        parser.add_argument(
+            "--json", dest="json_file", metavar="FILE", help="also write the --brat figures here"
+        )
 
-    def handle(self, *args, seed_file, no_registry, **options):
+    def handle(self, *args, seed_file, no_registry, brat, json_file, **options):
+        if brat:
+            return self._brat(Path(brat), json_file)
+        if json_file:
+            raise CommandError("--json goes with --brat")
         try:
             data = yaml.safe_load(Path(seed_file).read_text(encoding="utf-8"))
         except OSError as error:
@@ -77,6 +95,58 @@ class Command(BaseCommand):
             entries = [q for q in data["quotes"] if q["source"] == source["key"]]
             gold[source["key"]] = gold_from_entries(article, entries)
         self._print(evaluate(proposals, gold), "without" if no_registry else "with")
+
+    def _brat(self, directory: Path, json_file: str | None):
+        try:
+            articles, unannotated = load_corpus(directory, today=timezone.localdate())
+        except BratError as error:
+            raise CommandError(str(error)) from None
+        result = evaluate_corpus(
+            articles,
+            lambda a: extract_quotes(a.text, published_on=a.published_on, outlet=a.outlet),
+        )
+        result["corpus"] = str(directory)
+        result["texts_without_annotations"] = len(unannotated)
+        result["spans_off_their_text"] = sum(a.surface_mismatches for a in articles)
+        self._print_brat(result)
+        if json_file:
+            try:
+                Path(json_file).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+            except OSError as error:
+                raise CommandError(f"Cannot write {json_file}: {error.strerror}") from None
+
+    def _print_brat(self, r: dict):
+        self.stdout.write(
+            f"Extraction on the brat corpus {r['corpus']}: {r['articles']} articles "
+            "(gold: the alphabetically first annotator's file), no known-speaker registry"
+        )
+        self.stdout.write(f"{'':<22}{'gold':>7}{'proposed':>10}{'precision':>11}{'recall':>8}")
+        for label, key, gold, proposed in (
+            ("quoted (direct/part.)", "quoted", r["quoted_golds"], r["quoted_predictions"]),
+            ("all attributions", "all", r["golds"], r["predictions"]),
+        ):
+            self.stdout.write(
+                f"{label:<22}{gold:>7}{proposed:>10}"
+                f"{_fmt(r[key]['precision']):>11}{_fmt(r[key]['recall']):>8}"
+            )
+        speaker = r["speaker"]
+        self.stdout.write(
+            f"speaker on {speaker['judged']} matched quoted attributions with a source: "
+            f"strict {_fmt(speaker['strict'])}, lenient {_fmt(speaker['lenient'])}"
+        )
+        timing = r["seconds_per_article"]
+        self.stdout.write(
+            f"seconds per article: median {_fmt(timing['median'])}, mean {_fmt(timing['mean'])}"
+        )
+        if r["texts_without_annotations"]:
+            self.stdout.write(
+                f"texts without any .ann (left out): {r['texts_without_annotations']}"
+            )
+        if r["spans_off_their_text"]:
+            self.stdout.write(
+                f"warning: {r['spans_off_their_text']} annotated spans do not match the text at "
+                "their offsets"
+            )
 
     def _print(self, result: dict, registry: str):
         self.stdout.write(
