@@ -216,7 +216,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["quotes.api.permissions.ReadOrModelPermissions"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["quotes.api.filters.FilterBackend"],
     "DEFAULT_RENDERER_CLASSES": [
         "quotes.api.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",

@@ -1,7 +1,6 @@
 """The quote list and quote page: the centre of the tagging desk."""
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db.models import F, Prefetch
 from django.urls import path
@@ -11,7 +10,7 @@ from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
 from quotes.admin.access import annotated_by, can_tag, sees_all_stances
-from quotes.admin.base import DeskAdmin
+from quotes.admin.base import DeskAdmin, object_key_or_404
 from quotes.admin.desk import (
     adjudicate_view,
     my_stance_view,
@@ -167,6 +166,8 @@ class QuoteAdmin(QuoteSpreadsheetMixin, DeskAdmin):
     def get_urls(self):
         def wrap(view, post_only=False):
             def bound(request, *args, **kwargs):
+                if "object_id" in kwargs:
+                    kwargs["object_id"] = object_key_or_404(Quote, kwargs["object_id"])
                 return view(self, request, *args, **kwargs)
 
             return self.admin_site.admin_view(require_POST(bound) if post_only else bound)
@@ -187,7 +188,8 @@ class QuoteAdmin(QuoteSpreadsheetMixin, DeskAdmin):
         ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        quote = Quote.objects.select_related("source").filter(pk=unquote(object_id)).first()
+        key = object_key_or_404(Quote, object_id)
+        quote = Quote.objects.select_related("source").filter(pk=key).first()
         if quote is not None and self.has_view_permission(request, quote):
             extra_context = {**(extra_context or {}), **quote_desk_context(request, quote)}
         return super().change_view(request, object_id, form_url, extra_context)

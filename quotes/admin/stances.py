@@ -7,7 +7,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from quotes.admin.access import blind_scope, can_tag, sees_all_stances
-from quotes.admin.base import DeskAdmin
+from quotes.admin.base import DeskAdmin, DeskListMixin
 from quotes.admin.desk import next_to_tag_url
 from quotes.admin.forms import StanceAnnotationAdminForm, VersionedModelForm
 from quotes.admin.views import agreement_report_view
@@ -183,7 +183,7 @@ class AdjudicationAdmin(OwnedByAuthorMixin, DeskAdmin):
 
 
 @admin.register(QuoteStance)
-class QuoteStanceAdmin(admin.ModelAdmin):
+class QuoteStanceAdmin(DeskListMixin, admin.ModelAdmin):
     """Read-only: the summary is written only by the stance services."""
 
     list_display = (

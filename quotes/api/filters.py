@@ -1,6 +1,6 @@
 """Query-string filters for the API. Every bad value is a 400 keyed by the parameter's name.
 
-DRF's ``DjangoFilterBackend`` raises ``ValidationError(filterset.errors)`` when a FilterSet is not
+The backend (``FilterBackend``) raises ``ValidationError(filterset.errors)`` when a FilterSet is not
 valid, so the work here is to make every filter's form field refuse what it cannot use: unknown
 slugs and ids, dates that are not dates, stances outside −2..2, unknown kinds and orderings.
 """
@@ -11,7 +11,9 @@ from django import forms
 from django.db.models import F
 from django_filters import rest_framework as filters
 from django_filters.constants import EMPTY_VALUES
+from django_filters.fields import BaseCSVField
 from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import ErrorDetail, ValidationError
 
 from quotes.models import (
     Event,
@@ -25,6 +27,30 @@ from quotes.models import (
 )
 from quotes.models.stances import STANCE_MAX, STANCE_MIN
 from quotes.search import search_quotes
+
+
+class FilterBackend(filters.DjangoFilterBackend):
+    """django-filter's backend, with each error message as the form itself words it.
+
+    django-filter's own translation %-formats every message, also one without parameters, so a
+    message quoting the request's value (``Unknown speaker: %.``) became a 500, not a 400."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        if filterset is None:
+            return queryset
+        if not filterset.is_valid() and self.raise_exception:
+            raise ValidationError(
+                {
+                    name: [
+                        ErrorDetail(message, code=error.code)
+                        for error in errors
+                        for message in error
+                    ]
+                    for name, errors in filterset.errors.as_data().items()
+                }
+            )
+        return filterset.qs
 
 
 def _documented(filter_, schema: dict):
@@ -120,9 +146,21 @@ class SpeakerSlugsFilter(filters.CharFilter):
     field_class = SpeakerSlugsField
 
 
+class OrderingField(BaseCSVField):
+    """Comma-separated orderings, none of them empty (``ordering=,,`` names no field: 400)."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value and not all(value):
+            raise forms.ValidationError("Name a field in every comma-separated part.", code="empty")
+        return value
+
+
 class NullsLastOrderingFilter(filters.OrderingFilter):
     """``ordering`` with unknown fields refused (400), undated rows last in either direction on
     every database, and the id as a tiebreaker so pages never overlap."""
+
+    base_field_class = OrderingField
 
     def filter(self, qs, value):
         if value in EMPTY_VALUES:

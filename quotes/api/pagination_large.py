@@ -16,6 +16,9 @@ from rest_framework.response import Response
 
 from quotes.api.pagination import PageNumberPagination
 
+# Offsets are 64-bit integers in SQLite and PostgreSQL; no list comes near this many rows.
+MAX_OFFSET = 2**62
+
 
 class LargeListPagination(PageNumberPagination):
     count_limit = 1_000
@@ -29,6 +32,8 @@ class LargeListPagination(PageNumberPagination):
         size = self.get_page_size(request)
         self.page_number = self._page_number(request)
         offset = (self.page_number - 1) * size
+        if offset > MAX_OFFSET:  # past the end of any list, and of the databases' integers
+            raise NotFound("Invalid page.")
         page = queryset.values(*fields) if fields else queryset
         rows = list(page[offset : offset + size + 1])
         self.has_next = len(rows) > size

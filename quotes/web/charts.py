@@ -70,7 +70,9 @@ class _Layout:
         self.bottom = self.top + PLOT_HEIGHT
         self.right = WIDTH - RIGHT
         self.start = comparison.start
-        self.days = max((comparison.end - comparison.start).days, 1) if comparison.start else 1
+        # No end without periods (said_after past every quote): an empty axis.
+        known = comparison.start and comparison.end
+        self.days = max((comparison.end - comparison.start).days, 1) if known else 1
         self.ends = {period.start: period.end for period in comparison.periods}
 
     def x(self, day: datetime.date) -> float:

@@ -19,6 +19,7 @@ from django.utils.http import urlencode
 from quotes import analysis
 from quotes.api.analysis_serializers import CompareQuerySerializer, present
 from quotes.models import Organization, Quote, Speaker, Topic
+from quotes.params import primary_key_or_none
 from quotes.text import spreadsheet_safe
 from quotes.web.charts import TOOLTIP_QUOTES, stance_chart
 
@@ -206,10 +207,11 @@ def quote_detail(request, pk):
 def quote_list(request):
     """The confirmed quotes named by ``?ids=1,2,3``: where a chart point of several quotes leads."""
     raw = [part.strip() for part in request.GET.get("ids", "").split(",") if part.strip()]
-    if not raw or not all(part.isdigit() for part in raw) or len(raw) > MAX_LINKED_QUOTES:
+    ids = [primary_key_or_none(Quote, part) for part in raw]
+    if not ids or None in ids or len(ids) > MAX_LINKED_QUOTES:
         return HttpResponseBadRequest(
             f"ids: give up to {MAX_LINKED_QUOTES} comma-separated quote ids.",
             content_type="text/plain",
         )
-    quotes = Quote.objects.confirmed().filter(pk__in=[int(part) for part in raw]).for_list()
+    quotes = Quote.objects.confirmed().filter(pk__in=ids).for_list()
     return render(request, "web/quote_list.html", {"quotes": quotes})
