@@ -132,7 +132,8 @@ britain belgium poland kosovo crimea donbass nato osce un eu usa ussr cis csto g
 fsb gru svr sco pace brics god internet twitter telegram facebook youtube instagram
 vkontakte covid-19 covid republican republicans democrat democratic democrats gop
 conservative conservatives liberal liberals progressive progressives libertarian independent
-jewish muslim christian catholic evangelical latino latina hispanic
+jewish muslim christian catholic evangelical latino latina hispanic despite unlike like including
+following among citing calling telling asked speaking saying writing noting adding asking
 """
 )
 

@@ -114,7 +114,7 @@ _SPEECH_BEFORE = re.compile(
     re.I,
 )
 _SPEECH_AFTER = re.compile(
-    r"^(?:\s*,[^,;.“”\"]{1,90},)?\s+(?:(?:also|later|then|again|once|has|had|have|previously|"
+    r"^(?:\s*,[^,;.“”\"]{1,200},)?\s+(?:(?:also|later|then|again|once|has|had|have|previously|"
     r"recently|repeatedly|often|himself|herself|even|further|first|quickly|publicly|simply|"
     r"would|will|could|did|does|never|only|just|reportedly)\s+){0,2}(?P<verb>[\w-]+)"
 )
@@ -255,6 +255,9 @@ class PersonIndex:
             return "title"
         if _HONORIFIC_MALE.search(before) or _HONORIFIC_FEMALE.search(before):
             return "honorific"
+        titled_after = re.match(r",\s+(?:[A-Z][\w-]*\s+)?([A-Z][a-z-]+)\b", after)
+        if titled_after and _plain(titled_after.group(1)) in _PERSON_ROLES:
+            return "description"  # "Vasily Kashin, Deputy Director of …"
         described = _PERSON_AFTER.match(after)
         if described and (
             described.group("role") is None or described.group("role") in _PERSON_ROLES

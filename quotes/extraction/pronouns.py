@@ -65,9 +65,12 @@ def resolve_pronoun(discourse: "Discourse", mention: "Mention") -> Speaker:
     same = [m for m in people if m.start >= sentence and fits(m) and _is_subject(discourse, m)]
     if same:
         return found(same[0], "subject of the same sentence")
+    event = _last_person_event(discourse, mention.start, gender)
+    introduced = _introduced_before(discourse, mention, people, fits, event)
+    if introduced is not None:
+        return found(introduced, "the one person named in the sentence before")
     subjects = [m for m in people if fits(m) and _is_subject(discourse, m)]
     last_subject = subjects[-1] if subjects else None
-    event = _last_person_event(discourse, mention.start, gender)
     if event is not None and (last_subject is None or event.position >= last_subject.start):
         return _reason(
             event.speaker,
@@ -88,6 +91,33 @@ def resolve_pronoun(discourse: "Discourse", mention: "Mention") -> Speaker:
         names = ", ".join(sorted({discourse.entity_of[m.start].speaker.name or "" for m in people}))
         return undecided(f"'{mention.text}': nobody named before agrees in gender ({names})")
     return undecided(f"'{mention.text}' has no person named before it")
+
+
+def _introduced_before(discourse, mention, people, fits, event):
+    """The one person named, not as an object, in the sentence before the pronoun's sentence
+    and after the last quoted person: "… was told by Foreign Minister Sergei Lavrov. “…,” he
+    said"."""
+    sentence = discourse.sentence_start(mention.start)
+    # the pronoun's sentence may open with the quotation: step back over it
+    quote_open = discourse.masked.rfind("“", 0, mention.start)
+    if quote_open >= sentence - 2 and quote_open > 0:
+        sentence = discourse.sentence_start(quote_open)
+    previous = discourse.sentence_start(max(0, sentence - 2))
+    floor = event.position if event is not None else -1
+    named = [
+        m
+        for m in people
+        if previous <= m.start < sentence
+        and m.start > floor
+        and not re.search(
+            r"\b(?:of|with|to|for|from|about|against|than)\s+$",
+            discourse.masked[max(0, m.start - 12) : m.start],
+        )
+    ]
+    entities = {id(discourse.entity_of[m.start]) for m in named if m.start in discourse.entity_of}
+    if len(entities) == 1 and fits(named[-1]):
+        return named[-1]
+    return None
 
 
 def _coordinated(discourse: "Discourse", subject: "Mention", fitting: list["Mention"]):

@@ -45,3 +45,11 @@ def test_role_followed_by_a_name_is_that_person(extract):
         "that Moscow will take “retaliatory steps” soon."
     )
     assert by_text(extract(text), "retaliatory").speaker_name == "Igor Semyonov"
+
+
+def test_he_after_a_person_introduced_as_a_passive_agent(extract):
+    text = (
+        "“We will not change course,” said Ilse Brandauer. The decision was explained at a "
+        "briefing by Defence Minister Tarek Oumarou. “The units leave on Friday,” he said."
+    )
+    assert by_text(extract(text), "The units").speaker_name == "Tarek Oumarou"
