@@ -38,16 +38,38 @@ class ImportResult:
     skipped: list[str] = field(default_factory=list)
 
 
+_READ_CHUNK = 1024 * 1024
+
+
+def _too_large(size: str) -> ImportRefused:
+    return ImportRefused(
+        f"The file is {size} bytes; the limit is {settings.IMPORT_MAX_BYTES:,} bytes "
+        "(IMPORT_MAX_BYTES)."
+    )
+
+
+def read_limited(stream) -> bytes:
+    """The bytes of ``stream`` (a binary file object: a file, standard input, a pipe, an
+    upload) when it holds at most ``IMPORT_MAX_BYTES``; otherwise ``ImportRefused``, having read
+    ``IMPORT_MAX_BYTES`` + 1 bytes and no more, so an endless stream (``/dev/zero``) costs
+    bounded memory and time."""
+    limit = settings.IMPORT_MAX_BYTES
+    data = bytearray()
+    while len(data) <= limit:
+        chunk = stream.read(min(_READ_CHUNK, limit + 1 - len(data)))
+        if not chunk:
+            return bytes(data)
+        data += chunk
+    raise _too_large(f"more than {limit:,}")
+
+
 def read_article(data: bytes) -> str:
     """The article text of ``data``: the body of an HTML page, or UTF-8 plain text.
 
     HTML is decoded by its declared charset (Russian sites often serve windows-1251).
     """
     if len(data) > settings.IMPORT_MAX_BYTES:
-        raise ImportRefused(
-            f"The file is {len(data):,} bytes; the limit is {settings.IMPORT_MAX_BYTES:,} bytes "
-            "(IMPORT_MAX_BYTES)."
-        )
+        raise _too_large(f"{len(data):,}")
     if not data.strip():
         raise ImportRefused("The file is empty.")
     if b"\x00" in data[:8192]:

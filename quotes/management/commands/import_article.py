@@ -4,7 +4,7 @@ import sys
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from quotes.importing import ImportRefused, article_import, read_article
+from quotes.importing import ImportRefused, article_import, read_article, read_limited
 
 
 def _iso_date(value: str) -> datetime.date:
@@ -31,18 +31,20 @@ class Command(BaseCommand):
         parser.add_argument("--original-url", default="", dest="original_url")
         parser.add_argument("--authors", default="", help="comma-separated")
 
+    def _read(self, name: str) -> bytes:
+        """The file's bytes, read no further than IMPORT_MAX_BYTES + 1 (ImportRefused past it)."""
+        try:
+            if name == "-":
+                return read_limited(sys.stdin.buffer)
+            with open(name, "rb") as handle:
+                return read_limited(handle)
+        except OSError as error:
+            raise CommandError(f"Cannot read {name}: {error.strerror}") from None
+
     def handle(self, *args, **options):
         published_on = _iso_date(options["published"])
         try:
-            if options["file"] == "-":
-                data = sys.stdin.buffer.read()
-            else:
-                with open(options["file"], "rb") as handle:
-                    data = handle.read()
-        except OSError as error:
-            raise CommandError(f"Cannot read {options['file']}: {error.strerror}") from None
-        try:
-            text = read_article(data)
+            text = read_article(self._read(options["file"]))
             result = article_import(
                 text=text,
                 outlet=options["outlet"],
