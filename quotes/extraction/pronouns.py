@@ -24,6 +24,8 @@ _OBJECT_BEFORE = re.compile(
     re.I,
 )
 _WINDOW = 2500
+# a passive's agent: "… was told at a press conference by Foreign Minister "
+_AGENT = re.compile(r"\bby\s+(?:[\w.’'-]+\s+){0,5}$")
 
 
 def pronoun_gender(mention: "Mention") -> str:
@@ -99,7 +101,7 @@ def _introduced_before(discourse, mention, people, fits, event):
     said"."""
     sentence = discourse.sentence_start(mention.start)
     # the pronoun's sentence may open with the quotation: step back over it
-    quote_open = discourse.masked.rfind("“", 0, mention.start)
+    quote_open = max(discourse.masked.rfind(c, 0, mention.start) for c in '“"«')
     if quote_open >= sentence - 2 and quote_open > 0:
         sentence = discourse.sentence_start(quote_open)
     previous = discourse.sentence_start(max(0, sentence - 2))
@@ -109,14 +111,12 @@ def _introduced_before(discourse, mention, people, fits, event):
         for m in people
         if previous <= m.start < sentence
         and m.start > floor
-        and not re.search(
-            r"\b(?:of|with|to|for|from|about|against|than)\s+$",
-            discourse.masked[max(0, m.start - 12) : m.start],
-        )
+        and (_is_subject(discourse, m) or _AGENT.search(discourse.masked, 0, m.start))
     ]
     entities = {id(discourse.entity_of[m.start]) for m in named if m.start in discourse.entity_of}
     if len(entities) == 1 and fits(named[-1]):
-        return named[-1]
+        if _coordinated(discourse, named[-1], [m for m in people if fits(m)]) is None:
+            return named[-1]
     return None
 
 
