@@ -133,6 +133,11 @@ class Person:
     votes: dict[str, int] = field(default_factory=lambda: {"m": 0, "f": 0})
 
     @property
+    def attested(self) -> bool:
+        """Whether the article shows this is a person (more than the shape of the name)."""
+        return any(e != "name-shaped" for e in self.evidence)
+
+    @property
     def gender(self) -> str:
         """'m', 'f' or '' when the article does not tell."""
         male, female = self.votes["m"], self.votes["f"]
@@ -159,6 +164,7 @@ def _breaks(token: str) -> bool:
         or word in ORG_WORDS
         or word in NATIONALITY_WORDS
         or word in _PLURAL_GROUPS
+        or (word.endswith("s") and (word[:-1] in NOT_NAME_WORDS or word[:-1] in NATIONALITY_WORDS))
         or (len(bare) > 1 and bare.isupper() and bare not in ("II", "III"))
     )
 
@@ -199,12 +205,28 @@ def _sentence_initial(text: str, start: int) -> bool:
     )
 
 
+_TITLE_CASE_SMALL_WORDS = re.compile(
+    r"(?<![.!?:“\"] )(?<!^)\b(?:The|Of|And|To|In|On|For|With|At|By|From|Is|Are|A|An)\b(?= [A-Z])"
+)
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Headlines and other lines in Title Case ("Trump Stands Tall On Wall With Mexico"), where
+    capitals say nothing about names: small words capitalised in the middle of the line."""
+    return [
+        line.span()
+        for line in re.finditer(r"[^\n]+", text)
+        if len(_TITLE_CASE_SMALL_WORDS.findall(line.group())) >= 2
+    ]
+
+
 class PersonIndex:
     """The people of one article (see the module docstring)."""
 
     def __init__(self, masked: str):
         self.by_surname: dict[str, Person] = {}
         lowered = set(re.findall(r"\b[a-z][a-z’'-]+\b", masked))
+        title_case = _title_case_lines(masked)
         for match in _NAME.finditer(masked):
             raw = _tokens(match.group())
             offset = match.start()
@@ -228,7 +250,12 @@ class PersonIndex:
             before = masked[max(0, name_start - 40) : name_start]
             after = masked[name_end : name_end + 400]
             evidence = self._evidence(raw, tokens, before, after, masked, name_start)
-            if not evidence and len(tokens) >= 2 and not any(_plain(t) in lowered for t in tokens):
+            if (
+                not evidence
+                and len(tokens) >= 2
+                and not any(_plain(t) in lowered for t in tokens)
+                and not any(a <= name_start < b for a, b in title_case)
+            ):
                 evidence = "name-shaped"  # words the article never uses as common nouns
             surname = _surname(tokens)
             if not surname:

@@ -114,9 +114,13 @@ def _introduced_before(discourse, mention, people, fits, event):
         and (_is_subject(discourse, m) or _AGENT.search(discourse.masked, 0, m.start))
     ]
     entities = {id(discourse.entity_of[m.start]) for m in named if m.start in discourse.entity_of}
-    if len(entities) == 1 and fits(named[-1]):
-        if _coordinated(discourse, named[-1], [m for m in people if fits(m)]) is None:
-            return named[-1]
+    fitting = [m for m in people if fits(m)]
+    if (
+        len(entities) == 1
+        and fits(named[-1])
+        and _coordinated(discourse, named[-1], fitting) is None
+    ):
+        return named[-1]
     return None
 
 
