@@ -271,7 +271,8 @@ class Discourse:
         candidates = [
             s for s in self.known if s.kind == "anonymous" and s.cited_by.lower() == outlet.lower()
         ]
-        if candidates:
+        named_body = re.match(r"(?:an?|one|another)\s+(?:\w+\s+)?[A-Z]", mention.text, re.I)
+        if candidates and not (named_body and mention.text.split()[1][:1].isupper()):
             words = set(re.findall(r"\w+", mention.text.lower()))
             best = max(
                 candidates,

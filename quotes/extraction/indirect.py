@@ -133,7 +133,16 @@ def _subject(discourse: Discourse, start: int, end: int, last: bool) -> Mention 
     ]
     if not mentions:
         return None
-    return mentions[-1] if last else mentions[0]
+    if last:  # "Analyst Maria Weber of the Carnegie Center believes": not the complement
+        heads = [
+            m
+            for m in mentions
+            if not re.search(
+                r"\b(?:of|at|from|for|in|with|to)\s+(?:the\s+)?$", discourse.masked[start : m.start]
+            )
+        ]
+        return (heads or mentions)[-1]
+    return mentions[0]
 
 
 def find_indirect(text: str, discourse: Discourse, quotes: list[RawQuote]) -> list[IndirectSpeech]:

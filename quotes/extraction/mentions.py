@@ -8,7 +8,7 @@ out), so that words a speaker says are never taken for the speaker.
 import re
 from dataclasses import dataclass
 
-from .lexicon import NATIONALITY_WORDS, OUTLETS, ROLE_WORDS
+from .lexicon import NATIONALITY_WORDS, NOT_NAME_WORDS, OUTLETS, ROLE_WORDS, SPEECH_VERB_RE
 from .model import KnownSpeaker
 from .names import find_names, known_surname_keys
 from .nominals import find_nominals
@@ -49,6 +49,29 @@ ORG_HEADS = (
     "Presidium",
     "Directorate",
     "Prosecutor's Office",
+    "Association",
+    "Foundation",
+    "Institute",
+    "Journal",
+    "Times",
+    "Post",
+    "News",
+    "Network",
+    "Caucus",
+    "Center",
+    "Centre",
+    "Coalition",
+    "Fund",
+    "Society",
+    "Federation",
+    "League",
+    "Campaign",
+    "Group",
+    "Agency",
+    "Police",
+    "Board",
+    "Corporation",
+    "University",
 )
 _CAP = r"[A-Z][\w’'\-]*"
 _ORG = re.compile(
@@ -56,6 +79,23 @@ _ORG = re.compile(
     rf"(?:\s+(?:of|on|for|to)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)?"
 )
 _ACRONYM = re.compile(r"\b(?:NATO|OSCE|UN|EU|CSTO|SCO|IAEA|WHO|MFA|FSB|SVR|GRU|PACE|OPCW)\b")
+# Any other acronym in a speaker's slot is a body too ("the NRA said", "ACU said in a statement").
+_ANY_ACRONYM = re.compile(
+    r"(?<![\w.-])(?!(?:I|II|III|IV|OK|TV|AM|PM|US|UK)\b)[A-Z]{2,6}(?![\w.’'-])"
+)
+# "the Federalist", "The Wall Street Journal": the definite article before a capitalised name.
+_VERB = SPEECH_VERB_RE.pattern.replace("(?<![\\w-])", "")
+_THE_NAME = re.compile(
+    r"\b[Tt]he\s+((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)(?![\w’'-]|\s+[A-Z])"
+    r"(?!\s+(?!(?:" + _VERB + r")\b)[a-z])"
+)
+# "a State Department official", "one Clinton spokesman": an unnamed member of a named body.
+_MEMBER_OF = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?:senior|top|former|longtime|high-ranking)\s+)?"
+    r"(?P<body>(?:[A-Z][\w’'.-]*\s+){1,4})(?:[a-z-]+\s+)?"
+    r"(?P<role>official|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|source|"
+    r"representative|staffer|lawyer|strategist|operative|insider|officer|diplomat)\b"
+)
 _DEFINITE_ORG = re.compile(
     r"\bthe\s+(?:[a-z]+\s+)?(ministry|alliance|department|embassy|kremlin|government|"
     r"committee|council|agency|press service|bloc|organization|organisation|mission|office)"
@@ -202,6 +242,19 @@ def find_mentions(
     outlets = tuple(o for o in (*OUTLETS, outlet) if o)
     found: list[Mention] = []
     surnames = known_surname_keys(known) | extra_surnames
+    for match in _MEMBER_OF.finditer(masked, start, end):
+        body = match.group("body").strip()
+        found.append(
+            Mention(
+                match.start(),
+                match.end(),
+                "anonymous",
+                match.group(),
+                f"{body} {match.group('role')}",
+                outlet=outlet,
+                role=match.group("role"),
+            )
+        )
     for name in find_names(masked, start, end, surnames, strict):
         found.append(
             Mention(
@@ -295,6 +348,24 @@ def find_mentions(
             found.append(mention)
     for match in _ACRONYM.finditer(masked, start, end):
         mention = Mention(match.start(), match.end(), "institution", match.group(), match.group())
+        if not _overlaps(mention, found):
+            found.append(mention)
+    for match in _ANY_ACRONYM.finditer(masked, start, end):
+        mention = Mention(match.start(), match.end(), "institution", match.group(), match.group())
+        if not _overlaps(mention, found):
+            found.append(mention)
+    for match in _THE_NAME.finditer(masked, start, end):
+        name = match.group(1).rstrip(".")
+        first = name.split()[0].lower()
+        if first in NOT_NAME_WORDS or first in NATIONALITY_WORDS:
+            continue
+        mention = Mention(
+            match.start(1),
+            match.start(1) + len(name),
+            "institution",
+            name,
+            re.sub(r"['’]s$", "", name),
+        )
         if not _overlaps(mention, found):
             found.append(mention)
     for match in _DEFINITE_ORG.finditer(masked, start, end):

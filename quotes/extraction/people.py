@@ -248,6 +248,8 @@ class PersonIndex:
             if " ".join(tokens) in _OUTLETS:
                 continue
             before = masked[max(0, name_start - 40) : name_start]
+            if re.search(r"\b[Tt]he\s+$", before):
+                continue  # "The Harbour Ledger said": a body, not a person
             after = masked[name_end : name_end + 400]
             evidence = self._evidence(raw, tokens, before, after, masked, name_start)
             if (
