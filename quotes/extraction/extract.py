@@ -24,16 +24,22 @@ def _attribute(
     following_quotes: list[RawQuote] = (),
 ) -> tuple[Speaker, str]:
     """Speaker of one quotation part and the attribution text (for date cues)."""
+    starts_sentence = discourse.sentence_start(quote.start) >= quote.start - 2
+    floor = previous[0].end if previous and previous[0].para == quote.para else None
+    if kind == "partial" and not starts_sentence:
+        # "Ducey called the long lines “unacceptable.” Stanton wrote …": a partial quotation
+        # belongs to the clause it sits in, whatever follows it.
+        mention, before = subject_before(discourse, quote.start, floor)
+        if mention is not None:
+            return discourse.resolve(mention), before
     after, clause, tight = subject_after(discourse, quote.end)
     if after is not None and tight:
         return discourse.resolve(after), clause
-    floor = previous[0].end if previous and previous[0].para == quote.para else None
     mention, before = subject_before(discourse, quote.start, floor)
     if mention is not None:
         return discourse.resolve(mention), before
     if after is not None:
         return discourse.resolve(after), clause
-    starts_sentence = discourse.sentence_start(quote.start) >= quote.start - 2
     if previous and previous[0].para == quote.para and previous[1].decided and starts_sentence:
         speaker = previous[1]
         return Speaker(

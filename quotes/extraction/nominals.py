@@ -53,7 +53,9 @@ _BEFORE_VERB = re.compile(
     rf"(?=(?:\s*,[^,;.]{{1,80}},)?\s+(?:(?:also|later|then|has|had|have)\s+)?{_VERB})"
 )
 _BARE_PLURAL = re.compile(
-    rf"(?<![\w’'-] )\b(?P<mods>(?:[a-z][\w-]+\s+)?)(?P<head>[a-z][a-z-]+s)"
+    rf"(?<![\w’'-] )\b(?P<mods>(?:[a-z][\w-]+\s+)?)"
+    r"(?P<head>[a-z][a-z-]*(?:ers|ors|ists|ians|ants|ents|ics|als|ives|ates|ees|aides|sources|"
+    r"members|people|officials))"
     rf"(?=\s+(?:(?:also|have|had)\s+)?{_VERB})"
 )
 _AFTER_VERB = re.compile(

@@ -111,7 +111,7 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
     head = _head_before(discourse, start, verb_at, mentions)
     if head is not None:
         return head, clause, True
-    if len(clause[: verb.start()].split()) <= 1:
+    if not clause[: verb.start()].strip(" ,"):  # "…,” said X" (not "… and said X")
         head = _head_after(discourse, start + verb.end(), end, mentions)
         if head is not None:
             return head, clause, True
