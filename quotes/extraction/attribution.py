@@ -185,6 +185,11 @@ class Discourse:
             return self._role(mention)
         if mention.kind == "nominal":
             return resolve_nominal(self, mention)
+        if mention.kind == "relative":
+            named = [m for m in self.mentions if m.end <= mention.start - 2][-1:]
+            if named and mention.start - named[0].end <= 3 and named[0].kind != "relative":
+                return _with_reason(self.resolve(named[0]), f"'who' after {named[0].text}")
+            return undecided("'who' has no name right before it")
         return undecided("no speaker mention")
 
     def _fuller_name(self, mention: Mention) -> Mention | None:

@@ -129,7 +129,16 @@ def _subject(discourse: Discourse, start: int, end: int, last: bool) -> Mention 
     mentions = [
         m
         for m in discourse.mentions_in(start, end)
-        if m.kind in ("person", "institution", "anonymous", "pronoun", "role", "definite_org")
+        if m.kind
+        in (
+            "person",
+            "institution",
+            "anonymous",
+            "pronoun",
+            "role",
+            "definite_org",
+            "relative",
+        )
     ]
     if not mentions:
         return None

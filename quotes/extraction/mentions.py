@@ -128,6 +128,8 @@ _ANONYMOUS = re.compile(
     rf"(?:{_UNNAMED}|(?P<familiar>{_FAMILIAR})))"
 )
 _PRONOUN = re.compile(r"\b(he|she|He|She)\b|(?<=[Aa]ccording to )(?:him|her)\b")
+# ", who has called …": a relative pronoun stands for the name right before it.
+_RELATIVE = re.compile(r"(?<=[\w.)],\s)who\b")
 ROLE_NOUNS = (
     "secretary general",
     "secretary-general",
@@ -179,7 +181,7 @@ EXPERT_ROLES = {"expert", "analyst", "political scientist", "professor", "author
 class Mention:
     start: int
     end: int
-    kind: str  # person | institution | anonymous | pronoun | role | definite_org
+    kind: str  # person | institution | anonymous | pronoun | relative | role | nominal | …
     text: str
     name: str = ""
     role: str = ""
@@ -381,6 +383,10 @@ def find_mentions(
             found.append(mention)
     for match in _PRONOUN.finditer(masked, start, end):
         mention = Mention(match.start(), match.end(), "pronoun", match.group(), anaphoric=True)
+        if not _overlaps(mention, found):
+            found.append(mention)
+    for match in _RELATIVE.finditer(masked, start, end):
+        mention = Mention(match.start(), match.end(), "relative", match.group(), anaphoric=True)
         if not _overlaps(mention, found):
             found.append(mention)
     for n_start, n_end, name, head in find_nominals(masked, start, end):

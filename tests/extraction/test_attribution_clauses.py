@@ -106,3 +106,16 @@ def test_a_paragraph_after_narration_does_not_continue_an_older_speaker(extract)
         "“Every ship will be inspected before it docks.”\n"
     )
     assert by_text(extract(text), "Every ship").needs_review
+
+
+def test_who_stands_for_the_name_right_before_it(extract):
+    text = "Compare that with Odile Marchetti, who has called the treaty “a betrayal.”"
+    assert by_text(extract(text), "a betrayal").speaker_name == "Odile Marchetti"
+
+
+def test_a_partial_quotation_belongs_to_its_own_clause(extract):
+    text = (
+        "Governor Amara Lindqvist called the delays “unacceptable.” Mayor Piet Okeke wrote "
+        "a letter to the board."
+    )
+    assert by_text(extract(text), "unacceptable").speaker_name == "Amara Lindqvist"
