@@ -20,6 +20,19 @@ _NON_SUBJECT_BEFORE = re.compile(
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 
 
+# "Ginsburg's comments", "the claims", "his remarks": the noun, not the verb.
+_NOUN_BEFORE = re.compile(
+    r"(?:['’]s|\b(?:the|a|an|his|her|their|its|these|those|such|many|some|our|your|my))\s+$",
+    re.I,
+)
+
+
+def _speech_verbs(clause: str) -> list[re.Match[str]]:
+    return [
+        v for v in SPEECH_VERB_RE.finditer(clause) if not _NOUN_BEFORE.search(clause, 0, v.start())
+    ]
+
+
 def _candidates(discourse: Discourse, start: int, end: int) -> list[Mention]:
     masked = discourse.masked
     found = []
@@ -96,7 +109,7 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
     verb = next(
         (
             v
-            for v in SPEECH_VERB_RE.finditer(clause)
+            for v in _speech_verbs(clause)
             if not any(m.start <= start + v.start() < m.end for m in mentions)
         ),
         None,
@@ -131,7 +144,7 @@ def subject_before(
     if floor is not None:
         start = max(start, floor)
     clause = discourse.masked[start:position]
-    verbs = list(SPEECH_VERB_RE.finditer(clause)) + list(_ACCORDING.finditer(clause))
+    verbs = _speech_verbs(clause) + list(_ACCORDING.finditer(clause))
     if not verbs and floor is not None and floor > discourse.sentence_start(position):
         return subject_before(discourse, position)  # "X called it “…”, and Y – “…”"
     mentions = _candidates(discourse, start, position)
