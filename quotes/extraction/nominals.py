@@ -70,7 +70,7 @@ def find_nominals(masked: str, start: int, end: int) -> list[tuple[int, int, str
     for pattern in (_BEFORE_VERB, _AFTER_VERB, _BARE_PLURAL):
         for match in pattern.finditer(masked, start, end):
             head = match.group("head").lower()
-            if head in _NOT_HEADS or SPEECH_VERB_RE.fullmatch(head) or len(head) < 3:
+            if head in _NOT_HEADS or SPEECH_VERB_RE.fullmatch(head) or len(head) < 2:
                 continue
             span_start = match.start("det") if "det" in match.groupdict() else match.start()
             if match.groupdict().get("det") is None:

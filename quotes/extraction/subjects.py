@@ -99,7 +99,11 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
     whether that clause is an attribution that follows the quotation at once (``tight``)."""
     masked = discourse.masked
     start = position
+    spaced = False
     while start < len(masked) and (masked[start] in QUOTE_CHARS + " ,–—-:"):
+        if masked[start] in '“„«"' and spaced:
+            return None, "", False  # another quotation opens: nothing attributes this one here
+        spaced = spaced or masked[start] == " "
         start += 1
     limit = discourse.sentence_end(start)
     next_mark = next((i for i in range(start, limit) if masked[i] in QUOTE_CHARS), limit)
@@ -124,7 +128,9 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
     head = _head_before(discourse, start, verb_at, mentions)
     if head is not None:
         return head, clause, True
-    if not clause[: verb.start()].strip(" ,"):  # "…,” said X" (not "… and said X")
+    lead = clause[: verb.start()]
+    # "…,” said X" and "“…” for Clinton, said Kunin" (not "… and said X")
+    if not lead.strip(" ,") or (lead.rstrip().endswith(",") and len(lead.split()) <= 6):
         head = _head_after(discourse, start + verb.end(), end, mentions)
         if head is not None:
             return head, clause, True

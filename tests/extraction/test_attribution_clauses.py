@@ -119,3 +119,25 @@ def test_a_partial_quotation_belongs_to_its_own_clause(extract):
         "a letter to the board."
     )
     assert by_text(extract(text), "unacceptable").speaker_name == "Amara Lindqvist"
+
+
+def test_an_inverted_attribution_after_a_comma(extract):
+    text = "“This will be hard” for the council, said Wanjiru Kamau.\n"
+    assert by_text(extract(text), "This will be hard").speaker_name == "Wanjiru Kamau"
+
+
+def test_the_next_quotations_signature_is_not_this_ones_attribution(extract):
+    text = (
+        "“The budget is sound,” Ravi Menon said. “But the timing is poor.” "
+        "“Great speech tonight, and a fine plan for the city.” — Aiko Tanabe\n"
+    )
+    proposals = extract(text)
+    assert by_text(proposals, "But the timing").speaker_name == "Ravi Menon"
+    assert by_text(proposals, "Great speech").speaker_name == "Aiko Tanabe"
+
+
+def test_a_short_document_noun_speaks_for_its_issuer(extract):
+    text = (
+        "“We will win this,” said Doru Vasilescu. The ad claims “Vasilescu is the honest choice.”"
+    )
+    assert by_text(extract(text), "Vasilescu is the").speaker_name == "Doru Vasilescu"
