@@ -102,9 +102,14 @@ def resolve_nominal(discourse: "Discourse", mention: "Mention") -> Speaker:
             return _as(discourse.resolve(earlier[-1]), f"'{text}' refers to {earlier[-1].name}")
         name = _owner_name(discourse, mention) or mention.name
         return Speaker(None, name[:1].upper() + name[1:], "institution", reason=f"'{text}'")
+    indefinite = re.match(r"(?:an?|one|another)\s", text, re.I)
     if head.endswith("s") and not head.endswith("ss"):
         name = mention.name[:1].upper() + mention.name[1:]
         return Speaker(None, name, "anonymous", discourse.outlet, f"a group: '{text}'")
+    if indefinite:  # "said a longtime adviser to Trump": someone the article does not name
+        name = re.sub(r"^(?:an?|one|another)\s+", "", mention.name, flags=re.I)
+        name = name[:1].upper() + name[1:]
+        return Speaker(None, name, "anonymous", discourse.outlet, f"an unnamed source: '{text}'")
     bearer = discourse.bearer_of_role(replace(mention, kind="role"))
     if bearer is not None:
         return bearer

@@ -87,11 +87,28 @@ def _head_after(discourse: Discourse, verb_end: int, limit: int, mentions: list[
             continue  # "said Sen. Ada Mbeki", "said J. Smith"
         end = at
         break
-    phrase = [m for m in mentions if verb_end <= m.start < end]
+    masked = discourse.masked
+    # a complement is not the speaker: "said Tom Reilly of the Sierra Club", "said a longtime
+    # adviser to Trump"
+    complement = re.search(r"\s(?:of|to|for|at|with|from|in|on)\s", masked[verb_end:end])
+    head_end = verb_end + complement.start() if complement else end
+    phrase = [m for m in mentions if verb_end <= m.start < head_end]
     people = [m for m in phrase if m.kind == "person"]
     if people:
         return people[-1]
-    return phrase[0] if phrase else None
+    if phrase:
+        return phrase[0]
+    described = _DESCRIPTION.match(masked, verb_end, head_end)
+    if described:  # "said the 46-year-old", "said a longtime adviser to Trump"
+        text = masked[described.start("det") : end].strip()
+        head = described.group("head").lower()
+        return Mention(described.start("det"), end, "nominal", text, name=text, role=head)
+    return None
+
+
+_DESCRIPTION = re.compile(
+    r"\s*(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[a-z][\w-]*[a-z])\s*$"
+)
 
 
 def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, str, bool]:

@@ -141,3 +141,26 @@ def test_a_short_document_noun_speaks_for_its_issuer(extract):
         "“We will win this,” said Doru Vasilescu. The ad claims “Vasilescu is the honest choice.”"
     )
     assert by_text(extract(text), "Vasilescu is the").speaker_name == "Doru Vasilescu"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "“He never listens,” said a longtime adviser to Mayor Tomic.",
+            "Longtime adviser to Mayor Tomic",
+        ),
+        (
+            "“We were all shocked,” said one former staffer, who asked not to be named.",
+            "Former staffer",
+        ),
+    ],
+)
+def test_an_indefinite_description_after_said_is_an_unnamed_source(extract, text, name):
+    proposal = by_text(extract(text), text[1:6])
+    assert (proposal.speaker_kind, proposal.speaker_name) == ("anonymous", name)
+
+
+def test_a_complement_after_said_is_not_the_speaker(extract):
+    text = "“The data are clear,” said Tom Arvidsson of the Nordic Climate Institute."
+    assert by_text(extract(text), "The data").speaker_name == "Tom Arvidsson"
