@@ -113,7 +113,11 @@ institute university school center centre foundation fund trust corporation comp
 club society association academy presidium directorate inspectorate guard police cabinet
 board chamber league movement front council's command coalition bloc affairs press-service
 channel magazine newspaper agency's tribunal prosecutor's prize act treaty war peace summit
-forum program programme strategy doctrine concept initiative plan
+forum program programme strategy doctrine concept initiative plan convention conference
+caucus caucuses primary primaries debate rally hall street avenue square garden park county
+district city town village island river lake mountain valley bay sea ocean hill hills station
+airport tower building bridge road highway church cathedral mosque temple stadium arena
+festival awards olympics games cup championship tournament prize medal heart
 """
 )
 

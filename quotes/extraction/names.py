@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .gender import gender_of_given_name
 from .lexicon import NATIONALITY_WORDS, NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS, words
 from .model import KnownSpeaker
 
@@ -192,6 +193,8 @@ def _common_opener(text: str, token: re.Match[str]) -> bool:
     if token.start() and not re.search(r"(?:[.!?:\n][\"”’)]?\s+|^\s*)$", before):
         return False
     word = token.group().lower()
+    if word.endswith("ing") and not gender_of_given_name(word):
+        return True  # "Asserting Clinton …", "Telling reporters …"
     return word in _lowercase_words(text)
 
 

@@ -252,6 +252,8 @@ class PersonIndex:
                 continue  # "The Harbour Ledger said": a body, not a person
             after = masked[name_end : name_end + 400]
             evidence = self._evidence(raw, tokens, before, after, masked, name_start)
+            if evidence == "speech verb" and len(tokens) == 1 and _plain(tokens[0]) in lowered:
+                evidence = ""  # "the Open said": a word the article also writes in lowercase
             if (
                 not evidence
                 and len(tokens) >= 2

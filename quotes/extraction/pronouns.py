@@ -11,6 +11,7 @@ proposal stays undecided and says why.
 import re
 from typing import TYPE_CHECKING
 
+from .gender import gender_of_given_name
 from .model import Speaker, undecided
 
 if TYPE_CHECKING:
@@ -33,8 +34,16 @@ def pronoun_gender(mention: "Mention") -> str:
 
 
 def entity_gender(discourse: "Discourse", entity: "Entity") -> str:
+    """The person's gender; within a family sharing a surname (Hillary and Bill Clinton) the
+    given name decides, since what the article says of "Clinton" may be about either."""
     person = discourse.people.person(entity.surname)
-    return person.gender if person is not None else ""
+    if person is None:
+        return ""
+    first_names = {n.split()[0] for n in person.names if len(n.split()) > 1}
+    tokens = (entity.speaker.name or "").split()
+    if len(first_names) > 1 and len(tokens) > 1:
+        return gender_of_given_name(tokens[0]) or person.gender
+    return person.gender
 
 
 def _is_subject(discourse: "Discourse", mention: "Mention") -> bool:
