@@ -42,7 +42,12 @@ joking, lectured, listed, lists, maintained, maintains, marveled, mocked, mocks,
 offered, opined, pleaded, pressed, proclaimed, proclaims, quipped, quipping, quips, ranted,
 reacted, reacts, read, reads, recounted, recounts, repeated, repeats, responded, responding,
 responds, scoffed, shouted, signaled, signalled, snapped, sniped, teased, telling, testified,
-touted, touts, tweeting, tweets, whispered, wondered, yelled, asking
+touted, touts, tweeting, tweets, whispered, wondered, yelled, asking, calling, referring,
+referred, refers, describing, labeling, labelling, dubbing, terming, heralded, heralding,
+chided, chiding, derided, deriding, mocking, praising, slamming, blasting, branding, hailing,
+deemed, deeming, pointed to, points to, accusing, dismissing, rejecting, demanding, urging,
+vowing, promising, pledging, claiming, suggesting, predicting, questioning, questioned,
+lamenting, boasting, bragging, conceding, acknowledging, admitting, denying, recalling
 """
 )
 # Characterizing verbs: "dismissed the proposal as “a non-starter”".
@@ -65,7 +70,11 @@ expressed, labeled, labelled, outlined, outlines, posted, proposed, shared, spea
 termed, threatened, tweeted, urged, urges, welcomed, cited, cites, issued, listed, lists,
 offered, pressed, charged, charges, touted, touts, mocked, mocks, teased, lectured, chanted,
 shouted, yelled, whispered, read, reads, tweeting, tweets, asking, joked, jokes, joking, quipped,
-quips, quipping, snapped, sniped, scoffed, griped, groused, ranted, wondered, exclaimed
+quips, quipping, snapped, sniped, scoffed, griped, groused, ranted, wondered, exclaimed,
+calling, referring, referred, refers, describing, labeling, labelling, dubbing, terming, heralded,
+heralding, chided, chiding, derided, deriding, mocking, praising, slamming, blasting, branding,
+hailing, deemed, deeming, pointed to, points to, accusing, dismissing, rejecting, demanding,
+urging, vowing, pledging, questioning, questioned
 """
 )
 REPORTING_VERBS = tuple(v for v in _SAYING if v not in _NOT_REPORTING)

@@ -63,7 +63,6 @@ ORG_HEADS = (
     "Coalition",
     "Fund",
     "Society",
-    "Federation",
     "League",
     "Campaign",
     "Group",
