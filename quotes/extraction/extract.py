@@ -12,7 +12,7 @@ from .marks import double_single_quotes
 from .model import KnownSpeaker, Proposal, Speaker, undecided
 from .sentences import QUOTE_CHARS
 from .spans import RawQuote, find_quotes
-from .subjects import subject_after, subject_before, subject_of_sentence
+from .subjects import sentence_subject, subject_after, subject_before, subject_of_sentence
 
 
 def _attribute(
@@ -81,6 +81,13 @@ def _attribute(
                     speaker.kind,
                     speaker.cited_by,
                     f"only actor in the sentence: {speaker.name} (no speech verb)",
+                ), ""
+        opener = sentence_subject(discourse, start, quote.start)
+        if opener is not None:  # "Sanders has pushed his promise of “free college”"
+            speaker = discourse.resolve(opener)
+            if speaker.decided:
+                return _with(
+                    speaker, f"subject of the sentence: {speaker.name} (no speech verb)"
                 ), ""
     return undecided("no attribution found next to the quotation"), ""
 

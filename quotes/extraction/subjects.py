@@ -216,3 +216,19 @@ def subject_of_sentence(discourse: Discourse, start: int, end: int) -> Mention |
     ]
     names = {(m.kind, name_key(m.name or m.text)) for m in actors}
     return actors[0] if len(names) == 1 else None
+
+
+def sentence_subject(discourse: Discourse, start: int, end: int) -> Mention | None:
+    """The mention opening the sentence at ``start`` as its subject ("Later, Sanders …"), if
+    one does before ``end``."""
+    for mention in discourse.mentions_in(start, end):
+        before = discourse.masked[start : mention.start]
+        if len(before.split()) > 4 or re.search(r"[“”\"]", before):
+            return None
+        actor = mention.kind in ("person", "institution", "anonymous", "nominal", "pronoun", "role")
+        follows = discourse.masked[mention.end : mention.end + 120]
+        verb_follows = re.match(r"(?:\s*,[^,]{1,80},)?\s+[a-z]", follows)
+        if actor and verb_follows and not _NON_SUBJECT_BEFORE.search(before):
+            return mention
+        return None
+    return None

@@ -164,3 +164,12 @@ def test_an_indefinite_description_after_said_is_an_unnamed_source(extract, text
 def test_a_complement_after_said_is_not_the_speaker(extract):
     text = "“The data are clear,” said Tom Arvidsson of the Nordic Climate Institute."
     assert by_text(extract(text), "The data").speaker_name == "Tom Arvidsson"
+
+
+def test_a_partial_quotation_without_a_cue_goes_to_the_subject_of_its_sentence(extract):
+    text = (
+        "Since January, Halla Sigurdsdottir has pushed her promise to Mayor Jonas Berg of "
+        "“free ferries for every island” hard."
+    )
+    proposal = by_text(extract(text), "free ferries")
+    assert proposal.speaker_name == "Halla Sigurdsdottir" and "subject" in proposal.reason
