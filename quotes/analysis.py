@@ -138,6 +138,8 @@ class Filters:
     said_after: datetime.date | None = None
     said_before: datetime.date | None = None
     status: str = Quote.Status.CONFIRMED
+    # Count settled stances only (quotes.coding.settled_only: everyone but reviewers).
+    settled_only: bool = True
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,8 @@ def _group_series(group: _Group, filters: Filters, excerpts: int) -> dict:
         said_on_precision__in=placeable,
         **{f"{group.stance_field}__in": list(group.labels)},
     )
+    if filters.settled_only:
+        stances = stances.filter(is_settled=True)
     if filters.said_after is not None:
         stances = stances.filter(said_on__gte=filters.said_after)
     if filters.said_before is not None:
@@ -350,10 +354,12 @@ def timeline(speaker: Speaker, filters: Filters, *, excerpts: int = 0) -> Compar
     return compare(filters, speakers=[speaker], align=False, excerpts=excerpts)
 
 
-def speaker_topics(speaker: Speaker) -> list[Topic]:
-    """Topics on which the speaker's confirmed quotes have a stance (one query)."""
+def speaker_topics(speaker: Speaker, topics=None) -> list[Topic]:
+    """Topics (of ``topics``, default all) on which the speaker's confirmed quotes have a
+    stance (one query)."""
     return list(
-        Topic.objects.filter(
+        (Topic.objects.all() if topics is None else topics)
+        .filter(
             stance_summaries__speaker=speaker,
             stance_summaries__status=Quote.Status.CONFIRMED,
             stance_summaries__value__isnull=False,

@@ -98,7 +98,12 @@ def load_seed(path: Path = SEED_FILE) -> dict[str, int]:
         _, was = _upsert(
             Topic,
             {"slug": entry["slug"]},
-            {"name": entry["name"], "description": entry.get("description", "").strip()},
+            {
+                "name": entry["name"],
+                "description": entry.get("description", "").strip(),
+                "released": entry.get("released", False),
+                "codes_needed": entry.get("codes_needed", 2),
+            },
         )
         count("topics", was)
 

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Avg, Count, F, Q
+from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, F, Q
 
+from quotes import coding
 from quotes.models import (
     Adjudication,
     Quote,
@@ -16,6 +17,7 @@ from quotes.models import (
     Speaker,
     SpeakerAlias,
     StanceAnnotation,
+    Topic,
 )
 
 
@@ -35,6 +37,7 @@ def _stance_summaries(quote_filter: Q) -> list[QuoteStance]:
     Two grouped queries, whatever the number of quotes; the only place the stance is computed.
     """
     copied = [f"quote__{name}" for name in QuoteStance.COPIED_FROM_QUOTE]
+    copied.append("topic__codes_needed")
     means = {
         (row["quote_id"], row["topic_id"]): row
         for row in StanceAnnotation.objects.filter(quote_filter)
@@ -55,14 +58,21 @@ def _stance_summaries(quote_filter: Q) -> list[QuoteStance]:
     summaries = []
     for key in means.keys() | adjudicated.keys():
         mean, adjudication = means.get(key), adjudicated.get(key)
+        annotators = mean["annotators"] if mean else 0
+        cannot_code = mean["cannot_code"] if mean else 0
         summaries.append(
             QuoteStance(
                 quote_id=key[0],
                 topic_id=key[1],
                 value=adjudication["value"] if adjudication else _float_or_none(mean["mean"]),
-                annotator_count=mean["annotators"] if mean else 0,
-                cannot_code_count=mean["cannot_code"] if mean else 0,
+                annotator_count=annotators,
+                cannot_code_count=cannot_code,
                 is_adjudicated=adjudication is not None,
+                is_settled=coding.is_settled(
+                    codes=annotators + cannot_code,
+                    codes_needed=(mean or adjudication)["topic__codes_needed"],
+                    adjudicated=adjudication is not None,
+                ),
                 **{
                     name: (mean or adjudication)[f"quote__{name}"]
                     for name in QuoteStance.COPIED_FROM_QUOTE
@@ -74,6 +84,30 @@ def _stance_summaries(quote_filter: Q) -> list[QuoteStance]:
 
 def _float_or_none(value):
     return None if value is None else float(value)
+
+
+@transaction.atomic
+def topic_save(*, topic: Topic) -> Topic:
+    """Validate and save a topic; when it needs a different number of codes, its stored stances
+    are marked settled or not again (one UPDATE)."""
+    topic.full_clean()
+    before = Topic.objects.filter(pk=topic.pk).values_list("codes_needed", flat=True).first()
+    topic.save()
+    if before is not None and before != topic.codes_needed:
+        QuoteStance.objects.filter(topic=topic).update(
+            is_settled=ExpressionWrapper(
+                coding.settled_condition(topic.codes_needed), output_field=BooleanField()
+            )
+        )
+    return topic
+
+
+@transaction.atomic
+def topic_release(*, topic: Topic, released: bool = True) -> Topic:
+    """Release (or withdraw) a topic's stances: aggregates open to everyone, and each settled
+    quote's stance. Who may do it is the caller's check (reviewers)."""
+    topic.released = released
+    return topic_save(topic=topic)
 
 
 @transaction.atomic

@@ -90,6 +90,10 @@ class TopicFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Topic {n}")
     slug = factory.Sequence(lambda n: f"topic-{n}")
     description = "For (+) or against (−)."
+    # Released, and one code settles a quote: tests of what stances add up to see every value.
+    # Tests of the visibility policy (tests/coding/) ask for unreleased topics that need two.
+    released = True
+    codes_needed = 1
 
 
 class QuoteFactory(factory.django.DjangoModelFactory):

@@ -67,7 +67,42 @@ MATRIX = [
         "PATCH",
         "/api/stances/{others_stance}/",
         "stance_change",
-        (401, 404, 403, 403, 403),
+        (401, 404, 404, 403, 403),
+    ),
+    (
+        "API: another's value before I coded",
+        "GET",
+        "/api/stances/{unreleased_stance}/",
+        None,
+        (401, 404, 404, 200, 200),
+    ),
+    (
+        "API: an unreleased topic's timeline",
+        "GET",
+        "/api/speakers/{speaker}/timeline/?topic={unreleased_topic}",
+        None,
+        (403, 403, 403, 200, 200),
+    ),
+    (
+        "API: an unreleased topic's stance filter",
+        "GET",
+        "/api/quotes/?topic={unreleased_topic}&stance_min=-2",
+        None,
+        (403, 403, 403, 200, 200),
+    ),
+    (
+        "API: an unreleased topic's CSV",
+        "GET",
+        "/api/quotes/?topic={unreleased_topic}&format=csv",
+        None,
+        (403, 403, 403, 200, 200),
+    ),
+    (
+        "Page: an unreleased topic's comparison",
+        "GET",
+        "/compare/?speakers={speaker}&topic={unreleased_topic}",
+        None,
+        (403, 403, 403, 200, 200),
     ),
     (
         "API: adjudicate",
@@ -95,19 +130,31 @@ MATRIX = [
         (302, 403, 403, 200, 200),
     ),
     ("Admin: users", "GET", "/admin/auth/user/", None, (302, 403, 403, 403, 200)),
+    (
+        "Admin: another's value before I coded",
+        "GET",
+        "/admin/quotes/stanceannotation/{unreleased_stance}/change/",
+        None,
+        (302, 302, 302, 200, 200),
+    ),
 ]
 
 
 @pytest.fixture
 def world(db):
-    """One of everything the requests name, and a stance by somebody else."""
+    """One of everything the requests name, and stances by somebody else (on a released topic
+    and on an unreleased one)."""
     topic = TopicFactory(slug="dialogue", name="Dialogue")
     quote = QuoteFactory()
     somebody = UserFactory(username="somebody-else", roles=[ANNOTATORS])
     others_stance = StanceAnnotationFactory(quote=quote, topic=topic, annotator=somebody)
+    unreleased = TopicFactory(slug="unreleased", name="Unreleased", released=False)
+    unreleased_stance = StanceAnnotationFactory(quote=quote, topic=unreleased, annotator=somebody)
     SourceFactory()
     return {
         "topic": topic.slug,
+        "unreleased_topic": unreleased.slug,
+        "unreleased_stance": unreleased_stance.pk,
         "quote": quote.pk,
         "speaker": quote.speaker.slug,
         "source": quote.source.pk,

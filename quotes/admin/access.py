@@ -1,17 +1,10 @@
-"""Who may see and do what in the tagging desk, beyond Django's model permissions.
+"""What the tagging desk lets each role do, beyond Django's model permissions.
 
-Coding is blind: an annotator sees other people's values for a quote and topic, and the stance
-summary, only once they have saved their own. Editors, reviewers and superusers see everything.
+Who sees which stance values is not decided here: the desk calls ``quotes.coding`` like every
+other surface. This module only names the desk's own abilities (tag, adjudicate, release).
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
-
-from quotes.models import StanceAnnotation
-
-
-def sees_all_stances(user) -> bool:
-    """True for editors, reviewers and superusers (everyone who may change quotes)."""
-    return user.is_superuser or user.has_perm("quotes.change_quote")
+from quotes import coding
 
 
 def can_tag(user) -> bool:
@@ -22,21 +15,6 @@ def can_adjudicate(user) -> bool:
     return user.has_perm("quotes.add_adjudication") and user.has_perm("quotes.change_adjudication")
 
 
-def annotated_by(user, quote="quote", topic="topic") -> Exists:
-    """An ``Exists`` that is true where ``user`` annotated the row's quote on the row's topic."""
-    return Exists(
-        StanceAnnotation.objects.filter(
-            annotator=user, quote_id=OuterRef(quote), topic_id=OuterRef(topic)
-        )
-    )
-
-
-def blind_scope(queryset: QuerySet, user, *, own_field: str | None = None) -> QuerySet:
-    """Rows about a quote and topic that ``user`` may see: everything for editors and up, else
-    only pairs ``user`` has coded (plus rows ``own_field`` says are theirs)."""
-    if sees_all_stances(user):
-        return queryset
-    visible = Q(annotated_by(user))
-    if own_field:
-        visible |= Q(**{own_field: user})
-    return queryset.filter(visible)
+def can_release(user) -> bool:
+    """Reviewers release a topic's stances (and set how many codes a quote needs)."""
+    return coding.sees_all(user) and user.has_perm("quotes.change_topic")

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
 
-from quotes.admin.access import can_adjudicate, can_tag, sees_all_stances
+from quotes import coding
+from quotes.admin.access import can_adjudicate, can_tag
 from quotes.admin.forms import AdjudicationForm, MyStanceForm, code_initial
 from quotes.models import Adjudication, Quote, QuoteStance, StanceAnnotation, Topic
 from quotes.services import ConflictError, adjudication_set, stance_annotation_save
@@ -55,7 +56,8 @@ class TopicDesk:
     others: list = field(default_factory=list)
     summary: QuoteStance | None = None
     adjudication: Adjudication | None = None
-    revealed: bool = False
+    revealed: bool = False  # the summary's values (quotes.coding.can_see_values)
+    show_others: bool = False  # the other annotators' codes (quotes.coding.can_see_annotations)
     form: MyStanceForm | None = None
     adjudication_form: AdjudicationForm | None = None
 
@@ -76,9 +78,16 @@ def quote_desk_context(request, quote: Quote) -> dict:
         desks[summary.topic_id].summary = summary
     for adjudication in quote.adjudications.select_related("reviewer"):
         desks[adjudication.topic_id].adjudication = adjudication
-    sees_all, tags, adjudicates = sees_all_stances(user), can_tag(user), can_adjudicate(user)
+    tags, adjudicates = can_tag(user), can_adjudicate(user)
     for desk in desks.values():
-        desk.revealed = sees_all or desk.mine is not None
+        coded = desk.mine is not None
+        desk.show_others = coding.can_see_annotations(user, coded=coded)
+        desk.revealed = desk.show_others or (
+            desk.summary is not None
+            and coding.can_see_values(
+                user, released=desk.topic.released, settled=desk.summary.is_settled, coded=coded
+            )
+        )
         if tags:
             mine = desk.mine
             initial = {"topic": desk.topic, "version": 0}  # no preselected code

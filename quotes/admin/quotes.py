@@ -9,7 +9,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
-from quotes.admin.access import annotated_by, can_tag, sees_all_stances
+from quotes import coding
+from quotes.admin.access import can_tag
 from quotes.admin.base import DeskAdmin, object_key_or_404
 from quotes.admin.desk import (
     adjudicate_view,
@@ -80,20 +81,20 @@ class QuoteAdmin(QuoteSpreadsheetMixin, DeskAdmin):
     actions = ("confirm_selected", "reject_selected", "set_my_stance")
 
     def get_queryset(self, request):
-        """``for_list()`` plus the user's own annotations. For an annotator the stance summaries
-        are limited in SQL to the topics they have coded on each quote (blind coding), so the
-        list costs the same queries for every role and page size."""
-        queryset = super().get_queryset(request).for_list()
+        """``for_list()`` plus the user's own annotations, each stance summary marked in SQL
+        with whether ``quotes.coding`` shows its values to the user (``values_visible``), so
+        the list costs the same queries for every role and page size."""
         user = request.user
-        if not sees_all_stances(user):
-            queryset = queryset.prefetch_related(None).prefetch_related(
-                Prefetch(
-                    "stance_summaries",
-                    queryset=QuoteStance.objects.filter(annotated_by(user))
-                    .select_related("topic")
-                    .order_by("topic__slug"),
-                )
+        summaries = QuoteStance.objects.select_related("topic").order_by("topic__slug")
+        queryset = (
+            super()
+            .get_queryset(request)
+            .for_list()
+            .prefetch_related(None)
+            .prefetch_related(
+                Prefetch("stance_summaries", queryset=coding.with_visibility(summaries, user))
             )
+        )
         return queryset.prefetch_related(
             Prefetch(
                 "annotations",
@@ -115,9 +116,9 @@ class QuoteAdmin(QuoteSpreadsheetMixin, DeskAdmin):
         )
 
     def get_list_filter(self, request):
-        """The stance filter would reveal others' codings to an annotator, so only editors and
-        up get it."""
-        if sees_all_stances(request.user):
+        """Filtering by stance is an aggregate of everyone's values, so only reviewers get it
+        (``quotes.coding``)."""
+        if coding.sees_all(request.user):
             return self.list_filter
         return tuple(spec for spec in self.list_filter if spec is not StanceFilter)
 
@@ -155,6 +156,8 @@ class QuoteAdmin(QuoteSpreadsheetMixin, DeskAdmin):
                 (f", {summary.cannot_code_count} cannot code" if summary.cannot_code_count else "")
                 + (f", you {mine[summary.topic_id]}" if summary.topic_id in mine else ""),
             )
+            if summary.values_visible
+            else (summary.topic.name, "hidden", f"{summary.codes} coded", "")
             for summary in quote.stance_summaries.all()
         ]
         if not rows:

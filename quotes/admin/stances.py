@@ -6,7 +6,8 @@ from django.db.models import Count
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from quotes.admin.access import blind_scope, can_tag, sees_all_stances
+from quotes import coding
+from quotes.admin.access import can_release, can_tag
 from quotes.admin.base import DeskAdmin, DeskListMixin
 from quotes.admin.desk import next_to_tag_url
 from quotes.admin.forms import StanceAnnotationAdminForm, VersionedModelForm
@@ -17,14 +18,26 @@ from quotes.services import (
     adjudication_set,
     stance_annotation_delete,
     stance_annotation_save,
+    topic_release,
+    topic_save,
 )
 
 
 @admin.register(Topic)
 class TopicAdmin(DeskAdmin):
-    list_display = ("name", "slug", "coded_quotes", "tag_next", "agreement")
+    list_display = (
+        "name",
+        "slug",
+        "released",
+        "codes_needed",
+        "coded_quotes",
+        "tag_next",
+        "agreement",
+    )
+    list_filter = ("released",)
     search_fields = ("name", "slug", "description")
     prepopulated_fields = {"slug": ("name",)}
+    actions = ("release_selected", "withdraw_selected")
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(number_coded=Count("stance_summaries"))
@@ -33,9 +46,35 @@ class TopicAdmin(DeskAdmin):
         shown = list(self.list_display)
         if not can_tag(request.user):
             shown.remove("tag_next")
-        if not sees_all_stances(request.user):
-            shown.remove("agreement")
+        if not coding.sees_all(request.user):
+            shown.remove("agreement")  # the report shows every annotator's values
         return shown
+
+    def get_readonly_fields(self, request, obj=None):
+        """Only reviewers release a topic or change how many codes make a quote complete."""
+        if can_release(request.user):
+            return ()
+        return ("released", "codes_needed")
+
+    def has_release_permission(self, request):
+        return can_release(request.user)
+
+    def save_model(self, request, obj, form, change):
+        topic_save(topic=obj)
+
+    @admin.action(description="Release the stances of the selected topics", permissions=["release"])
+    def release_selected(self, request, queryset):
+        for topic in queryset:
+            topic_release(topic=topic, released=True)
+        self.message_user(request, f"{len(queryset)} topic(s) released.")
+
+    @admin.action(
+        description="Withdraw the release of the selected topics", permissions=["release"]
+    )
+    def withdraw_selected(self, request, queryset):
+        for topic in queryset:
+            topic_release(topic=topic, released=False)
+        self.message_user(request, f"{len(queryset)} topic(s) withdrawn.")
 
     def get_urls(self):
         report = self.admin_site.admin_view(
@@ -61,22 +100,18 @@ class TopicAdmin(DeskAdmin):
 
 
 class OwnedByAuthorMixin:
-    """An annotation or adjudication is changed or deleted only by the person who made it (or a
-    superuser), and read only where coding is no longer blind for the reader."""
+    """An annotation or adjudication is changed or deleted only by the person who made it
+    (superusers included: nobody changes another's coding), and read only where
+    ``quotes.coding`` shows it to the reader (``visible``)."""
 
     owner_field = ""
+    visible = None  # a quotes.coding filter: (queryset, user) -> queryset
 
     def get_queryset(self, request):
-        return blind_scope(
-            super().get_queryset(request), request.user, own_field=self.owner_field or None
-        )
+        return type(self).visible(super().get_queryset(request), request.user)
 
     def _owns(self, request, obj) -> bool:
-        return (
-            obj is None
-            or request.user.is_superuser
-            or (getattr(obj, f"{self.owner_field}_id") == request.user.pk)
-        )
+        return obj is None or getattr(obj, f"{self.owner_field}_id") == request.user.pk
 
     def has_view_permission(self, request, obj=None):
         if not super().has_view_permission(request, obj):
@@ -97,6 +132,7 @@ class OwnedByAuthorMixin:
 @admin.register(StanceAnnotation)
 class StanceAnnotationAdmin(OwnedByAuthorMixin, DeskAdmin):
     owner_field = "annotator"
+    visible = coding.visible_annotations
     form = StanceAnnotationAdminForm
     exclude = ("annotator",)
     list_display = ("quote", "topic", "annotator", "code", "conditional", "updated_at")
@@ -147,6 +183,7 @@ class AdjudicationAdminForm(VersionedModelForm):
 @admin.register(Adjudication)
 class AdjudicationAdmin(OwnedByAuthorMixin, DeskAdmin):
     owner_field = "reviewer"
+    visible = coding.visible_adjudications
     form = AdjudicationAdminForm
     exclude = ("reviewer",)
     list_display = ("quote", "topic", "value", "reviewer", "updated_at")
@@ -200,7 +237,7 @@ class QuoteStanceAdmin(DeskListMixin, admin.ModelAdmin):
     show_full_result_count = False
 
     def get_queryset(self, request):
-        return blind_scope(super().get_queryset(request), request.user)
+        return coding.visible_summaries(super().get_queryset(request), request.user)
 
     def has_add_permission(self, request):
         return False

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from quotes.admin.access import sees_all_stances
+from quotes import coding
 from quotes.admin.forms import BulkStanceForm, SpeakerMergeForm
 from quotes.agreement import topic_agreement
 from quotes.models import Quote, Speaker, StanceAnnotation, Topic
@@ -129,9 +129,9 @@ def merge_speakers_view(model_admin, request, queryset):
 
 def agreement_report_view(model_admin, request, object_id):
     """Krippendorff's alpha and the disagreements for one topic. The report shows every
-    annotator's values, so it is for those who see all stances (editors, reviewers)."""
+    annotator's values, so it is for those who see all stances (reviewers: quotes.coding)."""
     topic = get_object_or_404(Topic, pk=object_id)
-    if not (model_admin.has_view_permission(request, topic) and sees_all_stances(request.user)):
+    if not (model_admin.has_view_permission(request, topic) and coding.sees_all(request.user)):
         raise PermissionDenied
     return TemplateResponse(
         request,

@@ -1,4 +1,9 @@
-"""Timeline and compare endpoints: validate the parameters, call quotes.analysis, serialize."""
+"""Timeline and compare endpoints: validate the parameters, call quotes.analysis, serialize.
+
+Both are aggregates: on an unreleased topic they are a 403 to everyone but reviewers, and they
+count settled stances only for everyone but reviewers (``quotes.coding``)."""
+
+import dataclasses
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
@@ -6,7 +11,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from quotes import analysis
+from quotes import analysis, coding
 from quotes.api.analysis_serializers import (
     AnalysisQuerySerializer,
     CompareQuerySerializer,
@@ -20,6 +25,10 @@ from quotes.api.permissions import ReadOrModelPermissions
 from quotes.api.schema import NOT_FOUND
 from quotes.models import Quote, Speaker
 
+NOT_RELEASED = OpenApiResponse(
+    response=OpenApiTypes.OBJECT,
+    description='The topic is not released (reviewers only until then): {"detail": "…"}.',
+)
 BAD_PARAMETERS = OpenApiResponse(
     response=OpenApiTypes.OBJECT,
     description='Bad parameters, keyed by the parameter: {"bucket": ["…"]}.',
@@ -30,6 +39,12 @@ class _AnalysisView(APIView):
     permission_classes = [ReadOrModelPermissions]
     # Only GET is served; a write attempt is judged by the quote model permission, then 405.
     queryset = Quote.objects.none()
+
+    def policy_filters(self, query) -> analysis.Filters:
+        """The query's filters, once ``coding`` allows the viewer this topic's aggregates."""
+        filters = query.filters()
+        coding.check_aggregate(self.request.user, filters.topic)
+        return dataclasses.replace(filters, settled_only=coding.settled_only(self.request.user))
 
 
 class SpeakerTimelineView(_AnalysisView):
@@ -52,6 +67,7 @@ class SpeakerTimelineView(_AnalysisView):
         responses={
             200: TimelineSerializer,
             400: BAD_PARAMETERS,
+            403: NOT_RELEASED,
             404: OpenApiResponse(
                 NOT_FOUND.response, description="No speaker has this slug or alias."
             ),
@@ -61,7 +77,7 @@ class SpeakerTimelineView(_AnalysisView):
         speaker = get_object_or_404(Speaker.objects.by_slug_or_alias(slug))
         query = AnalysisQuerySerializer(data=present(request.query_params))
         query.is_valid(raise_exception=True)
-        filters = query.filters()
+        filters = self.policy_filters(query)
         return Response(timeline_data(speaker, analysis.timeline(speaker, filters), filters))
 
 
@@ -73,11 +89,11 @@ class CompareView(_AnalysisView):
             "in) or organization kind, on the union of their periods; each quote weighs once."
         ),
         parameters=[CompareQuerySerializer],
-        responses={200: CompareSerializer, 400: BAD_PARAMETERS},
+        responses={200: CompareSerializer, 400: BAD_PARAMETERS, 403: NOT_RELEASED},
     )
     def get(self, request):
         query = CompareQuerySerializer(data=present(request.query_params))
         query.is_valid(raise_exception=True)
-        filters = query.filters()
+        filters = self.policy_filters(query)
         comparison = analysis.compare(filters, **query.series_kwargs())
         return Response(compare_data(comparison, filters))

@@ -14,6 +14,7 @@ from django.db import connections
 from django.http import StreamingHttpResponse
 from rest_framework.renderers import BaseRenderer
 
+from quotes import coding
 from quotes.models import QuoteStance, Topic
 from quotes.text import spreadsheet_safe
 
@@ -166,13 +167,16 @@ def _without_memory_mapping(using: str):
             cursor.execute(f"PRAGMA mmap_size={int(row[0])}")
 
 
-def _rows(queryset, topic_slug: str | None):
+def _rows(queryset, topic_slug: str | None, user):
     """CSV text, one piece per chunk of rows (a write per row would cost a system call each)."""
     with _without_memory_mapping(queryset.db):
-        yield from _csv_pieces(queryset, topic_slug)
+        yield from _csv_pieces(queryset, topic_slug, user)
 
 
-def _csv_pieces(queryset, topic_slug: str | None):
+def _csv_pieces(queryset, topic_slug: str | None, user):
+    """The stance columns are an aggregate (``quotes.coding``): with a topic, the filter has
+    checked it and annotated settled stances only; without one, only the topics ``user`` may
+    aggregate get columns, filled with settled stances (every stance for reviewers)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
 
@@ -192,14 +196,19 @@ def _csv_pieces(queryset, topic_slug: str | None):
             yield flush()
         yield flush()
         return
-    topics = list(Topic.objects.order_by("slug").values_list("id", "slug"))
+    topics = list(
+        coding.aggregate_topics(Topic.objects.order_by("slug"), user).values_list("id", "slug")
+    )
+    stances = QuoteStance.objects.filter(topic_id__in=[topic_id for topic_id, _ in topics])
+    if coding.settled_only(user):
+        stances = stances.filter(is_settled=True)
     writer.writerow(QUOTE_COLUMNS + _stance_columns([slug for _, slug in topics]))
     rows = queryset.values_list(*QUOTE_FIELDS).iterator(chunk_size=CHUNK_SIZE)
     for chunk in _chunks(rows):
         # The stored summaries of this chunk's quotes: one query per chunk.
         summaries = {
             (quote_id, topic_id): (value, adjudicated, annotators)
-            for quote_id, topic_id, value, adjudicated, annotators in QuoteStance.objects.filter(
+            for quote_id, topic_id, value, adjudicated, annotators in stances.filter(
                 quote_id__in=[row[0] for row in chunk]
             ).values_list("quote_id", "topic_id", "value", "is_adjudicated", "annotator_count")
         }
@@ -212,9 +221,9 @@ def _csv_pieces(queryset, topic_slug: str | None):
     yield flush()
 
 
-def quotes_csv_response(queryset, *, topic_slug: str | None = None) -> StreamingHttpResponse:
-    """A streamed CSV of ``queryset`` (already filtered and ordered); the queries run while the
-    response is sent."""
-    response = StreamingHttpResponse(_rows(queryset, topic_slug), content_type="text/csv")
+def quotes_csv_response(queryset, *, user, topic_slug: str | None = None) -> StreamingHttpResponse:
+    """A streamed CSV of ``queryset`` (already filtered and ordered) as ``user`` may see it; the
+    queries run while the response is sent."""
+    response = StreamingHttpResponse(_rows(queryset, topic_slug, user), content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="quotes.csv"'
     return response

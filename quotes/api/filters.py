@@ -8,6 +8,7 @@ slugs and ids, dates that are not dates, stances outside −2..2, unknown kinds 
 import copy
 
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import F
 from django_filters import rest_framework as filters
 from django_filters.constants import EMPTY_VALUES
@@ -15,6 +16,7 @@ from django_filters.fields import BaseCSVField
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
+from quotes import coding
 from quotes.models import (
     Event,
     Organization,
@@ -275,12 +277,27 @@ class QuoteFilter(FilterSet):
 
     def filter_queryset(self, queryset):
         """Confirmed quotes unless a status is asked for; the stance toward ``topic`` is
-        annotated first, because the stance filters compare against it."""
+        annotated first, because the stance filters compare against it.
+
+        A stance filter, or the CSV's stance column, on an unreleased topic is refused to all
+        but reviewers (``coding.TopicNotReleased``, a 403); on a released one they read settled
+        stances only (``coding.settled_only``)."""
         data = self.form.cleaned_data
         if not data.get("status"):
             queryset = queryset.confirmed()
-        if data.get("topic") is not None:
-            queryset = queryset.with_stance(data["topic"]).filter(stance__isnull=False)
+        topic = data.get("topic")
+        if topic is not None:
+            user = getattr(self.request, "user", None) or AnonymousUser()
+            renderer = getattr(self.request, "accepted_renderer", None)
+            asks_values = getattr(renderer, "format", None) == "csv" or any(
+                data.get(name) is not None for name in ("stance", "stance_min", "stance_max")
+            )
+            if asks_values:
+                coding.check_aggregate(user, topic)
+            settled_only = coding.settled_only(user)
+            queryset = queryset.with_stance(topic, settled_only=settled_only).filter(
+                stance__isnull=False
+            )
         return super().filter_queryset(queryset)
 
     def filter_speaker(self, queryset, name, value):

@@ -3,8 +3,6 @@
 from django.conf import settings
 from rest_framework import permissions
 
-from quotes.roles import EDITORS, REVIEWERS
-
 
 class ReadOrModelPermissions(permissions.DjangoModelPermissions):
     """Reads are open to anyone (unless API_ANONYMOUS_READ=0, then to signed-in users);
@@ -18,14 +16,4 @@ class ReadOrModelPermissions(permissions.DjangoModelPermissions):
         return super().has_permission(request, view)
 
 
-def sees_all_annotations(user) -> bool:
-    """Whether ``user`` may read every annotator's values (editors, reviewers, superusers).
-
-    Coding stays blind: everyone else sees at most their own annotations. Runs one query for a
-    signed-in user who is not a superuser.
-    """
-    if not user or not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name__in=[EDITORS, REVIEWERS]).exists()
+# Who may see which stance values is decided by quotes.coding, for the API as for every surface.

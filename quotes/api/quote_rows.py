@@ -8,7 +8,7 @@ quotes) flatten their instance into the same row, so the shape is written once, 
 
 from collections import defaultdict
 
-from quotes.api.permissions import sees_all_annotations
+from quotes import coding
 from quotes.models import QuoteStance, StanceAnnotation
 
 # The columns a quote's representation reads, as ``values()`` lookups.
@@ -34,9 +34,26 @@ def row_from_instance(quote) -> dict:
     return row
 
 
-def stance_entry(topic_slug, value, adjudicated, annotators, cannot_code, annotations) -> dict:
+def stance_entry(
+    topic_slug, value, adjudicated, annotators, cannot_code, annotations, *, visible=True
+) -> dict:
+    """A quote's stance on a topic; when ``visible`` is false (``coding.can_see_values``) only
+    how many have coded it."""
+    if not visible:
+        return {
+            "topic": topic_slug,
+            "visible": False,
+            "codes": annotators + cannot_code,
+            "value": None,
+            "adjudicated": None,
+            "annotators": None,
+            "cannot_code": None,
+            "annotations": [],
+        }
     return {
         "topic": topic_slug,
+        "visible": True,
+        "codes": annotators + cannot_code,
         "value": None if value is None else float(value),
         "adjudicated": adjudicated,
         "annotators": annotators,
@@ -102,31 +119,39 @@ def render_quote(row: dict, stances: list[dict]) -> dict:
 
 def render_rows(rows: list[dict], user) -> list[dict]:
     """A page of rows with their stances: one query for the stored stances, one more for the
-    annotations ``user`` may see (none when anonymous: coding stays blind)."""
+    annotations ``user`` may see (``coding.visible_annotations``; none when anonymous). Which
+    values show is ``coding.can_see_values``, decided from those two queries' rows."""
     ids = [row["id"] for row in rows]
     annotations = defaultdict(list)
+    coded = set()
     if user.is_authenticated and ids:
-        visible = StanceAnnotation.objects.filter(quote_id__in=ids)
-        if not sees_all_annotations(user):
-            visible = visible.filter(annotator=user)
-        for quote_id, topic_id, *fields in visible.order_by(
+        visible = coding.visible_annotations(
+            StanceAnnotation.objects.filter(quote_id__in=ids), user
+        )
+        for quote_id, topic_id, annotator_id, *fields in visible.order_by(
             "topic_id", "annotator__username", "id"
         ).values_list(
-            "quote_id",
-            "topic_id",
+            *("quote_id", "topic_id", "annotator_id"),
             *("id", "annotator__username", "value", "cannot_code"),
             *("conditional", "rationale", "version"),
         ):
             annotations[quote_id, topic_id].append(annotation_entry(*fields))
+            if annotator_id == user.pk:
+                coded.add((quote_id, topic_id))
     stances = defaultdict(list)
     if ids:
-        for quote_id, topic_id, *fields in (
+        for quote_id, topic_id, released, settled, *fields in (
             QuoteStance.objects.filter(quote_id__in=ids)
             .order_by("topic__slug")
             .values_list(
-                *("quote_id", "topic_id", "topic__slug", "value", "is_adjudicated"),
-                *("annotator_count", "cannot_code_count"),
+                *("quote_id", "topic_id", "topic__released", "is_settled"),
+                *("topic__slug", "value", "is_adjudicated", "annotator_count", "cannot_code_count"),
             )
         ):
-            stances[quote_id].append(stance_entry(*fields, annotations[quote_id, topic_id]))
+            visible = coding.can_see_values(
+                user, released=released, settled=settled, coded=(quote_id, topic_id) in coded
+            )
+            stances[quote_id].append(
+                stance_entry(*fields, annotations[quote_id, topic_id], visible=visible)
+            )
     return [render_quote(row, stances[row["id"]]) for row in rows]

@@ -3,9 +3,11 @@ accepts when editors write them. Writes validate through the model's ``full_clea
 
 from collections import defaultdict
 
+from django.contrib.auth.models import AnonymousUser
 from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
+from quotes import coding
 from quotes.api.quote_rows import annotation_entry, render_quote, row_from_instance, stance_entry
 from quotes.models import (
     Affiliation,
@@ -81,7 +83,7 @@ class OrganizationSerializer(serializers.ModelSerializer):
 class TopicSerializer(serializers.ModelSerializer):
     class Meta:
         model = Topic
-        fields = ["slug", "name", "description"]
+        fields = ["slug", "name", "description", "released", "codes_needed"]
 
 
 # "Event" is the analysis API's chart marker; this is the full event resource.
@@ -220,18 +222,28 @@ class AnnotationBriefSerializer(serializers.Serializer):
 
 class StanceSummarySerializer(serializers.Serializer):
     topic = serializers.CharField(help_text="Topic slug.")
+    visible = serializers.BooleanField(
+        help_text="Whether you may see the values (quotes.coding): reviewers always; those who "
+        "coded the quote; everyone once the topic is released and the quote complete or "
+        "adjudicated. When false, only codes is given."
+    )
+    codes = serializers.IntegerField(help_text='How many annotators coded it ("cannot code" too).')
     value = serializers.FloatField(
         allow_null=True,
         help_text="Adjudicated value, else the mean of the annotators who gave a value; null "
-        'when every code is "cannot code".',
+        'when every code is "cannot code" (or not visible).',
     )
-    adjudicated = serializers.BooleanField()
-    annotators = serializers.IntegerField(help_text="How many annotators gave it a value.")
-    cannot_code = serializers.IntegerField(help_text='How many annotators said "cannot code".')
+    adjudicated = serializers.BooleanField(allow_null=True)
+    annotators = serializers.IntegerField(
+        allow_null=True, help_text="How many annotators gave it a value."
+    )
+    cannot_code = serializers.IntegerField(
+        allow_null=True, help_text='How many annotators said "cannot code".'
+    )
     annotations = AnnotationBriefSerializer(
         many=True,
-        help_text="The annotations you may see: all of them for editors, reviewers and "
-        "superusers; only your own for an annotator; none when anonymous (coding stays blind).",
+        help_text="The annotations you may see: every one for reviewers and superusers; on a "
+        "quote you have coded, yours and the others'; none otherwise (coding stays blind).",
     )
 
 
@@ -276,9 +288,15 @@ class QuoteReadSerializer(serializers.ModelSerializer):
     @extend_schema_field(StanceSummarySerializer(many=True))
     def get_stances(self, quote):
         """The stored summaries (prefetched by ``for_list()``) with the annotations the viewer
-        may see (prefetched as ``visible_annotations`` by the view; absent when anonymous)."""
+        may see (prefetched as ``visible_annotations`` by the view; absent when anonymous);
+        which values show is ``coding.can_see_values``."""
+        request = self.context.get("request")
+        user = request.user if request is not None else AnonymousUser()
         by_topic = defaultdict(list)
+        coded = set()
         for annotation in getattr(quote, "visible_annotations", ()):
+            if annotation.annotator_id == user.pk:
+                coded.add(annotation.topic_id)
             by_topic[annotation.topic_id].append(
                 annotation_entry(
                     annotation.id,
@@ -298,6 +316,7 @@ class QuoteReadSerializer(serializers.ModelSerializer):
                 summary.annotator_count,
                 summary.cannot_code_count,
                 by_topic.get(summary.topic_id, []),
+                visible=coding.summary_visible(user, summary, summary.topic_id in coded),
             )
             for summary in quote.stance_summaries.all()
         ]

@@ -10,8 +10,9 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from quotes import coding
 from quotes.api.filters import StanceAnnotationFilter
-from quotes.api.permissions import ReadOrModelPermissions, sees_all_annotations
+from quotes.api.permissions import ReadOrModelPermissions
 from quotes.api.schema import CONFLICT, DENIED, FILTER_ERRORS, NOT_FOUND, WRITE_ERRORS
 from quotes.api.stance_serializers import (
     AdjudicationCreateSerializer,
@@ -28,7 +29,8 @@ _WRITE_RESPONSES = {400: WRITE_ERRORS, **DENIED, 409: CONFLICT}
 
 @extend_schema_view(
     list=extend_schema(
-        description="Your own annotations; editors, reviewers and superusers see everyone's.",
+        description="Your annotations and the others' on the quotes and topics you have coded; "
+        "reviewers and superusers see every one (quotes.coding).",
         responses={200: StanceAnnotationSerializer(many=True), 400: FILTER_ERRORS, **DENIED},
     ),
     retrieve=extend_schema(responses={200: StanceAnnotationSerializer, 404: NOT_FOUND, **DENIED}),
@@ -56,15 +58,13 @@ class StanceAnnotationViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self):
         queryset = StanceAnnotation.objects.select_related("topic", "annotator")
-        if sees_all_annotations(self.request.user):
-            return queryset
-        return queryset.filter(annotator_id=self.request.user.pk)
+        return coding.visible_annotations(queryset, self.request.user)
 
     def get_own_object(self) -> StanceAnnotation:
         """The annotation in the path if it is the user's: 404 when they cannot see it at all,
-        403 when they can (a reviewer) but it is someone else's."""
+        403 when they can (a reviewer, a fellow coder, a superuser) but it is someone else's."""
         annotation = self.get_object()
-        if annotation.annotator_id != self.request.user.pk:
+        if not coding.may_change_annotation(self.request.user, annotation):
             raise PermissionDenied("You can only change your own annotations.")
         return annotation
 
@@ -116,7 +116,8 @@ class StanceAnnotationViewSet(viewsets.ModelViewSet):
 
 @extend_schema_view(
     list=extend_schema(
-        description="Editors, reviewers and superusers see every adjudication; others none.",
+        description="Reviewers and superusers see every adjudication; others those on released "
+        "topics and on the quotes they have coded.",
         responses={200: AdjudicationSerializer(many=True), **DENIED},
     ),
     create=extend_schema(
@@ -132,7 +133,7 @@ class AdjudicationViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewse
 
     def get_queryset(self):
         queryset = Adjudication.objects.select_related("topic", "reviewer")
-        return queryset if sees_all_annotations(self.request.user) else queryset.none()
+        return coding.visible_adjudications(queryset, self.request.user)
 
     def create(self, request, *args, **kwargs):
         body = AdjudicationCreateSerializer(data=request.data)

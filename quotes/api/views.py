@@ -16,10 +16,11 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, status, viewsets
 from rest_framework.response import Response
 
+from quotes import coding
 from quotes.api import filters, quote_rows
 from quotes.api.csv_export import QUOTE_COLUMNS, CSVRenderer, quotes_csv_response
 from quotes.api.pagination_large import LargeListPagination
-from quotes.api.permissions import ReadOrModelPermissions, sees_all_annotations
+from quotes.api.permissions import ReadOrModelPermissions
 from quotes.api.renderers import JSONRenderer
 from quotes.api.schema import CONFLICT, DENIED, FILTER_ERRORS, NOT_FOUND, WRITE_ERRORS
 from quotes.api.serializers import (
@@ -49,15 +50,17 @@ from quotes.models import (
 
 def quotes_for(user):
     """Quotes ready for ``QuoteReadSerializer``: ``for_list()`` plus the annotations ``user`` may
-    see (one more query; none for anonymous readers). The article text is left unread."""
+    see (``coding.visible_annotations``: one more query; none for anonymous readers). The
+    article text is left unread."""
     queryset = Quote.objects.for_list().defer("source__text")
     if not user.is_authenticated:
         return queryset
-    annotations = StanceAnnotation.objects.select_related("annotator").order_by(
-        "topic_id", "annotator__username", "id"
+    annotations = coding.visible_annotations(
+        StanceAnnotation.objects.select_related("annotator").order_by(
+            "topic_id", "annotator__username", "id"
+        ),
+        user,
     )
-    if not sees_all_annotations(user):
-        annotations = annotations.filter(annotator=user)
     return queryset.prefetch_related(
         Prefetch("annotations", queryset=annotations, to_attr="visible_annotations")
     )
@@ -167,7 +170,9 @@ class QuoteViewSet(
         every matching row as streamed CSV."""
         if request.accepted_renderer.format == "csv":
             rows = self.filter_queryset(Quote.objects.for_list().defer("source__text"))
-            return quotes_csv_response(rows, topic_slug=request.query_params.get("topic") or None)
+            return quotes_csv_response(
+                rows, user=request.user, topic_slug=request.query_params.get("topic") or None
+            )
         page = self.paginator.paginate_queryset(
             self.filter_queryset(Quote.objects.all()), request, fields=quote_rows.ROW_FIELDS
         )

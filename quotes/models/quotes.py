@@ -37,15 +37,17 @@ class QuoteQuerySet(models.QuerySet):
             queryset = queryset.filter(said_on__lte=before)
         return queryset
 
-    def with_stance(self, topic):
+    def with_stance(self, topic, *, settled_only: bool = False):
         """Annotate ``stance`` (adjudicated value, else the annotators' mean), ``stance_annotators``
         and ``stance_adjudicated`` toward ``topic`` (a Topic or its id), read from the stored
-        summary in the same query; quotes without a stance get None."""
+        summary in the same query; quotes without a stance get None. With ``settled_only``
+        (what everyone but reviewers gets: ``quotes.coding``) only settled stances count."""
         topic_id = getattr(topic, "pk", topic)
+        condition = Q(stance_summaries__topic_id=topic_id)
+        if settled_only:
+            condition &= Q(stance_summaries__is_settled=True)
         return self.annotate(
-            topic_stance=FilteredRelation(
-                "stance_summaries", condition=Q(stance_summaries__topic_id=topic_id)
-            ),
+            topic_stance=FilteredRelation("stance_summaries", condition=condition),
             stance=F("topic_stance__value"),
             stance_annotators=F("topic_stance__annotator_count"),
             stance_adjudicated=F("topic_stance__is_adjudicated"),

@@ -50,11 +50,27 @@ class Topic(models.Model):
     description = models.TextField(
         blank=True, help_text="The codebook: what −2, 0 and +2 mean for this topic."
     )
+    released = models.BooleanField(
+        default=False,
+        help_text="Released stances are public: timelines, comparisons and stance filters open "
+        "to everyone, and each complete or adjudicated quote's stance. Reviewers release.",
+    )
+    codes_needed = models.PositiveSmallIntegerField(
+        default=2,
+        validators=[MinValueValidator(1)],
+        help_text='How many annotators must code a quote ("cannot code" counts) before it is '
+        "complete and its stance can be shown on a released topic.",
+    )
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ("name", "id")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(codes_needed__gte=1), name="topic_needs_at_least_one_code"
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -183,6 +199,12 @@ class QuoteStance(models.Model):
         default=0, help_text='How many annotators said "cannot code".'
     )
     is_adjudicated = models.BooleanField(default=False)
+    is_settled = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Adjudicated, or coded by as many annotators as the topic needs "
+        "(quotes.coding.is_settled): what a released topic shows and counts.",
+    )
     # Copies of the quote's fields of the same names (see the docstring).
     speaker = models.ForeignKey(
         "quotes.Speaker", on_delete=models.PROTECT, null=True, related_name="+", editable=False
@@ -219,14 +241,18 @@ class QuoteStance(models.Model):
             # with_stance(topic): the join of every listed or counted quote reads its stance
             # from this index alone (timelines join a hundred thousand quotes)
             models.Index(
-                fields=["quote", "topic", "value", "annotator_count", "is_adjudicated"],
+                fields=[
+                    *("quote", "topic", "value", "annotator_count", "is_adjudicated"),
+                    "is_settled",
+                ],
                 name="quote_stance_covering",
             ),
             # timelines and comparisons: a speaker's stances on a topic in date order, covered
+            # (settled ones only for everyone but reviewers)
             models.Index(
                 fields=[
                     *("topic", "speaker", "status", "said_on", "said_on_precision"),
-                    *("value", "quote"),
+                    *("value", "quote", "is_settled"),
                 ],
                 name="quote_stance_timeline",
             ),

@@ -5,18 +5,19 @@ Thin: parameters are validated by the same serializers as the API, the numbers c
 """
 
 import csv
+import dataclasses
 import functools
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from quotes import analysis
+from quotes import analysis, coding
 from quotes.api.analysis_serializers import CompareQuerySerializer, present
 from quotes.models import Organization, Quote, Speaker, Topic
 from quotes.params import primary_key_or_none
@@ -72,8 +73,24 @@ def _compare(request):
     query = CompareQuerySerializer(data=params)
     if not query.is_valid():
         return query, None
-    comparison = analysis.compare(query.filters(), excerpts=TOOLTIP_QUOTES, **query.series_kwargs())
+    filters = query.filters()
+    coding.check_aggregate(request.user, filters.topic)  # TopicNotReleased: the views' 403
+    filters = dataclasses.replace(filters, settled_only=coding.settled_only(request.user))
+    comparison = analysis.compare(filters, excerpts=TOOLTIP_QUOTES, **query.series_kwargs())
     return query, comparison
+
+
+def not_released(view):
+    """A comparison of an unreleased topic asked by a non-reviewer: 403, saying why."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except coding.TopicNotReleased as error:
+            return HttpResponseForbidden(str(error), content_type="text/plain; charset=utf-8")
+
+    return wrapper
 
 
 def _title(comparison: analysis.Comparison) -> str:
@@ -90,10 +107,14 @@ def _errors_text(query) -> str:
 @public_read
 def compare(request):
     asked = any(request.GET.get(name, "").strip() for name in COMPARE_PARAMETERS)
-    query, comparison = _compare(request) if asked else (None, None)
+    refused = None
+    try:
+        query, comparison = _compare(request) if asked else (None, None)
+    except coding.TopicNotReleased as error:
+        query, comparison, refused = None, None, {"topic": [str(error)]}
     query_string = urlencode({k: v for k, v in request.GET.items() if k in COMPARE_PARAMETERS})
     context = {
-        "errors": query.errors if query is not None and comparison is None else {},
+        "errors": refused or (query.errors if query is not None and comparison is None else {}),
         "comparison": comparison,
         "chart": _chart(comparison, _title(comparison)) if comparison else None,
         "title": _title(comparison) if comparison else "Compare stances over time",
@@ -103,10 +124,12 @@ def compare(request):
         "kinds": Organization.Kind.choices,
         "query_string": query_string,
     }
-    return render(request, "web/compare.html", context, status=400 if context["errors"] else 200)
+    status = 403 if refused else 400 if context["errors"] else 200
+    return render(request, "web/compare.html", context, status=status)
 
 
 @public_read
+@not_released
 def compare_chart(request):
     """The comparison chart as an SVG file, its links absolute so they work outside the site."""
     query, comparison = _compare(request)
@@ -140,6 +163,7 @@ CSV_COLUMNS = [
 
 
 @public_read
+@not_released
 def compare_csv(request):
     """The comparison's numbers, one row per series and period with quotes."""
     query, comparison = _compare(request)
@@ -175,10 +199,13 @@ def speaker_detail(request, slug):
     bucket = request.GET.get("bucket", "month")
     bucket = bucket if bucket in analysis.BUCKETS else "month"
     charts = []
-    for topic in analysis.speaker_topics(speaker):
-        timeline = analysis.timeline(
-            speaker, analysis.Filters(topic=topic, bucket=bucket), excerpts=TOOLTIP_QUOTES
+    user = request.user
+    topics = coding.aggregate_topics(Topic.objects.all(), user)
+    for topic in analysis.speaker_topics(speaker, topics):
+        filters = analysis.Filters(
+            topic=topic, bucket=bucket, settled_only=coding.settled_only(user)
         )
+        timeline = analysis.timeline(speaker, filters, excerpts=TOOLTIP_QUOTES)
         title = f"{speaker.name} on {topic.name}, by {bucket}"
         chart = _chart(timeline, title, id_prefix=f"chart-{topic.slug}")
         charts.append({"topic": topic, "comparison": timeline, "chart": chart})
@@ -194,12 +221,14 @@ def speaker_detail(request, slug):
         "bucket": bucket,
         "page": Paginator(quotes, QUOTES_PER_PAGE).get_page(request.GET.get("page")),
     }
+    coding.mark_summaries(context["page"].object_list, user)
     return render(request, "web/speaker_detail.html", context)
 
 
 @public_read
 def quote_detail(request, pk):
     quote = get_object_or_404(Quote.objects.confirmed().for_list(), pk=pk)
+    coding.mark_summaries([quote], request.user)
     return render(request, "web/quote_detail.html", {"quote": quote})
 
 
@@ -214,4 +243,5 @@ def quote_list(request):
             content_type="text/plain",
         )
     quotes = Quote.objects.confirmed().filter(pk__in=ids).for_list()
+    coding.mark_summaries(quotes, request.user)
     return render(request, "web/quote_list.html", {"quotes": quotes})

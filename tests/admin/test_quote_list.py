@@ -77,18 +77,34 @@ def test_adjudicated_stance_is_shown_instead_of_the_mean(client_for, reviewer, a
     assert "NATO–Russia dialogue: +0.00 (adjudicated)" in client.get(CHANGELIST).content.decode()
 
 
-def test_annotator_sees_the_stance_summary_only_for_topics_they_coded(
-    client_for, annotator, other_annotator, topic
+@pytest.mark.parametrize("persona", ["annotator", "editor"])
+def test_annotator_cannot_see_unreleased_values_before_coding(
+    client_for, request, persona, annotator, other_annotator, topic
 ):
+    """Editors code too: for values they are annotators (quotes.coding)."""
+    topic.released = False
+    topic.save()
+    viewer = request.getfixturevalue(persona)
     coded = StanceAnnotationFactory(topic=topic, annotator=other_annotator, value=-2).quote
-    StanceAnnotationFactory(quote=coded, topic=topic, annotator=annotator, value=2)
+    StanceAnnotationFactory(quote=coded, topic=topic, annotator=viewer, value=2)
     uncoded = StanceAnnotationFactory(topic=topic, annotator=other_annotator, value=-2).quote
-    response = client_for(annotator).get(CHANGELIST)
+    response = client_for(viewer).get(CHANGELIST)
     rows = {quote.pk: quote for quote in response.context["cl"].result_list}
-    assert [s.value for s in rows[coded.pk].stance_summaries.all()] == [0]
-    assert list(rows[uncoded.pk].stance_summaries.all()) == []
-    assert "+0.00 (n=2, you +2)" in response.content.decode()
-    assert "-2.00" not in response.content.decode()
+    assert [s.values_visible for s in rows[coded.pk].stance_summaries.all()] == [True]
+    assert [s.values_visible for s in rows[uncoded.pk].stance_summaries.all()] == [False]
+    html = response.content.decode()
+    assert "+0.00 (n=2, you +2)" in html
+    assert "NATO–Russia dialogue: hidden (1 coded)" in html
+    assert "-2.00" not in html
+
+
+def test_reviewer_sees_every_value_in_the_list(client_for, reviewer, other_annotator, topic):
+    topic.released = False
+    topic.save()
+    StanceAnnotationFactory(topic=topic, annotator=other_annotator, value=-2)
+    assert (
+        "NATO–Russia dialogue: -2.00 (n=1)" in client_for(reviewer).get(CHANGELIST).content.decode()
+    )
 
 
 def test_quotes_are_listed_newest_said_first_with_undated_last(client_for, editor):
@@ -123,25 +139,28 @@ def test_filter_by_organization_goes_through_the_quotes_affiliation(client_for, 
     ]
 
 
-def test_filter_by_topic_and_stance(client_for, editor, annotator, topic):
+def test_filter_by_topic_and_stance(client_for, reviewer, annotator, topic):
     other_topic = TopicFactory(slug="arms-control")
     against = StanceAnnotationFactory(topic=topic, annotator=annotator, value=-2).quote
     in_favour = StanceAnnotationFactory(topic=topic, annotator=annotator, value=1).quote
     elsewhere = StanceAnnotationFactory(topic=other_topic, annotator=annotator, value=-1).quote
     QuoteFactory()
-    client = client_for(editor)
+    client = client_for(reviewer)
     assert set(listed(client, topic=topic.slug)) == {against, in_favour}
     assert listed(client, topic=topic.slug, stance="against") == [against]
     assert set(listed(client, stance="against")) == {against, elsewhere}
     assert listed(client, stance="for") == [in_favour]
 
 
-def test_annotator_gets_no_stance_filter(client_for, annotator, editor):
+def test_only_reviewers_get_the_stance_filter(client_for, annotator, editor, reviewer):
+    """Filtering by stance aggregates everyone's values (quotes.coding)."""
+
     def titles(user):
         return [spec.title for spec in client_for(user).get(CHANGELIST).context["cl"].filter_specs]
 
     assert "stance" not in titles(annotator)
-    assert "stance" in titles(editor)
+    assert "stance" not in titles(editor)
+    assert "stance" in titles(reviewer)
 
 
 def test_not_yet_tagged_by_me_filter(client_for, annotator, other_annotator, topic):

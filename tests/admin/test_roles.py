@@ -198,6 +198,7 @@ def test_annotator_deletes_their_own_stance_and_the_summary_follows(client_for, 
 
 def test_editor_cannot_edit_an_annotators_stance(client_for, editor, annotator, topic):
     theirs = StanceAnnotationFactory(annotator=annotator, topic=topic, value=1)
+    StanceAnnotationFactory(annotator=editor, topic=topic, quote=theirs.quote)  # sees it
     response = client_for(editor).post(annotation_change_url(theirs), {"value": -2})
     assert response.status_code == 403
     theirs.refresh_from_db()

@@ -13,6 +13,13 @@ def client_for(user) -> APIClient:
     return client
 
 
+def forget_permissions(user) -> None:
+    """Drop the permissions Django cached on ``user``, as a new request would load them anew
+    (``force_authenticate`` hands every request the same user object)."""
+    for name in ("_perm_cache", "_user_perm_cache", "_group_perm_cache"):
+        user.__dict__.pop(name, None)
+
+
 def results(response) -> list[dict]:
     assert response.status_code == 200, response.content
     return response.json()["results"]

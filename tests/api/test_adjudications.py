@@ -86,10 +86,20 @@ def test_adjudication_value_outside_the_scale_is_a_400(reviewer, disputed, topic
     assert list(response.json()) == ["value"]
 
 
-def test_adjudications_are_listed_for_reviewers_but_not_annotators(
+def test_adjudications_on_an_unreleased_topic_are_listed_for_reviewers_and_coders_only(
     reviewer, annotator, disputed, topic
 ):
+    from quotes.roles import ANNOTATORS
+    from tests.factories import user_with_role
+
+    topic.released = False
+    topic.save()
     AdjudicationFactory(quote=disputed, topic=topic, reviewer=reviewer, value=1)
+    newcomer = user_with_role(ANNOTATORS, "newcomer")
 
     assert len(results(client_for(reviewer).get("/api/adjudications/"))) == 1
-    assert results(client_for(annotator).get("/api/adjudications/")) == []
+    assert len(results(client_for(annotator).get("/api/adjudications/"))) == 1  # coded it
+    assert results(client_for(newcomer).get("/api/adjudications/")) == []
+    topic.released = True
+    topic.save()
+    assert len(results(client_for(newcomer).get("/api/adjudications/"))) == 1

@@ -10,7 +10,7 @@ from django.db import connection
 
 from quotes.models import StanceAnnotation
 from quotes.services import stance_summaries_rebuild
-from tests.api.helpers import client_for, csv_rows
+from tests.api.helpers import client_for, csv_rows, forget_permissions
 from tests.factories import (
     AdjudicationFactory,
     AffiliationFactory,
@@ -82,11 +82,17 @@ def test_quote_list_runs_same_queries_for_10_and_100_rows_anonymous(
 def test_quote_list_runs_same_queries_for_10_and_100_rows_signed_in(
     django_assert_num_queries, coded_quotes, request, persona
 ):
-    """5 queries: the anonymous 3, plus the user's role check and the annotations they may see."""
-    client = client_for(request.getfixturevalue(persona))
-    _assert_same_queries(
-        django_assert_num_queries, 5, coded_quotes, lambda: _page(client, "/api/quotes/")
-    )
+    """6 queries: the anonymous 3, plus the user's permissions (two: their own and their
+    groups', to know whether they are a reviewer: quotes.coding) and the annotations they may
+    see."""
+    user = request.getfixturevalue(persona)
+    client = client_for(user)
+
+    def request_rows():
+        forget_permissions(user)
+        return _page(client, "/api/quotes/")
+
+    _assert_same_queries(django_assert_num_queries, 6, coded_quotes, request_rows)
 
 
 def test_filtered_quote_list_runs_same_queries_for_10_and_100_rows(
@@ -196,7 +202,8 @@ def test_reference_list_runs_same_queries_for_10_and_100_rows(
 
 
 def test_stance_list_runs_same_queries_for_10_and_100_rows(django_assert_num_queries, annotator):
-    """3 queries: the role check, count, the page (topic and annotator joined)."""
+    """4 queries: the permission check (two: the user's own and their groups'), count, the page
+    (topic and annotator joined)."""
     topics = TopicFactory.create_batch(2)
     made = []
 
@@ -205,13 +212,19 @@ def test_stance_list_runs_same_queries_for_10_and_100_rows(django_assert_num_que
             made.append(StanceAnnotationFactory(annotator=annotator, topic=topics[len(made) % 2]))
 
     client = client_for(annotator)
-    _assert_same_queries(django_assert_num_queries, 3, make, lambda: _page(client, "/api/stances/"))
+
+    def request_rows():
+        forget_permissions(annotator)
+        return _page(client, "/api/stances/")
+
+    _assert_same_queries(django_assert_num_queries, 4, make, request_rows)
 
 
 def test_adjudication_list_runs_same_queries_for_10_and_100_rows(
     django_assert_num_queries, reviewer, topic
 ):
-    """3 queries: the role check, count, the page (topic and reviewer joined)."""
+    """4 queries: the permission check (two: the user's own and their groups'), count, the page
+    (topic and reviewer joined)."""
     made = []
 
     def make(total):
@@ -219,9 +232,12 @@ def test_adjudication_list_runs_same_queries_for_10_and_100_rows(
             made.append(AdjudicationFactory(topic=topic, reviewer=reviewer))
 
     client = client_for(reviewer)
-    _assert_same_queries(
-        django_assert_num_queries, 3, make, lambda: _page(client, "/api/adjudications/")
-    )
+
+    def request_rows():
+        forget_permissions(reviewer)
+        return _page(client, "/api/adjudications/")
+
+    _assert_same_queries(django_assert_num_queries, 4, make, request_rows)
 
 
 def test_users_are_not_created_per_row(db):

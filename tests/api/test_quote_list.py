@@ -55,6 +55,8 @@ def test_quote_list_shows_speaker_role_source_event_and_stance(api_client, topic
     assert row["stances"] == [
         {
             "topic": "nato-russia-dialogue",
+            "visible": True,
+            "codes": 2,
             "value": 1.5,
             "adjudicated": False,
             "annotators": 2,

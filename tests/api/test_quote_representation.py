@@ -30,7 +30,7 @@ def test_fast_rendering_equals_drfs_field_by_field_rendering(with_optional_parts
     assert bool(fast["stances"]) is with_optional_parts
 
 
-@pytest.mark.parametrize("viewer", ["anonymous", "annotator", "editor"])
+@pytest.mark.parametrize("viewer", ["anonymous", "annotator", "reviewer"])
 def test_a_quote_in_the_list_is_the_quote_retrieved_by_id(seed, viewer, request):
     """The list renders from flat rows, a single quote from its instance: same JSON for every
     seed quote, with the annotations each viewer may see."""
@@ -43,4 +43,4 @@ def test_a_quote_in_the_list_is_the_quote_retrieved_by_id(seed, viewer, request)
     for quote in listed["results"]:
         assert client.get(f"/api/quotes/{quote['id']}/").json() == quote
     annotations = [s["annotations"] for q in listed["results"] for s in q["stances"]]
-    assert annotations and any(annotations) is (viewer == "editor")
+    assert annotations and any(annotations) is (viewer == "reviewer")

@@ -161,8 +161,8 @@ def test_stance_list_shows_only_the_users_own_annotations(annotator, other_annot
     assert [row["id"] for row in listed] == [mine.id]
 
 
-@pytest.mark.parametrize("persona", ["editor", "reviewer", "admin_user"])
-def test_editors_reviewers_and_superusers_list_every_annotation(
+@pytest.mark.parametrize("persona", ["reviewer", "admin_user"])
+def test_reviewers_and_superusers_list_every_annotation(
     request, persona, annotator, other_annotator, topic
 ):
     StanceAnnotationFactory(annotator=annotator, topic=topic)

@@ -193,7 +193,15 @@ class Command(BaseCommand):
         for name in TOPIC_NAMES[:count]:
             slug = name.lower().replace("–", "-").replace(" ", "-")
             topic, _ = Topic.objects.get_or_create(
-                slug=slug, defaults={"name": name, "description": f"Stance toward {name}."}
+                slug=slug,
+                # Released, and a quote settled with one code: the synthetic corpus is public
+                # and every stance counts, as the bench's raw SQL floor assumes.
+                defaults={
+                    "name": name,
+                    "description": f"Stance toward {name}.",
+                    "released": True,
+                    "codes_needed": 1,
+                },
             )
             ids.append(topic.pk)
         return ids
