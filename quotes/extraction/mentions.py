@@ -93,7 +93,8 @@ _MEMBER_OF = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?:senior|top|former|longtime|high-ranking)\s+)?"
     r"(?P<body>(?:[A-Z][\w’'.-]*\s+){1,4})(?:[a-z-]+\s+)?"
     r"(?P<role>official|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|source|"
-    r"representative|staffer|lawyer|strategist|operative|insider|officer|diplomat)\b"
+    r"representative|staffer|lawyer|strategist|operative|insider|officer|diplomat|delegate|"
+    r"supporter|voter|donor|[Dd]emocrat|[Rr]epublican)\b"
 )
 _DEFINITE_ORG = re.compile(
     r"\bthe\s+(?:[a-z]+\s+)?(ministry|alliance|department|embassy|kremlin|government|"

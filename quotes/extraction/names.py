@@ -11,6 +11,7 @@ from functools import lru_cache
 from .gender import gender_of_given_name
 from .lexicon import NATIONALITY_WORDS, NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS, words
 from .model import KnownSpeaker
+from .places import is_place
 
 GIVEN_NAMES = words(
     """
@@ -214,8 +215,8 @@ def _mention(text, role_tokens, part, known_surnames, strict) -> NameMention | N
         for m in part
     )
     full = [t for t in tokens if not re.fullmatch(r"[A-Z]\.?", t)]
-    if not full:
-        return None
+    if not full or is_place(" ".join(full)):
+        return None  # "New Hampshire", "Iowa": places, not people
     role = " ".join(m.group() for m in role_tokens)
     titled = any(_plain(m.group()) in TITLE_WORDS for m in role_tokens)
     start, end = part[0].start(), part[-1].end()

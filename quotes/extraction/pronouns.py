@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
 _FEMALE = {"she", "her"}
 _OBJECT_BEFORE = re.compile(
-    r"\b(?:of|with|to|for|from|about|against|by|at|on|in|than|and|or|nor|like|told|asked|"
-    r"met|called|thanked|endorsed|attacked|praised|criticized|defeated|beat|'s|’s)\s+$",
+    r"\b(?:of|with|to|for|from|about|against|by|at|on|in|than|(?<![.!?] )and|or|nor|like|"
+    r"told|asked|met|called|thanked|endorsed|attacked|praised|criticized|defeated|beat|'s|’s)\s+$",
     re.I,
 )
 _WINDOW = 2500

@@ -14,7 +14,7 @@ from .sentences import QUOTE_CHARS, _is_abbreviation
 
 _NON_SUBJECT_BEFORE = re.compile(
     r"\b(?:of|with|to|for|from|about|against|between|among|at|on|in|under|over|into|than|"
-    r"told|assured|informed|asked|urged|congratulated|met|and)\s+$",
+    r"told|assured|informed|asked|urged|congratulated|met|(?<![.!?] )(?<!^)and)\s+$",
     re.I,
 )
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
@@ -57,13 +57,16 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
     """The subject of ``[start, verb_at)`` before its verb: the last mention of the noun phrase
     once a trailing appositive is cut off ("Tad Devine, Sanders's chief strategist, said";
     "Daily News opinion editor Josh Greenman told")."""
-    zone = discourse.masked[start:verb_at]
+    # a party label "(D-Mo.)" is part of the name phrase: blank it before looking for stops
+    zone = re.sub(
+        r"\([^()]{1,30}\)", lambda m: " " * len(m.group()), discourse.masked[start:verb_at]
+    )
     appositive = re.search(r",\s[^,]*,\s*$", zone)
     cut = start + (appositive.start() if appositive else len(zone.rstrip()))
     head = [
         m
         for m in mentions
-        if m.end <= cut and not re.search(r"[,;.:]", discourse.masked[m.end : cut])
+        if m.end <= cut and not re.search(r"[,;.:]", zone[max(0, m.end - start) : cut - start])
     ]
     if not head:
         return None
@@ -176,6 +179,8 @@ def subject_before(
             return mentions[-1], clause
         return None, clause
     verb = max(verbs, key=lambda v: v.start())
+    if len(verbs) > 1 and re.search(r"\band\s+(?:\w+\s+)?$", clause[: verb.start()]):
+        verb = min(verbs, key=lambda v: v.start())  # "X said … and accused him of “…”"
     verb_at = start + verb.start()
     before = [m for m in mentions if m.end <= verb_at]
     after = [

@@ -173,3 +173,30 @@ def test_a_partial_quotation_without_a_cue_goes_to_the_subject_of_its_sentence(e
     )
     proposal = by_text(extract(text), "free ferries")
     assert proposal.speaker_name == "Halla Sigurdsdottir" and "subject" in proposal.reason
+
+
+def test_and_opening_a_sentence_does_not_make_an_object(extract):
+    text = "And Tamsin Okoro says the council is the only body “that can still fix this mess.”"
+    assert by_text(extract(text), "that can still").speaker_name == "Tamsin Okoro"
+
+
+def test_a_party_label_stays_inside_the_name_phrase(extract):
+    text = (
+        "Sen. Orla Brennock (D-Mo.), who has backed Dalia Fenn, said the rival was pushed to be "
+        "“a far stronger candidate for the job.”"
+    )
+    assert by_text(extract(text), "a far stronger").speaker_name == "Orla Brennock"
+
+
+def test_said_and_accused_share_their_subject(extract):
+    text = (
+        "Mirela Stan said Tomas Varga is responsible for the delays and accused him of "
+        "“wasting everybody's time for a whole year.”"
+    )
+    assert by_text(extract(text), "wasting everybody").speaker_name == "Mirela Stan"
+
+
+def test_a_place_is_no_speaker_name(extract):
+    text = "“It is a close race,” said one New Hampshire Democrat."
+    proposal = by_text(extract(text), "It is a close")
+    assert (proposal.speaker_kind, proposal.speaker_name) == ("anonymous", "New Hampshire Democrat")
