@@ -244,8 +244,9 @@ class PersonIndex:
             name_end = match.end() if name_end > match.end() else match.end()
             if len(tokens) == 1:
                 word = _plain(tokens[0])
-                if word in lowered and _sentence_initial(masked, name_start):
-                    continue  # "Officials said": a common noun opening a sentence
+                common = word in lowered or (word.endswith("s") and word[:-1] in lowered)
+                if common and _sentence_initial(masked, name_start):
+                    continue  # "Officials said", "Analysts warn": a common noun opening a sentence
                 if is_place(tokens[0]):
                     continue
             elif is_place(" ".join(tokens)):
