@@ -80,7 +80,8 @@ _ORG = re.compile(
 _ACRONYM = re.compile(r"\b(?:NATO|OSCE|UN|EU|CSTO|SCO|IAEA|WHO|MFA|FSB|SVR|GRU|PACE|OPCW)\b")
 # Any other acronym in a speaker's slot is a body too ("the NRA said", "ACU said in a statement").
 _ANY_ACRONYM = re.compile(
-    r"(?<![\w.-])(?!(?:I|II|III|IV|OK|TV|AM|PM|US|UK)\b)[A-Z]{2,6}(?![\w.’'-])"
+    r"(?<![\w.-])(?<![A-Z]{2} )(?!(?:I|II|III|IV|OK|TV|AM|PM|US|UK)\b)[A-Z]{2,6}(?![\w.’'-])"
+    r"(?! [A-Z]{2})"  # not inside a line in capitals ("TELLING OF THE SYRIAN REFUGEE CRISIS")
 )
 # "the Federalist", "The Wall Street Journal": the definite article before a capitalised name.
 _VERB = SPEECH_VERB_RE.pattern.replace("(?<![\\w-])", "")
