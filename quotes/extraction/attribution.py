@@ -276,8 +276,7 @@ class Discourse:
         candidates = [
             s for s in self.known if s.kind == "anonymous" and s.cited_by.lower() == outlet.lower()
         ]
-        named_body = re.match(r"(?:an?|one|another)\s+(?:\w+\s+)?[A-Z]", mention.text, re.I)
-        if candidates and not (named_body and mention.text.split()[1][:1].isupper()):
+        if candidates and not mention.named_body:
             words = set(re.findall(r"\w+", mention.text.lower()))
             best = max(
                 candidates,

@@ -191,6 +191,7 @@ class Mention:
     tokens: tuple[str, ...] = ()
     surname_only: bool = False
     known: KnownSpeaker | None = None
+    named_body: bool = False  # "a Transport Ministry official": never an outlet's generic source
 
 
 def anonymous_name(match: re.Match[str], outlets: tuple[str, ...]) -> str:
@@ -256,6 +257,7 @@ def find_mentions(
                 f"{body} {match.group('role')}",
                 outlet=outlet,
                 role=match.group("role"),
+                named_body=True,
             )
         )
     for name in find_names(masked, start, end, surnames, strict):

@@ -10,6 +10,7 @@ from .attribution import Discourse
 from .lexicon import SPEECH_VERB_RE
 from .mentions import Mention, find_mentions
 from .names import name_key
+from .nominals import ORGANISATION_NOUNS
 from .sentences import QUOTE_CHARS, _is_abbreviation
 
 _NON_SUBJECT_BEFORE = re.compile(
@@ -77,7 +78,18 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
         named = [m for m in mentions if cut < m.start and m.kind == "person" and m.end <= verb_at]
         if named:
             return named[0]
+    owned = _POSSESSED.match(discourse.masked, head[-1].end, cut)
+    if owned and head[-1].kind in ("person", "institution"):  # "Trump's campaign said"
+        noun = owned.group("noun")
+        kind = "institution" if noun in ORGANISATION_NOUNS else "anonymous"
+        owner = discourse.resolve(head[-1]).name or head[-1].name or head[-1].text
+        name = f"{owner} {noun}"
+        end = head[-1].end + owned.end() - owned.start()
+        return Mention(head[-1].start, end, kind, name, name, named_body=True)
     return head[-1]
+
+
+_POSSESSED = re.compile(r"['’]s?\s+(?:[a-z-]+\s+){0,3}(?P<noun>[a-z-]+)\s*$")
 
 
 def _head_after(discourse: Discourse, verb_end: int, limit: int, mentions: list[Mention]):

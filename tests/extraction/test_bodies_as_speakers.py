@@ -51,3 +51,24 @@ def test_the_complement_of_a_researcher_is_not_the_one_who_believes(extract):
     )
     proposal = by_text(extract(text), "the talks")
     assert (proposal.kind, proposal.speaker_name) == ("indirect", "Joanna Pietrasz")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        (
+            "Ada Okafor, the candidate, stayed home. “We expect a close count,” Okafor's campaign "
+            "said.",
+            "institution",
+            "Ada Okafor campaign",
+        ),
+        (
+            "Mayor Lutz Brenner was away. “No comment,” Brenner's spokesman told reporters.",
+            "anonymous",
+            "Lutz Brenner spokesman",
+        ),
+    ],
+)
+def test_what_a_person_owns_speaks_not_the_person(extract, text, kind, name):
+    proposal = by_text(extract(text), text[text.index("“") + 1 :][:8])
+    assert (proposal.speaker_kind, proposal.speaker_name) == (kind, name)
