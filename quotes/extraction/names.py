@@ -130,7 +130,12 @@ def _runs(text: str, start: int, end: int):
             joined = gap == " " or (
                 gap.strip() in _PARTICLES and gap.startswith(" ") and gap.endswith(" ")
             )
-            if not joined or _POSSESSIVE.search(run[-1].group()) and "’s" in run[-1].group():
+            previous = run[-1].group()
+            # "… Donald Trump. Johnson said": a full stop after a word ends the name
+            stop = (
+                previous.endswith(".") and len(previous) > 2 and _plain(previous) not in TITLE_WORDS
+            )
+            if not joined or stop or _POSSESSIVE.search(previous) and "’s" in previous:
                 yield run
                 run = []
         run.append(match)

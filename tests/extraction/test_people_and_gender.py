@@ -101,3 +101,11 @@ def test_the_articles_pronoun_wins_over_the_given_name_data(extract):
         "He added that the vote would come next week."
     )
     assert by_text(extract(text), "the vote would").speaker_name == "Lindsey Okafor"
+
+
+def test_a_full_stop_ends_a_name(extract):
+    text = (
+        "The crowd cheered for Marit Olsen. Lindqvist said the rally was small. "
+        "“We will win anyway,” Lindqvist added."
+    )
+    assert by_text(extract(text), "We will win").speaker_name == "Lindqvist"
