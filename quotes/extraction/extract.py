@@ -12,7 +12,13 @@ from .marks import double_single_quotes
 from .model import KnownSpeaker, Proposal, Speaker, undecided
 from .sentences import QUOTE_CHARS
 from .spans import RawQuote, find_quotes
-from .subjects import sentence_subject, subject_after, subject_before, subject_of_sentence
+from .subjects import (
+    headline_speaker,
+    sentence_subject,
+    subject_after,
+    subject_before,
+    subject_of_sentence,
+)
 
 
 def _attribute(
@@ -26,6 +32,9 @@ def _attribute(
     """Speaker of one quotation part and the attribution text (for date cues)."""
     starts_sentence = discourse.sentence_start(quote.start) >= quote.start - 2
     floor = previous[0].end if previous and previous[0].para == quote.para else None
+    headline = headline_speaker(discourse, quote.start)
+    if headline is not None:
+        return _with(discourse.resolve(headline), "named before the colon of a headline"), ""
     if kind == "partial" and not starts_sentence:
         # "Ducey called the long lines “unacceptable.” Stanton wrote …": a partial quotation
         # belongs to the clause it sits in, whatever follows it.

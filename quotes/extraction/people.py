@@ -301,6 +301,8 @@ class PersonIndex:
         ):
             return "description"
         complement = re.search(r"\b(?:of|for|from|with|at|in|to|by|on|about|against)\s+$", before)
+        if re.match(r"\s*:\s", after) and re.search(r"(?:^|\n)\s*(?:[\w.’'-]+\s+){0,3}$", before):
+            return "headline"  # "Okonkwo: Budget cuts 'will hit the poorest first'"
         verb = _SPEECH_AFTER.match(after)
         if (
             not complement

@@ -150,6 +150,11 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
         ),
         None,
     )
+    according = re.match(r"according to\s+", clause, re.I)
+    if according:  # "“…,” according to CNN."
+        named = discourse.mentions_in(start + according.end(), end)
+        if named:
+            return named[0], clause, True
     if re.match(r"[”\"»]?\s*[,.]?\s*[—–-]+\s*", masked[position : position + 6]) and mentions:
         first = mentions[0]  # a signature: "“…” — Maria Lopez (@mlopez)"
         if len(masked[start : first.start].split()) <= 1 and first.kind != "pronoun":
@@ -249,3 +254,15 @@ def sentence_subject(discourse: Discourse, start: int, end: int) -> Mention | No
             return mention
         return None
     return None
+
+
+def headline_speaker(discourse: Discourse, position: int) -> Mention | None:
+    """The name that opens a line before a colon, the headline convention
+    ("Okonkwo: Budget 'is balanced'", "EU chief: 'No deal'")."""
+    p_start = discourse.paragraph(position)[0]
+    opening = re.match(r"\s*([^:\n“”\"]{2,60}?):\s", discourse.masked[p_start:position])
+    if not opening or len(opening.group(1).split()) > 6 or _speech_verbs(opening.group(1)):
+        return None  # "Earlier, Lavrov noted: “…”" is an attribution clause, not a headline
+    named = discourse.mentions_in(p_start, p_start + opening.end(1))
+    actors = [m for m in named if m.kind in ("person", "institution", "anonymous", "nominal")]
+    return actors[-1] if actors else None

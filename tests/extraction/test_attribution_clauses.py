@@ -200,3 +200,18 @@ def test_a_place_is_no_speaker_name(extract):
     text = "“It is a close race,” said one New Hampshire Democrat."
     proposal = by_text(extract(text), "It is a close")
     assert (proposal.speaker_kind, proposal.speaker_name) == ("anonymous", "New Hampshire Democrat")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Okonkwo: Budget cuts 'will hit the poorest first'\nThe finance minister spoke.\n",
+            "Okonkwo",
+        ),
+        ("“The port stays shut until Friday,” according to Harbourwatch.\n", "Harbourwatch"),
+    ],
+)
+def test_headline_colon_and_trailing_according_to(extract, text, speaker):
+    proposal = extract(text)[0]
+    assert proposal.speaker_name == speaker
