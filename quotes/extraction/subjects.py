@@ -89,7 +89,14 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
     return head[-1]
 
 
-_POSSESSED = re.compile(r"['’]s?\s+(?:[a-z-]+\s+){0,3}(?P<noun>[a-z-]+)\s*$")
+_OWNED_NOUNS = (
+    "campaign|administration|team|staff|camp|allies|aides?|spokesman|spokeswoman|spokesperson|"
+    "adviser|advisor|advisers|advisors|official|officials|lawyers?|attorneys?|staffers?|"
+    "supporters|surrogates?|office|organization|foundation|company|government|ministry|party"
+)
+_POSSESSED = re.compile(
+    rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,2}}(?P<noun>{_OWNED_NOUNS})(?:\s+(?:also|has|had))?\s*$"
+)
 
 
 def _head_after(discourse: Discourse, verb_end: int, limit: int, mentions: list[Mention]):

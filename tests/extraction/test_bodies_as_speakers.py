@@ -63,6 +63,12 @@ def test_the_complement_of_a_researcher_is_not_the_one_who_believes(extract):
             "Ada Okafor campaign",
         ),
         (
+            "Ada Okafor, the candidate, stayed home. “We expect a close count,” the Okafor "
+            "campaign said.",
+            "institution",
+            "Ada Okafor campaign",
+        ),
+        (
             "Mayor Lutz Brenner was away. “No comment,” Brenner's spokesman told reporters.",
             "anonymous",
             "Lutz Brenner spokesman",
