@@ -96,7 +96,12 @@ def _resolve(discourse: "Discourse", mention: "Mention", soft: bool) -> Speaker:
         return found(introduced, "the one person named in the sentence before")
     subjects = [m for m in people if fits(m) and _is_subject(discourse, m)]
     last_subject = subjects[-1] if subjects else None
-    if event is not None and (last_subject is None or event.position >= last_subject.start):
+    recent_subject = (
+        last_subject is not None and last_subject.start >= discourse.paragraph(mention.start)[0]
+    )
+    if event is not None and (
+        last_subject is None or event.position >= last_subject.start or not recent_subject
+    ):
         return _reason(
             event.speaker,
             f"'{mention.text}' refers to the last person quoted, {event.speaker.name}",
