@@ -4,6 +4,7 @@ Each function is atomic and validates before it saves, so a failure leaves the d
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -258,11 +259,109 @@ def quotes_set_status(*, quotes, status: str) -> int:
     """Confirm or reject several quotes; a quote without a speaker cannot be confirmed."""
     changed = 0
     for quote in quotes.select_for_update():
-        quote.status = status
-        quote.full_clean()
-        quote.save()
+        _quote_status_save(quote, status=status)
         changed += 1
     return changed
+
+
+def _quote_status_save(quote: Quote, *, status: str, speaker: Speaker | None = None, user=None):
+    """Give ``quote`` its review status (and ``speaker``, when another one), validate and save it
+    through the version check, so a form opened before the review is refused. ``user`` is who
+    the history names (the admin's request user otherwise)."""
+    if speaker is not None and speaker.pk != quote.speaker_id:
+        quote.speaker = speaker
+        quote.affiliation = None  # clean() proposes the new speaker's role on the date said
+    quote.status = status
+    if user is not None:
+        quote._history_user = user
+    quote.full_clean()
+    _save_versioned(quote)
+
+
+@dataclass(frozen=True)
+class ReviewDecision:
+    """One row of an import review: confirm or reject (``status``) the quote ``quote_id``, said
+    by ``speaker_id`` (None: the speaker it has). ``version`` is the quote's version when the
+    review page was loaded."""
+
+    quote_id: int
+    status: str
+    version: int
+    speaker_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ReviewApplied:
+    """What ``import_review_apply`` did: quotes confirmed, rejected, and given another speaker."""
+
+    confirmed: int = 0
+    rejected: int = 0
+    speakers_changed: int = 0
+
+
+@transaction.atomic
+def import_review_apply(*, user, source, decisions: Iterable[ReviewDecision]) -> ReviewApplied:
+    """Confirm or reject proposed quotes of ``source`` as the reviewer decided, each with the
+    speaker chosen for it (when another one, the quote's role is proposed again for that speaker).
+
+    All or nothing: a quote that is unknown, of another source, no longer proposed or decided
+    twice, an unknown speaker, or a confirmed or rejected quote left without a speaker is a
+    ValidationError listing every problem; a quote saved by someone else since the page was
+    loaded is a ConflictError. Either way nothing is written. Each quote is saved once, through
+    the version check, with a history record naming ``user``.
+    """
+    decisions = list(decisions)
+    if not decisions:
+        raise ValidationError("Tick at least one quote.")
+    quote_ids = [decision.quote_id for decision in decisions]
+    quotes = Quote.objects.select_for_update().in_bulk(quote_ids)
+    speakers = Speaker.objects.in_bulk(
+        {decision.speaker_id for decision in decisions if decision.speaker_id is not None}
+    )
+    problems, stale, seen = [], [], set()
+    for decision in decisions:
+        quote = quotes.get(decision.quote_id)
+        number = f"Quote {decision.quote_id}"
+        if decision.quote_id in seen:
+            problems.append(f"{number} is decided twice.")
+        elif quote is None:
+            problems.append(f"No quote has the id {decision.quote_id}.")
+        elif quote.source_id != source.pk:
+            problems.append(f"{number} is a quote of another source, not of this article.")
+        elif decision.status not in (Quote.Status.CONFIRMED, Quote.Status.REJECTED):
+            problems.append(f"{number}: {decision.status!r} is neither confirmed nor rejected.")
+        elif decision.speaker_id is not None and decision.speaker_id not in speakers:
+            problems.append(f"{number}: no speaker has the id {decision.speaker_id}.")
+        elif quote.version != decision.version:
+            stale.append(decision.quote_id)
+        elif quote.status != Quote.Status.PROPOSED:
+            problems.append(f"{number} is already {quote.get_status_display().lower()}.")
+        elif decision.speaker_id is None and quote.speaker_id is None:
+            problems.append(f"{number} has no speaker: choose one before confirming or rejecting.")
+        seen.add(decision.quote_id)
+    if problems:
+        raise ValidationError(problems)
+    if stale:
+        raise ConflictError(
+            f"Quote(s) {', '.join(map(str, stale))} were changed by someone else since you opened "
+            "this page. Reload it to see their change, then redo yours."
+        )
+    counts = {Quote.Status.CONFIRMED: 0, Quote.Status.REJECTED: 0}
+    changed_speakers = 0
+    for decision in decisions:
+        quote, speaker = quotes[decision.quote_id], speakers.get(decision.speaker_id)
+        quote.source = source  # spares a query per quote when clean() locates it in the text
+        changed_speakers += speaker is not None and speaker.pk != quote.speaker_id
+        try:
+            _quote_status_save(quote, status=decision.status, speaker=speaker, user=user)
+        except ValidationError as error:
+            raise ValidationError(f"Quote {quote.pk}: {' '.join(error.messages)}") from error
+        counts[decision.status] += 1
+    return ReviewApplied(
+        confirmed=counts[Quote.Status.CONFIRMED],
+        rejected=counts[Quote.Status.REJECTED],
+        speakers_changed=changed_speakers,
+    )
 
 
 # --- Speakers ---------------------------------------------------------------------------------

@@ -123,6 +123,13 @@ MATRIX = [
     ("Admin: add a quote", "GET", "/admin/quotes/quote/add/", None, (302, 403, 200, 200, 200)),
     ("Admin: add a speaker", "GET", "/admin/quotes/speaker/add/", None, (302, 403, 200, 200, 200)),
     (
+        "Admin: review an import",
+        "GET",
+        "/admin/quotes/source/{source}/review/",
+        None,
+        (302, 403, 200, 200, 200),
+    ),
+    (
         "Admin: add an adjudication",
         "GET",
         "/admin/quotes/adjudication/add/",

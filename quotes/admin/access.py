@@ -7,6 +7,12 @@ other surface. This module only names the desk's own abilities (tag, adjudicate,
 from quotes import coding
 
 
+def can_review_quotes(user) -> bool:
+    """Editors confirm and reject proposed quotes: the permission the quote list's confirm and
+    reject actions ask for (``permissions=["change"]``), named for the import review page."""
+    return user.has_perm("quotes.change_quote")
+
+
 def can_tag(user) -> bool:
     return user.has_perm("quotes.add_stanceannotation")
 

@@ -11,8 +11,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import urlencode
 
+from quotes.admin.review import import_review_url
 from quotes.importing import ImportRefused, ImportResult, article_import, read_article
 from quotes.models import Quote, Source
 
@@ -138,7 +140,14 @@ def import_article_view(model_admin, request):
         form = ArticleImportForm(request.POST, request.FILES)
         result = _import(form) if form.is_valid() else None
         if result is not None:
-            messages.success(request, _summary(result))
+            messages.success(
+                request,
+                format_html(
+                    '{} <a href="{}" id="review-import-link">Review them on one page</a>.',
+                    _summary(result),
+                    import_review_url(result.source),
+                ),
+            )
             for problem in result.skipped:
                 messages.warning(request, f"Not proposed: {problem}")
             return redirect(proposed_quotes_url(result.source))

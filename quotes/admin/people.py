@@ -60,6 +60,9 @@ class SpeakerAdmin(DeskAdmin):
             .select_related("organization")
             .prefetch_related("aliases")
             .annotate(number_of_quotes=Count("quotes", distinct=True))
+            # A grouped query keeps no default ordering; the speaker autocomplete (quote page,
+            # import review) pages through this queryset and needs one. The list sets its own.
+            .order_by("name", "id")
         )
 
     @admin.display(description="aliases")

@@ -4,8 +4,10 @@ from django.contrib import admin
 from django.db.models import Count
 from django.urls import path
 
-from quotes.admin.base import DeskAdmin
+from quotes.admin.access import can_review_quotes
+from quotes.admin.base import DeskAdmin, object_key_or_404
 from quotes.admin.importing import can_import_articles, import_article_view
+from quotes.admin.review import import_review_view
 from quotes.models import Event, Source
 
 
@@ -25,14 +27,29 @@ class SourceAdmin(DeskAdmin):
         def bound(request):
             return import_article_view(self, request)
 
+        def review(request, object_id):
+            return import_review_view(self, request, object_key_or_404(Source, object_id))
+
         return [
             path(
                 "import-article/",
                 self.admin_site.admin_view(bound),
                 name="quotes_source_import_article",
             ),
+            path(
+                "<path:object_id>/review/",
+                self.admin_site.admin_view(review),
+                name="quotes_source_review",
+            ),
             *super().get_urls(),
         ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "can_review_quotes": can_review_quotes(request.user),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {
