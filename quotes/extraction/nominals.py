@@ -116,6 +116,15 @@ def resolve_nominal(discourse: "Discourse", mention: "Mention") -> Speaker:
     last = discourse.last_person_speaker(mention.start)
     if last is not None:
         return _as(last, f"'{text}': nobody titled {head} before; the last person quoted")
+    named = [
+        m
+        for m in discourse.mentions
+        if m.kind == "person" and m.end <= mention.start and mention.start - m.end <= 1500
+    ]
+    people = {id(discourse.entity_of.get(m.start)) for m in named}
+    if len(people) == 1 and named[-1].start in discourse.entity_of:
+        speaker = discourse.entity_of[named[-1].start].speaker
+        return _as(speaker, f"'{text}': the only person named before, {speaker.name}")
     return undecided(f"'{text}' matches no one named before")
 
 

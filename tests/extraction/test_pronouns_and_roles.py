@@ -53,3 +53,11 @@ def test_he_after_a_person_introduced_as_a_passive_agent(extract):
         "briefing by Defence Minister Tarek Oumarou. “The units leave on Friday,” he said."
     )
     assert by_text(extract(text), "The units").speaker_name == "Tarek Oumarou"
+
+
+def test_a_role_noun_with_one_person_named_before_is_that_person(extract):
+    text = (
+        "Senator Alva Quist visited the plant. “We need these jobs here,” the veteran told workers."
+    )
+    proposal = by_text(extract(text), "We need these")
+    assert proposal.speaker_name == "Alva Quist"
