@@ -14,7 +14,7 @@ from .lexicon import OUTLETS, ROLE_CLASSES, ROLE_WORDS
 from .mentions import EXPERT_ROLES, Mention, find_mentions, institution_variants
 from .model import KnownSpeaker, Speaker, undecided
 from .names import match_known_person, name_keys
-from .nominals import resolve_nominal
+from .nominals import resolve_nominal, role_fallback
 from .people import PersonIndex
 from .pronouns import resolve_pronoun
 from .sentences import _is_abbreviation
@@ -346,7 +346,7 @@ class Discourse:
         found = self.bearer_of_role(mention)
         if found is not None:
             return found
-        return undecided(f"'{mention.text}' matches no one named before")
+        return role_fallback(self, mention, mention.text.strip(), role)
 
     def bearer_of_role(self, mention: Mention) -> Speaker | None:
         """The last person whose title fits ``mention``'s role noun ("the diplomat" → a deputy

@@ -35,13 +35,16 @@ def _attribute(
     headline = headline_speaker(discourse, quote.start)
     if headline is not None:
         return _with(discourse.resolve(headline), "named before the colon of a headline"), ""
-    if kind == "partial" and not starts_sentence:
+    after, clause, tight = subject_after(discourse, quote.end)
+    comma_after = re.match(
+        r"\s*(?:,\s*[”\"»]|[”\"»]\s*,)", discourse.masked[quote.end : quote.end + 4]
+    )
+    if kind == "partial" and not starts_sentence and not (tight and comma_after):
         # "Ducey called the long lines “unacceptable.” Stanton wrote …": a partial quotation
-        # belongs to the clause it sits in, whatever follows it.
+        # belongs to the clause it sits in, unless "…,” X reported" attributes it at once.
         mention, before = subject_before(discourse, quote.start, floor)
         if mention is not None:
             return discourse.resolve(mention), before
-    after, clause, tight = subject_after(discourse, quote.end)
     if after is not None and tight:
         return discourse.resolve(after), clause
     mention, before = subject_before(discourse, quote.start, floor)

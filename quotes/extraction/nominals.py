@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import SPEECH_VERB_RE, words
 from .model import Speaker, undecided
+from .pronouns import is_subject
 
 if TYPE_CHECKING:
     from .attribution import Discourse
@@ -43,7 +44,8 @@ ORGANISATION_NOUNS = words(
 _NOT_HEADS = words(
     """
     same other first last next new one two three more most time year week day way case point
-    fact number issue question people world country state city news end
+    fact number issue question people world country state city news end be been being is was
+    were are
     """
 )
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)"
@@ -113,18 +115,41 @@ def resolve_nominal(discourse: "Discourse", mention: "Mention") -> Speaker:
     bearer = discourse.bearer_of_role(replace(mention, kind="role"))
     if bearer is not None:
         return bearer
+    return role_fallback(discourse, mention, text, head)
+
+
+def role_fallback(discourse: "Discourse", mention: "Mention", text: str, head: str) -> Speaker:
+    """A role noun nobody was given ("the senator"): a person the article gave no role at all —
+    the last one quoted, else the only one named before, else the last named as a subject —
+    each saying so. Someone the article gave another role ("Deputy Foreign Minister") is not a
+    senator, and "the minister's spokesman" is someone else: both stay undecided."""
+    if re.search(r"['’]s\s+(?:[\w-]+\s+)?" + re.escape(head) + r"$", text):
+        return undecided(f"'{text}' is someone the article does not name")
+
+    def untitled(speaker: Speaker | None) -> bool:
+        entity = discourse.entity_by_speaker(speaker) if speaker is not None else None
+        return entity is not None and not entity.roles
+
     last = discourse.last_person_speaker(mention.start)
-    if last is not None:
+    if untitled(last):
         return _as(last, f"'{text}': nobody titled {head} before; the last person quoted")
     named = [
         m
         for m in discourse.mentions
-        if m.kind == "person" and m.end <= mention.start and mention.start - m.end <= 1500
+        if m.kind == "person"
+        and m.end <= mention.start
+        and mention.start - m.end <= 1500
+        and m.start in discourse.entity_of
+        and not discourse.entity_of[m.start].roles
     ]
-    people = {id(discourse.entity_of.get(m.start)) for m in named}
-    if len(people) == 1 and named[-1].start in discourse.entity_of:
+    people = {id(discourse.entity_of[m.start]) for m in named}
+    if len(people) == 1:
         speaker = discourse.entity_of[named[-1].start].speaker
         return _as(speaker, f"'{text}': the only person named before, {speaker.name}")
+    subjects = [m for m in named if is_subject(discourse, m)]
+    if subjects:  # "Marco Rubio still believes … “…,” the Florida senator told reporters."
+        speaker = discourse.entity_of[subjects[-1].start].speaker
+        return _as(speaker, f"'{text}': the last person named as a subject, {speaker.name}")
     return undecided(f"'{text}' matches no one named before")
 
 

@@ -50,7 +50,7 @@ def entity_gender(discourse: "Discourse", entity: "Entity", soft: bool = True) -
     return person.gender
 
 
-def _is_subject(discourse: "Discourse", mention: "Mention") -> bool:
+def is_subject(discourse: "Discourse", mention: "Mention") -> bool:
     """Whether a mention opens its sentence's subject ("Later, Giles said", "Sen. Cruz, 45, …")."""
     start = discourse.sentence_start(mention.start)
     before = discourse.masked[start : mention.start]
@@ -87,14 +87,14 @@ def _resolve(discourse: "Discourse", mention: "Mention", soft: bool) -> Speaker:
         return _reason(speaker, f"'{mention.text}' refers to {speaker.name} ({why})")
 
     sentence = discourse.sentence_start(mention.start)
-    same = [m for m in people if m.start >= sentence and fits(m) and _is_subject(discourse, m)]
+    same = [m for m in people if m.start >= sentence and fits(m) and is_subject(discourse, m)]
     if same:
         return found(same[0], "subject of the same sentence")
     event = _last_person_event(discourse, mention.start, gender, soft)
     introduced = _introduced_before(discourse, mention, people, fits, event)
     if introduced is not None:
         return found(introduced, "the one person named in the sentence before")
-    subjects = [m for m in people if fits(m) and _is_subject(discourse, m)]
+    subjects = [m for m in people if fits(m) and is_subject(discourse, m)]
     last_subject = subjects[-1] if subjects else None
     recent_subject = (
         last_subject is not None and last_subject.start >= discourse.paragraph(mention.start)[0]
@@ -139,7 +139,7 @@ def _introduced_before(discourse, mention, people, fits, event):
         for m in people
         if previous <= m.start < sentence
         and m.start > floor
-        and (_is_subject(discourse, m) or _AGENT.search(discourse.masked, 0, m.start))
+        and (is_subject(discourse, m) or _AGENT.search(discourse.masked, 0, m.start))
     ]
     entities = {id(discourse.entity_of[m.start]) for m in named if m.start in discourse.entity_of}
     fitting = [m for m in people if fits(m)]

@@ -79,6 +79,8 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
         if named:
             return named[0]
     owned = _POSSESSED.match(discourse.masked, head[-1].end, cut)
+    if _owns_description(discourse, head[-1]):
+        return None  # "The Prime Minister's official spokesman said": someone unnamed
     if owned and head[-1].kind in ("person", "institution"):  # "Trump's campaign said"
         noun = owned.group("noun")
         kind = "institution" if noun in ORGANISATION_NOUNS else "anonymous"
@@ -87,6 +89,13 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
         end = head[-1].end + owned.end() - owned.start()
         return Mention(head[-1].start, end, kind, name, name, named_body=True)
     return head[-1]
+
+
+def _owns_description(discourse: Discourse, mention: Mention) -> bool:
+    """A role or description in the possessive: the speaker is what it owns, left unnamed."""
+    return mention.kind in ("role", "nominal", "definite_org") and bool(
+        re.match(r"['’]s?\s", discourse.masked[mention.end : mention.end + 3])
+    )
 
 
 _OWNED_NOUNS = (
@@ -232,6 +241,9 @@ def subject_before(
         if verb.group().lower().endswith("ing"):
             return before[0], clause
         head = _head_before(discourse, start, verb_at, before)
+        owners = [m for m in before if _owns_description(discourse, m)]
+        if head is None and owners and owners[-1] is before[-1]:
+            return None, clause  # "The Prime Minister's official spokesman said: …"
         return (head or before[-1]), clause
     return (after[0] if after else None), clause
 

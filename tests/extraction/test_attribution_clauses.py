@@ -215,3 +215,19 @@ def test_a_place_is_no_speaker_name(extract):
 def test_headline_colon_and_trailing_according_to(extract, text, speaker):
     proposal = extract(text)[0]
     assert proposal.speaker_name == speaker
+
+
+def test_a_partial_quotation_attributed_right_after_by_a_comma(extract):
+    text = (
+        "Back then, Pavel Horak admitted the work could be termed “quiet lobbying,” "
+        "the Harbour Ledger reported in 1991.\n"
+    )
+    assert by_text(extract(text), "quiet lobbying").speaker_name == "Harbour Ledger"
+
+
+def test_a_role_noun_goes_to_the_last_person_named_as_a_subject(extract):
+    text = (
+        "Lotte Brandt still believes that Karl Ostmann is unfit. “I stand by every word,” "
+        "the Bavarian deputy told reporters."
+    )
+    assert by_text(extract(text), "I stand by").speaker_name == "Lotte Brandt"

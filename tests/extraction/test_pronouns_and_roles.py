@@ -56,8 +56,6 @@ def test_he_after_a_person_introduced_as_a_passive_agent(extract):
 
 
 def test_a_role_noun_with_one_person_named_before_is_that_person(extract):
-    text = (
-        "Senator Alva Quist visited the plant. “We need these jobs here,” the veteran told workers."
-    )
+    text = "Alva Quist visited the plant. “We need these jobs here,” the veteran told workers."
     proposal = by_text(extract(text), "We need these")
     assert proposal.speaker_name == "Alva Quist"
