@@ -47,7 +47,13 @@ referred, refers, describing, labeling, labelling, dubbing, terming, heralded, h
 chided, chiding, derided, deriding, mocking, praising, slamming, blasting, branding, hailing,
 deemed, deeming, pointed to, points to, accusing, dismissing, rejecting, demanding, urging,
 vowing, promising, pledging, claiming, suggesting, predicting, questioning, questioned,
-lamenting, boasting, bragging, conceding, acknowledging, admitting, denying, recalling
+lamenting, boasting, bragging, conceding, acknowledging, admitting, denying, recalling, echoed,
+echoes, chimed in, weighed in, fumed, seethed,
+screamed, roared, thundered, gushed, enthused, deadpanned, shot back, fired back, pushed back,
+protested, begged, implored, advised, reflected, remembered, elaborated, surmised, speculated,
+guessed, reckoned, volunteered, confided, confessed, revealed, disclosed, divulged, blamed,
+lauded, applauded, thanked, congratulated, grumbled, bemoaned, decried, deplored, attacked,
+lashed out, ridiculed, sneered, rebutted, refuted, disputed, swore, demurred, hedged
 """
 )
 # Characterizing verbs: "dismissed the proposal as “a non-starter”".
@@ -74,7 +80,10 @@ quips, quipping, snapped, sniped, scoffed, griped, groused, ranted, wondered, ex
 calling, referring, referred, refers, describing, labeling, labelling, dubbing, terming, heralded,
 heralding, chided, chiding, derided, deriding, mocking, praising, slamming, blasting, branding,
 hailing, deemed, deeming, pointed to, points to, accusing, dismissing, rejecting, demanding,
-urging, vowing, pledging, questioning, questioned
+urging, vowing, pledging, questioning, questioned, echoed, echoes, fumed, seethed, screamed,
+roared, thundered, gushed, enthused, deadpanned, shot back, fired back, pushed back, begged,
+implored, blamed, lauded, applauded, thanked, congratulated, grumbled, bemoaned, decried,
+deplored, attacked, lashed out, ridiculed, sneered, demurred, hedged, chimed in, weighed in
 """
 )
 REPORTING_VERBS = tuple(v for v in _SAYING if v not in _NOT_REPORTING)

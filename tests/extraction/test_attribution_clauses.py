@@ -231,3 +231,9 @@ def test_a_role_noun_goes_to_the_last_person_named_as_a_subject(extract):
         "the Bavarian deputy told reporters."
     )
     assert by_text(extract(text), "I stand by").speaker_name == "Lotte Brandt"
+
+
+@pytest.mark.parametrize("verb", ["fumed", "shot back", "echoed", "deadpanned", "confided"])
+def test_more_ways_of_saying(extract, verb):
+    text = f"“The vote was a farce from start to finish,” Ilse Brandauer {verb}.\n"
+    assert by_text(extract(text), "The vote was").speaker_name == "Ilse Brandauer"
