@@ -4,6 +4,7 @@ Kept in one place so that every rule uses the same vocabulary and tests can exte
 """
 
 import re
+from functools import lru_cache
 
 
 def words(block: str) -> frozenset[str]:
@@ -260,6 +261,7 @@ hashtag podcast agency group union
 )
 
 
+@lru_cache(maxsize=64)
 def outlet_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     """A regex matching any known outlet name (plus ``extra``) as a whole word."""
     names = sorted({*OUTLETS, *(e for e in extra if e)}, key=len, reverse=True)

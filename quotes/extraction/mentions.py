@@ -8,7 +8,14 @@ out), so that words a speaker says are never taken for the speaker.
 import re
 from dataclasses import dataclass
 
-from .lexicon import NATIONALITY_WORDS, NOT_NAME_WORDS, OUTLETS, ROLE_WORDS, SPEECH_VERB_RE
+from .lexicon import (
+    NATIONALITY_WORDS,
+    NOT_NAME_WORDS,
+    OUTLETS,
+    ROLE_WORDS,
+    SPEECH_VERB_RE,
+    outlet_pattern,
+)
 from .model import KnownSpeaker
 from .names import find_names, known_surname_keys
 from .nominals import find_nominals
@@ -352,6 +359,10 @@ def find_mentions(
         if not _overlaps(mention, found):
             found.append(mention)
     for match in _ACRONYM.finditer(masked, start, end):
+        mention = Mention(match.start(), match.end(), "institution", match.group(), match.group())
+        if not _overlaps(mention, found):
+            found.append(mention)
+    for match in outlet_pattern(outlets).finditer(masked, start, end):  # "As Politico reported"
         mention = Mention(match.start(), match.end(), "institution", match.group(), match.group())
         if not _overlaps(mention, found):
             found.append(mention)

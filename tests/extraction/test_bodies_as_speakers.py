@@ -78,3 +78,9 @@ def test_the_complement_of_a_researcher_is_not_the_one_who_believes(extract):
 def test_what_a_person_owns_speaks_not_the_person(extract, text, kind, name):
     proposal = by_text(extract(text), text[text.index("“") + 1 :][:8])
     assert (proposal.speaker_kind, proposal.speaker_name) == (kind, name)
+
+
+def test_an_outlet_can_be_the_source(extract):
+    text = "As Politico reported, “the count will take another week in the northern counties.”"
+    proposal = by_text(extract(text), "the count will")
+    assert (proposal.speaker_kind, proposal.speaker_name) == ("institution", "Politico")
