@@ -136,6 +136,12 @@ _ANONYMOUS = re.compile(
     rf"(?:{_UNNAMED}|(?P<familiar>{_FAMILIAR})))"
 )
 _PRONOUN = re.compile(r"\b(he|she|He|She)\b|(?<=[Aa]ccording to )(?:him|her)\b")
+# "It said in a statement", "they said": bodies and groups, only in a speech verb's subject slot.
+_BODY_PRONOUN = re.compile(
+    r"\b(?:[Ii]t|[Tt]hey)\b(?=\s+(?:(?:also|later|then|have|has|had)\s+)?(?:"
+    + SPEECH_VERB_RE.pattern.replace("(?<![\\w-])", "")
+    + r")\b)"
+)
 # ", who has called …": a relative pronoun stands for the name right before it.
 _RELATIVE = re.compile(r"(?<=[\w.)],\s)who\b")
 ROLE_NOUNS = (
@@ -396,6 +402,10 @@ def find_mentions(
         if not _overlaps(mention, found):
             found.append(mention)
     for match in _PRONOUN.finditer(masked, start, end):
+        mention = Mention(match.start(), match.end(), "pronoun", match.group(), anaphoric=True)
+        if not _overlaps(mention, found):
+            found.append(mention)
+    for match in _BODY_PRONOUN.finditer(masked, start, end):
         mention = Mention(match.start(), match.end(), "pronoun", match.group(), anaphoric=True)
         if not _overlaps(mention, found):
             found.append(mention)

@@ -63,6 +63,8 @@ def is_subject(discourse: "Discourse", mention: "Mention") -> bool:
 def resolve_pronoun(discourse: "Discourse", mention: "Mention") -> Speaker:
     """See the module docstring. Given-name data is a soft sign: when nobody fits with it, the
     article's pronoun wins over it ("Senator Lindsey Graham … He added")."""
+    if mention.text.lower() in ("it", "they"):
+        return _resolve_body(discourse, mention)
     found = _resolve(discourse, mention, soft=True)
     if found.decided:
         return found
@@ -150,6 +152,33 @@ def _introduced_before(discourse, mention, people, fits, event):
     ):
         return named[-1]
     return None
+
+
+def _resolve_body(discourse: "Discourse", mention: "Mention") -> Speaker:
+    """ "It said" / "they said": the last body or group quoted, else the last body named as a
+    sentence's subject ("The ministry … It said in a statement")."""
+    kinds = ("institution",) if mention.text.lower() == "it" else ("institution", "anonymous")
+    for event in reversed(discourse.events):
+        if event.position >= mention.start or mention.start - event.position > _WINDOW:
+            continue
+        if event.speaker.kind in kinds:
+            return _reason(
+                event.speaker, f"'{mention.text}' refers to {event.speaker.name}, quoted before"
+            )
+        break  # a person was quoted last: "it" would be a guess
+    bodies = [
+        m
+        for m in discourse.mentions
+        if m.kind in ("institution", "definite_org")
+        and m.end <= mention.start
+        and mention.start - m.end <= 600
+        and is_subject(discourse, m)
+    ]
+    if bodies:
+        speaker = discourse.resolve(bodies[-1])
+        if speaker.decided:
+            return _reason(speaker, f"'{mention.text}' refers to {speaker.name}, named before")
+    return undecided(f"'{mention.text}': no body or group named before")
 
 
 def _coordinated(discourse: "Discourse", subject: "Mention", fitting: list["Mention"]):

@@ -84,3 +84,15 @@ def test_an_outlet_can_be_the_source(extract):
     text = "As Politico reported, “the count will take another week in the northern counties.”"
     proposal = by_text(extract(text), "the count will")
     assert (proposal.speaker_kind, proposal.speaker_name) == ("institution", "Politico")
+
+
+def test_it_said_is_the_body_quoted_before(extract):
+    text = (
+        "“Fares will rise in May,” the Harbour Transit Authority said on Monday. "
+        "It said in a statement that “no line will close this year.”"
+    )
+    proposal = by_text(extract(text), "no line will")
+    assert (proposal.speaker_kind, proposal.speaker_name) == (
+        "institution",
+        "Harbour Transit Authority",
+    )
