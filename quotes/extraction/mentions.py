@@ -8,6 +8,14 @@ out), so that words a speaker says are never taken for the speaker.
 import re
 from dataclasses import dataclass
 
+from .bodies import (
+    ANY_ACRONYM,
+    DEFINITE_ORG,
+    KNOWN_ACRONYM,
+    MEMBER_OF,
+    ORG_NAME,
+    THE_NAME,
+)
 from .lexicon import (
     NATIONALITY_WORDS,
     NOT_NAME_WORDS,
@@ -20,96 +28,6 @@ from .model import KnownSpeaker
 from .names import find_names, known_surname_keys
 from .nominals import find_nominals
 
-ORG_HEADS = (
-    "Ministry",
-    "Council",
-    "Committee",
-    "Office",
-    "Department",
-    "Service",
-    "Agency",
-    "Bureau",
-    "Commission",
-    "Parliament",
-    "Duma",
-    "Government",
-    "Embassy",
-    "Mission",
-    "Kremlin",
-    "Alliance",
-    "Union",
-    "Organization",
-    "Organisation",
-    "Administration",
-    "Court",
-    "Bank",
-    "Party",
-    "Headquarters",
-    "Secretariat",
-    "Staff",
-    "Assembly",
-    "Senate",
-    "Congress",
-    "Pentagon",
-    "White House",
-    "Cabinet",
-    "Presidium",
-    "Directorate",
-    "Prosecutor's Office",
-    "Association",
-    "Foundation",
-    "Institute",
-    "Journal",
-    "Times",
-    "Post",
-    "News",
-    "Network",
-    "Caucus",
-    "Center",
-    "Centre",
-    "Coalition",
-    "Fund",
-    "Society",
-    "League",
-    "Campaign",
-    "Group",
-    "Agency",
-    "Police",
-    "Board",
-    "Corporation",
-    "University",
-)
-_CAP = r"[A-Z][\w’'\-]*"
-_ORG = re.compile(
-    rf"\b(?:(?:{_CAP}|of|the|for|on|and)\s+){{0,5}}(?:{'|'.join(ORG_HEADS)})\b"
-    rf"(?:\s+(?:of|on|for|to)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)?"
-)
-_ACRONYM = re.compile(r"\b(?:NATO|OSCE|UN|EU|CSTO|SCO|IAEA|WHO|MFA|FSB|SVR|GRU|PACE|OPCW)\b")
-# Any other acronym in a speaker's slot is a body too ("the NRA said", "ACU said in a statement").
-_ANY_ACRONYM = re.compile(
-    r"(?<![\w.-])(?<![A-Z]{2} )(?!(?:I|II|III|IV|OK|TV|AM|PM|US|UK)\b)[A-Z]{2,6}(?![\w.’'-])"
-    r"(?! [A-Z]{2})"  # not inside a line in capitals ("TELLING OF THE SYRIAN REFUGEE CRISIS")
-)
-# "the Federalist", "The Wall Street Journal": the definite article before a capitalised name.
-_VERB = SPEECH_VERB_RE.pattern.replace("(?<![\\w-])", "")
-_THE_NAME = re.compile(
-    r"\b[Tt]he\s+((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)(?![\w’'-]|\s+[A-Z])"
-    r"(?!\s+(?!(?:" + _VERB + r")\b)[a-z])"
-)
-# "a State Department official", "one Clinton spokesman": an unnamed member of a named body.
-_MEMBER_OF = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?:senior|top|former|longtime|high-ranking)\s+)?"
-    r"(?P<body>(?:[A-Z][\w’'.-]*\s+){1,4})(?:[a-z-]+\s+)?"
-    r"(?P<role>official|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|source|"
-    r"representative|staffer|lawyer|strategist|operative|insider|officer|diplomat|delegate|"
-    r"supporter|voter|donor|[Dd]emocrat|[Rr]epublican)\b"
-)
-_DEFINITE_ORG = re.compile(
-    r"\bthe\s+(?:[a-z]+\s+)?(ministry|alliance|department|embassy|kremlin|government|"
-    r"committee|council|agency|press service|bloc|organization|organisation|mission|office)"
-    r"(?:['’]s)?\b",
-    re.I,
-)
 _UNNAMED = (
     r"(?:\s+who\s+(?:asked|requested|declined|spoke|wished)\b[^,.;:]{0,40}?"
     r"\b(?:named|identified|anonymity)|,?\s+(?:speaking\s+)?on\s+(?:the\s+)?condition\s+of\s+"
@@ -259,7 +177,7 @@ def find_mentions(
     outlets = tuple(o for o in (*OUTLETS, outlet) if o)
     found: list[Mention] = []
     surnames = known_surname_keys(known) | extra_surnames
-    for match in _MEMBER_OF.finditer(masked, start, end):
+    for match in MEMBER_OF.finditer(masked, start, end):
         body = match.group("body").strip()
         found.append(
             Mention(
@@ -350,7 +268,7 @@ def find_mentions(
         )
         if not _overlaps(mention, found):
             found.append(mention)
-    for match in _ORG.finditer(masked, start, end):
+    for match in ORG_NAME.finditer(masked, start, end):
         name = re.sub(r"^(?:(?:the|of|for|on|and)\s+)+", "", match.group(), flags=re.I).strip()
         first = name.split()[0] if name else ""
         if not first or not first[0].isupper():
@@ -364,7 +282,7 @@ def find_mentions(
         )
         if not _overlaps(mention, found):
             found.append(mention)
-    for match in _ACRONYM.finditer(masked, start, end):
+    for match in KNOWN_ACRONYM.finditer(masked, start, end):
         mention = Mention(match.start(), match.end(), "institution", match.group(), match.group())
         if not _overlaps(mention, found):
             found.append(mention)
@@ -372,11 +290,11 @@ def find_mentions(
         mention = Mention(match.start(), match.end(), "institution", match.group(), match.group())
         if not _overlaps(mention, found):
             found.append(mention)
-    for match in _ANY_ACRONYM.finditer(masked, start, end):
+    for match in ANY_ACRONYM.finditer(masked, start, end):
         mention = Mention(match.start(), match.end(), "institution", match.group(), match.group())
         if not _overlaps(mention, found):
             found.append(mention)
-    for match in _THE_NAME.finditer(masked, start, end):
+    for match in THE_NAME.finditer(masked, start, end):
         name = match.group(1).rstrip(".")
         first = name.split()[0].lower()
         if first in NOT_NAME_WORDS or first in NATIONALITY_WORDS:
@@ -390,7 +308,7 @@ def find_mentions(
         )
         if not _overlaps(mention, found):
             found.append(mention)
-    for match in _DEFINITE_ORG.finditer(masked, start, end):
+    for match in DEFINITE_ORG.finditer(masked, start, end):
         mention = Mention(
             match.start(),
             match.end(),

@@ -1,0 +1,100 @@
+"""How bodies are named in prose: organisation names, acronyms, "the <Name>", "the ministry",
+and an unnamed member of a named body ("a State Department official").
+
+Patterns only; :mod:`.mentions` turns their matches into mentions.
+"""
+
+import re
+
+from .lexicon import SPEECH_VERB_RE
+
+ORG_HEADS = (
+    "Ministry",
+    "Council",
+    "Committee",
+    "Office",
+    "Department",
+    "Service",
+    "Agency",
+    "Bureau",
+    "Commission",
+    "Parliament",
+    "Duma",
+    "Government",
+    "Embassy",
+    "Mission",
+    "Kremlin",
+    "Alliance",
+    "Union",
+    "Organization",
+    "Organisation",
+    "Administration",
+    "Court",
+    "Bank",
+    "Party",
+    "Headquarters",
+    "Secretariat",
+    "Staff",
+    "Assembly",
+    "Senate",
+    "Congress",
+    "Pentagon",
+    "White House",
+    "Cabinet",
+    "Presidium",
+    "Directorate",
+    "Prosecutor's Office",
+    "Association",
+    "Foundation",
+    "Institute",
+    "Journal",
+    "Times",
+    "Post",
+    "News",
+    "Network",
+    "Caucus",
+    "Center",
+    "Centre",
+    "Coalition",
+    "Fund",
+    "Society",
+    "League",
+    "Campaign",
+    "Group",
+    "Agency",
+    "Police",
+    "Board",
+    "Corporation",
+    "University",
+)
+_CAP = r"[A-Z][\w’'\-]*"
+ORG_NAME = re.compile(
+    rf"\b(?:(?:{_CAP}|of|the|for|on|and)\s+){{0,5}}(?:{'|'.join(ORG_HEADS)})\b"
+    rf"(?:\s+(?:of|on|for|to)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)?"
+)
+KNOWN_ACRONYM = re.compile(r"\b(?:NATO|OSCE|UN|EU|CSTO|SCO|IAEA|WHO|MFA|FSB|SVR|GRU|PACE|OPCW)\b")
+# Any other acronym in a speaker's slot is a body too ("the NRA said", "ACU said in a statement").
+ANY_ACRONYM = re.compile(
+    r"(?<![\w.-])(?<![A-Z]{2} )(?!(?:I|II|III|IV|OK|TV|AM|PM|US|UK)\b)[A-Z]{2,6}(?![\w.’'-])"
+    r"(?! [A-Z]{2})"  # not inside a line in capitals ("TELLING OF THE SYRIAN REFUGEE CRISIS")
+)
+# "the Federalist", "The Wall Street Journal": the definite article before a capitalised name.
+_VERB = SPEECH_VERB_RE.pattern.replace("(?<![\\w-])", "")
+THE_NAME = re.compile(
+    r"\b[Tt]he\s+((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)(?![\w’'-]|\s+[A-Z])"
+    r"(?!\s+(?!(?:" + _VERB + r")\b)[a-z])"
+)
+# "a State Department official", "one Clinton spokesman": an unnamed member of a named body.
+MEMBER_OF = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?:senior|top|former|longtime|high-ranking)\s+)?"
+    r"(?P<body>(?:[A-Z][\w’'.-]*\s+){1,4})(?:[a-z-]+\s+)?"
+    r"(?P<role>official|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|source|"
+    r"representative|staffer|lawyer|strategist|operative|insider|officer|diplomat|delegate|"
+    r"supporter|voter|donor|[Dd]emocrat|[Rr]epublican)\b"
+)
+DEFINITE_ORG = re.compile(
+    r"\bthe\s+(?:[a-z]+\s+)?(ministry|alliance|department|embassy|kremlin|government|"
+    r"committee|council|agency|press service|bloc|organization|organisation|mission|office)"
+    r"(?:['’]s)?\b",
+    re.I,
+)
