@@ -104,7 +104,8 @@ general lieutenant-general major-general state interior economy finance trade ju
 energy emergencies culture education sport agriculture transport military national security
 united high commissioner undersecretary under-secretary assistant-secretary minister-
 counselor political economic programme program research scientific managing sen rep gov lt col sgt
-adm rev capt maj
+adm rev capt maj councillor councilor councilman councilwoman alderman alderwoman rabbi bishop
+cardinal imam sheikh
 """
 )
 

@@ -212,8 +212,12 @@ def subject_before(
             return mentions[-1], clause
         return None, clause
     verb = max(verbs, key=lambda v: v.start())
+    first = min(verbs, key=lambda v: v.start())
     if len(verbs) > 1 and re.search(r"\band\s+(?:\w+\s+)?$", clause[: verb.start()]):
-        verb = min(verbs, key=lambda v: v.start())  # "X said … and accused him of “…”"
+        verb = first  # "X said … and accused him of “…”"
+    elif first is not verb and _head_before(discourse, start, start + first.start(), mentions):
+        # "Rep. Israel said Clinton called on members to be “…”": the outer speaker reports it
+        verb = first
     verb_at = start + verb.start()
     before = [m for m in mentions if m.end <= verb_at]
     after = [

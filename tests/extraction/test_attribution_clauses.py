@@ -237,3 +237,11 @@ def test_a_role_noun_goes_to_the_last_person_named_as_a_subject(extract):
 def test_more_ways_of_saying(extract, verb):
     text = f"“The vote was a farce from start to finish,” Ilse Brandauer {verb}.\n"
     assert by_text(extract(text), "The vote was").speaker_name == "Ilse Brandauer"
+
+
+def test_a_nested_report_goes_to_the_outer_speaker(extract):
+    text = (
+        "Councillor Rhys Pennant said Mayor Ada Oyelowo told members to stay “calm and "
+        "closely coordinated.”"
+    )
+    assert by_text(extract(text), "calm and").speaker_name == "Rhys Pennant"
