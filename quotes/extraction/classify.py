@@ -58,17 +58,6 @@ def _inner_context(text: str, quote: RawQuote, outer: RawQuote) -> str:
     return before[cut + 1 :] + " " + text[quote.end : end]
 
 
-_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
-
-
-def _title_case(body: str) -> bool:
-    """Every word capitalised (small words aside), no sentence inside: how titles are printed."""
-    tokens = re.findall(r"[\w’'-]+", body)
-    if len(tokens) < 2 or re.search(r"[.!?]\s", body) or body.rstrip()[-1:] in "!?":
-        return False
-    return all(t[0].isupper() or t.lower() in _SMALL or t[0].isdigit() for t in tokens)
-
-
 def classify(text: str, quote: RawQuote, outer: RawQuote | None = None) -> str | None:
     """'direct', 'partial', 'indirect', or None (title, heading, scare quote).
 
@@ -101,9 +90,6 @@ def classify(text: str, quote: RawQuote, outer: RawQuote | None = None) -> str |
         return "indirect" if words >= 7 else "partial"
     if quote.depth > 0:
         return "partial" if speech else None
-    headline = _title_case(prefix + " " + suffix) or not re.search(r"[a-z]{4,}", prefix + suffix)
-    if words <= 6 and _title_case(body) and not (starts_sentence or headline or speech):
-        return None  # “The Walking Dead”, “Atlas Shrugged”: a title, not words someone said
     if words <= 6:
         if starts_sentence and not lower and (speech or words >= 4):
             return "direct"

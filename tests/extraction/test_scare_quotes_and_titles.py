@@ -33,13 +33,3 @@ def test_nested_scare_quote_inside_a_direct_quote_is_not_proposed(extract):
         "Foreign Ministry said."
     )
     assert texts(extract(text)) == ["The so-called “Eastern threat” is inflated to unite the bloc"]
-
-
-def test_a_title_in_title_case_without_a_speech_verb_is_no_quotation(extract):
-    text = "The senator likes “The Long Dark Winter Road,” while the governor prefers sailing.\n"
-    assert extract(text) == []
-
-
-def test_a_title_case_quotation_with_a_speech_verb_is_kept(extract):
-    text = "Ines Albero said the reform was “A Real Mess For Everyone” on Monday.\n"
-    assert [p.text for p in extract(text)] == ["A Real Mess For Everyone"]
