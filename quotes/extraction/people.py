@@ -202,11 +202,9 @@ def _surname(tokens: list[str]) -> str:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start]
-    return (
-        start == 0
-        or bool(re.search(r"(?:[.!?:\n][\"”’)]?\s+|\n\s*)$", text[max(0, start - 4) : start]))
-        or before.endswith("\n")
+    """Whether ``start`` opens a line or follows the end of a sentence."""
+    return start == 0 or bool(
+        re.search(r"(?:[.!?:][\"”’)]?\s+|\n\s*)$", text[max(0, start - 4) : start])
     )
 
 
