@@ -282,18 +282,14 @@ def find_mentions(
         )
         if not _overlaps(mention, found):
             found.append(mention)
-    for match in KNOWN_ACRONYM.finditer(masked, start, end):
-        mention = Mention(match.start(), match.end(), "institution", match.group(), match.group())
-        if not _overlaps(mention, found):
-            found.append(mention)
-    for match in outlet_pattern(outlets).finditer(masked, start, end):  # "As Politico reported"
-        mention = Mention(match.start(), match.end(), "institution", match.group(), match.group())
-        if not _overlaps(mention, found):
-            found.append(mention)
-    for match in ANY_ACRONYM.finditer(masked, start, end):
-        mention = Mention(match.start(), match.end(), "institution", match.group(), match.group())
-        if not _overlaps(mention, found):
-            found.append(mention)
+    # bodies named by an acronym or as an outlet ("NATO said", "As Politico reported")
+    for pattern in (KNOWN_ACRONYM, outlet_pattern(outlets), ANY_ACRONYM):
+        for match in pattern.finditer(masked, start, end):
+            mention = Mention(
+                match.start(), match.end(), "institution", match.group(), match.group()
+            )
+            if not _overlaps(mention, found):
+                found.append(mention)
     for match in THE_NAME.finditer(masked, start, end):
         name = match.group(1).rstrip(".")
         first = name.split()[0].lower()
