@@ -24,7 +24,7 @@ _OBJECT_BEFORE = re.compile(
     r"told|asked|met|called|thanked|endorsed|attacked|praised|criticized|defeated|beat|'s|’s)\s+$",
     re.I,
 )
-_WINDOW = 2500
+_WINDOW = 1500
 # a passive's agent: "… was told at a press conference by Foreign Minister "
 _AGENT = re.compile(r"\bby\s+(?:[\w.’'-]+\s+){0,5}$")
 
