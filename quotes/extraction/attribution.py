@@ -296,13 +296,6 @@ class Discourse:
             f"anonymous source cited by {outlet}" if outlet else "anonymous source, outlet unknown",
         )
 
-    def _people_before(self, position: int, window: int = 700) -> list[Mention]:
-        return [
-            m
-            for m in self.mentions
-            if m.kind == "person" and m.end <= position and position - m.end <= window
-        ]
-
     def _pronoun(self, mention: Mention) -> Speaker:
         return resolve_pronoun(self, mention)
 

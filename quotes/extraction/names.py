@@ -13,42 +13,6 @@ from .lexicon import NATIONALITY_WORDS, NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS, w
 from .model import KnownSpeaker
 from .places import is_place
 
-GIVEN_NAMES = words(
-    """
-aleksandr alexander alexandr aleksei alexei alexey alexis anatoly anatoli andrei andrey
-andrew anton arkady artem artyom boris dmitry dmitri denis egor yegor evgeny yevgeny eugene
-fyodor fedor gennady georgy george grigory igor ilya ivan kirill konstantin leonid maxim
-maksim mikhail mikhail nikolai nikolay nikita oleg pavel petr pyotr roman ruslan sergei
-sergey stanislav stepan timur vadim valery valentin vasily vasiliy viktor victor vitaly
-vladimir vladislav vyacheslav yaroslav yury yuri yuriy zakhar gleb lev ramzan emmanuel
-volodymyr anna alexandra anastasia ekaterina yekaterina elena yelena irina maria marina
-natalia natalya olga svetlana tatiana tatyana valentina veronika victoria yulia julia
-zakharova lyudmila galina larisa lilia nadezhda oksana polina daria darya ksenia kseniya
-sofia alina jens joe john james robert michael william david richard joseph thomas charles
-christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
-george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen
-larry justin scott brandon benjamin samuel frank gregory raymond alexander patrick jack
-dennis jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan
-jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse
-dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph
-randy eugene vincent russell elijah louis bobby philip johnny boris angela annalena olaf
-ursula josep charles emmanuel jean francois pierre marine hillary kamala nancy wendy
-condoleezza madeleine victoria linda barbara elizabeth jennifer susan jessica sarah karen
-lisa betty margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah
-stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen brenda pamela
-nicole emma samantha katherine christine debra rachel carolyn janet catherine heather diane
-ruth julie olivia joyce virginia kelly christina lauren joan evelyn judith megan andrea
-cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn janice jean
-abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa
-diana natalie brittany charlotte marie kayla alexis lori antony tony recep viktor xi li wang
-mohammed muhammad ali ahmed hassan hussein abdullah omar bashar benjamin naftali yair
-mateusz andrzej jaroslaw donald lech kaja toomas gitanas egils alyaksandr sviatlana mykola
-petro oleksiy oleksii dmytro yulia vitali vitaliy arseniy heiko frank-walter ranjit narendra
-shinzo fumio moon yoon kim jens-peter antonio mario giuseppe silvio matteo pedro mariano
-filipe marcelo jair luiz lula nicolas hugo fidel raul
-"""
-)
-
 TITLE_WORDS = words(
     """
 mr mrs ms dr minister secretary general president chairman chairwoman director spokesman
@@ -149,9 +113,10 @@ def find_names(
     """Person names in ``text[start:end]``.
 
     A run of 2–3 capitalized words that are not role, organization or place words is a name
-    when its first word is a common given name or a role title precedes it (``strict``); a
-    single word is a name only when it is a surname already known (``known_surnames`` keys)
-    or a role title/honorific precedes it ("Mr. Stoltenberg", "Secretary General Stoltenberg").
+    when its surname is one the article shows to be a person's (``known_surnames``: the
+    registry's and :class:`.people.PersonIndex`'s keys) or a role title precedes it
+    (``strict``); a single word is a name only when it is such a surname or a title/honorific
+    precedes it ("Mr. Stoltenberg", "Secretary General Stoltenberg").
     """
     mentions = []
     for run in _runs(text, start, end):
@@ -244,13 +209,6 @@ def _mention(text, role_tokens, part, known_surnames, strict) -> NameMention | N
     if strict and not confident:
         return None
     return NameMention(start, end, " ".join(tokens), role, False, tokens)
-
-
-_GIVEN_KEYS = frozenset(name_key(g) for g in GIVEN_NAMES)
-
-
-def is_given_name(token: str) -> bool:
-    return name_key(token) in _GIVEN_KEYS
 
 
 def match_known_person(

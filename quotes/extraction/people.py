@@ -135,11 +135,6 @@ class Person:
     given: str = ""  # what the given-name data says ('' when unknown or the names disagree)
 
     @property
-    def attested(self) -> bool:
-        """Whether the article shows this is a person (more than the shape of the name)."""
-        return any(e != "name-shaped" for e in self.evidence)
-
-    @property
     def gender(self) -> str:
         """'m', 'f' or '' when nothing tells: an honorific or gendered role first, then the
         given name, then the pronouns that follow the name (the weakest sign)."""
