@@ -22,7 +22,7 @@ run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_seed
-	$(BIN)/python manage.py ensure_local_admin
+	$(BIN)/python manage.py ensure_local_admin --host $(HOST) --port $(PORT)
 	@echo "Serving stancedb on http://$(HOST):$(PORT)/ (admin at /admin/, API at /api/)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -16,8 +16,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
+        parser.add_argument("--host", default="127.0.0.1", help="Where `make run` serves (HOST).")
+        parser.add_argument("--port", type=int, default=8000, help="Where `make run` serves (PORT).")
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, host, port, **options):
         users = get_user_model().objects
         if not users.filter(username=username).exists() or not PASSWORD_FILE.exists():
             password = secrets.token_urlsafe(18)
@@ -31,5 +33,5 @@ class Command(BaseCommand):
             PASSWORD_FILE.chmod(0o600)
         self.stdout.write(
             f"Admin login: user name '{username}', password in {PASSWORD_FILE} "
-            "(log in at http://127.0.0.1:8000/admin/)."
+            f"(log in at http://{host}:{port}/admin/)."
         )
