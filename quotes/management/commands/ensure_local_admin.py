@@ -17,7 +17,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
         parser.add_argument("--host", default="127.0.0.1", help="Where `make run` serves (HOST).")
-        parser.add_argument("--port", type=int, default=8000, help="Where `make run` serves (PORT).")
+        parser.add_argument("--port", type=int, default=8000, help="The port `make run` uses.")
 
     def handle(self, *args, username, host, port, **options):
         users = get_user_model().objects
