@@ -22,14 +22,25 @@ marshal captain lieutenant sergeant patriarch pope judge prosecutor ombudsman le
 sen sens rep reps gov gen lt col sgt adm rev capt maj
 """
 )
-_TOKEN = re.compile(r"[A-Z][\w’'\-]*\.?|[A-Z]\.")
+_TOKEN = re.compile(r"[A-ZА-ЯЁІЇЄҐ][\w’'\-]*\.?|[A-Z]\.")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le", "bin", "ibn", "al", "el"}
 
 
+# Russian and Ukrainian letters as English-language news spells them (BGN/PCGN, simplified):
+# "Сергей Лавров" gets the key of "Sergei Lavrov".
+_CYRILLIC = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэіґ", "abvgdeziyklmnoprstufyeig", strict=True)),
+        **{"ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch"},
+        **{"ъ": "", "ь": "", "ю": "yu", "я": "ya", "ї": "yi", "є": "ye"},
+    }
+)
+
+
 def name_key(token: str) -> str:
-    """A transliteration-insensitive key of one name token."""
-    key = _POSSESSIVE.sub("", token.lower().strip(".")).replace("ё", "е")
+    """A transliteration-insensitive key of one name token (Cyrillic transliterated first)."""
+    key = _POSSESSIVE.sub("", token.lower().strip(".")).translate(_CYRILLIC)
     key = re.sub(r"[^a-z]", "", key)
     key = key.replace("x", "ks")
     key = re.sub(r"^ye", "e", key)
