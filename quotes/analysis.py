@@ -14,9 +14,10 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db import connections
-from django.db.models import Count, F, Max, Min, Q, Sum
+from django.db.models import Case, Count, F, IntegerField, Max, Min, Q, Sum, Value, When
 from django.db.models.functions import Left
 
+from quotes.hierarchy import organization_members
 from quotes.models import (
     DatePrecision,
     Event,
@@ -151,6 +152,24 @@ class _Group:
     field: str
     stance_field: str
     labels: dict  # group value -> (key, label), in the order asked for
+    # group value -> the field values it pools (an organization and its descendants); None: each
+    # group value is the field's own value
+    members: dict | None = None
+
+    def values(self) -> list:
+        if self.members is None:
+            return list(self.labels)
+        return [member for pooled in self.members.values() for member in pooled]
+
+    def series(self, field: str):
+        """The expression naming a row's series: the field, or the group value pooling it."""
+        if self.members is None:
+            return F(field)
+        whens = [
+            When(**{f"{field}__in": pooled}, then=Value(value))
+            for value, pooled in self.members.items()
+        ]
+        return Case(*whens, output_field=IntegerField())
 
 
 def _count(column: str) -> str:
@@ -172,8 +191,8 @@ def _group_series(group: _Group, filters: Filters, excerpts: int) -> dict:
     quotes = (
         Quote.objects.filter(status=filters.status)
         .said_between(filters.said_after, filters.said_before)
-        .filter(**{f"{group.field}__in": list(group.labels)})
-        .annotate(series=F(group.field))
+        .filter(**{f"{group.field}__in": group.values()})
+        .annotate(series=group.series(group.field))
         .values("series", "said_on")
         .annotate(n=Count("pk"), placed=Count("pk", filter=Q(said_on_precision__in=placeable)))
         .order_by()
@@ -201,7 +220,7 @@ def _group_series(group: _Group, filters: Filters, excerpts: int) -> dict:
         value__isnull=False,  # coded only "cannot code": no stance to place
         status=filters.status,
         said_on_precision__in=placeable,
-        **{f"{group.stance_field}__in": list(group.labels)},
+        **{f"{group.stance_field}__in": group.values()},
     )
     if filters.settled_only:
         stances = stances.filter(is_settled=True)
@@ -209,7 +228,7 @@ def _group_series(group: _Group, filters: Filters, excerpts: int) -> dict:
         stances = stances.filter(said_on__gte=filters.said_after)
     if filters.said_before is not None:
         stances = stances.filter(said_on__lte=filters.said_before)
-    stances = stances.annotate(series=F(group.stance_field))
+    stances = stances.annotate(series=group.series(group.stance_field))
     daily = (
         stances.values("series", "said_on")
         .annotate(
@@ -273,6 +292,34 @@ def events_between(start: datetime.date | None, end: datetime.date | None) -> li
     ]
 
 
+def _organization_groups(organizations: list[Organization]) -> list[_Group]:
+    """The organizations as few groups as can be: one, unless one asked organization is inside
+    another (then each quote must count in both, so the nested one goes into its own group)."""
+    if not organizations:
+        return []
+    members = organization_members(organizations)
+    rounds: list[tuple[set, list[Organization]]] = []
+    for organization in organizations:
+        pooled = set(members[organization.pk])
+        for used, chosen in rounds:
+            if not used & pooled:
+                used |= pooled
+                chosen.append(organization)
+                break
+        else:
+            rounds.append((pooled, [organization]))
+    return [
+        _Group(
+            "organization",
+            "affiliation__organization_id",
+            "quote__affiliation__organization_id",
+            {o.pk: (o.slug, o.name) for o in chosen},
+            members={o.pk: members[o.pk] for o in chosen},
+        )
+        for _, chosen in rounds
+    ]
+
+
 def compare(
     filters: Filters,
     *,
@@ -282,11 +329,12 @@ def compare(
     align: bool = True,
     excerpts: int = 0,
 ) -> Comparison:
-    """Series for each speaker, organization (the one a quote's role was in) and organization
-    kind, on the union of their periods.
+    """Series for each speaker, organization (the one a quote's role was in, or any of its
+    descendants) and organization kind, on the union of their periods.
 
-    Two queries per kind of series asked for, plus one for the events, plus one for the text of
-    ``excerpts`` quotes per point when asked for (the charts' hover text); a quote
+    Two queries per kind of series asked for, one more for the organizations' hierarchy (and
+    two more for each asked organization nested in another asked one), one for the events, one
+    for the text of ``excerpts`` quotes per point when asked for (the charts' hover text); a quote
     is one row of each aggregate (the stance summary is unique per quote and topic, the role a
     foreign key), so it weighs once. With ``align`` every series gets a point for every period
     (empty ones with count 0); without it, only its periods with quotes.
@@ -294,12 +342,7 @@ def compare(
     kind_labels = dict(Organization.Kind.choices)
     groups = [
         _Group("speaker", "speaker_id", "speaker_id", {s.pk: (s.slug, s.name) for s in speakers}),
-        _Group(
-            "organization",
-            "affiliation__organization_id",
-            "quote__affiliation__organization_id",
-            {o.pk: (o.slug, o.name) for o in organizations},
-        ),
+        *_organization_groups(list(organizations)),
         _Group(
             "organization_kind",
             "affiliation__organization__kind",
@@ -326,6 +369,9 @@ def compare(
                 )
             )
             starts.update(entry["points"])
+    # In the order asked, although nested organizations were counted in a group of their own.
+    asked = {o.slug: index for index, o in enumerate(organizations)}
+    series.sort(key=lambda one: asked.get(one.key, 0) if one.kind == "organization" else 0)
     periods = [
         Period(period_label(start, filters.bucket), start, period_end(start, filters.bucket))
         for start in sorted(starts)
