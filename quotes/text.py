@@ -115,3 +115,14 @@ def spreadsheet_original(value):
     if isinstance(value, str) and value[:1] == "'" and value[1:].startswith(_FORMULA_STARTS):
         return value[1:]
     return value
+
+
+# What XML 1.0 cannot carry, and the other C0 and C1 control characters: a name holding one
+# breaks the SVG charts and confuses spreadsheets. Tab, newline and carriage return (a browser
+# sends a textarea's lines as CRLF) are text.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def strip_control_characters(text: str) -> tuple[str, int]:
+    """``text`` without its control characters, and how many there were."""
+    return CONTROL_CHARACTERS.subn("", text)

@@ -9,10 +9,11 @@ downloaded file looks the same as the page.
 import datetime
 from collections.abc import Callable
 
-from django.utils.html import escape
+from django.utils.html import escape as escape_html
 from django.utils.safestring import SafeString, mark_safe
 
 from quotes.analysis import Comparison, Point, Series
+from quotes.text import strip_control_characters
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999")
 WIDTH = 800
@@ -34,6 +35,12 @@ def shorten(text: str, length: int) -> str:
 def signed(value: float) -> str:
     """+1.50, −0.25 (a real minus sign), 0.00."""
     return f"{value:+.2f}".replace("-", "−") if value else "0.00"
+
+
+def escape(value) -> str:
+    """``value`` escaped for XML, without the characters XML cannot carry (names stored before
+    validation refused them)."""
+    return escape_html(strip_control_characters(str(value))[0])
 
 
 def _el(tag: str, attrs: dict, children: str = "") -> str:
