@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from quotes.extraction import KnownSpeaker, Proposal, extract_quotes
 from quotes.models import DatePrecision, Organization, Quote, Source, Speaker, SpeakerAlias
 from quotes.models.common import truncate_to_precision
-from quotes.text import content_hash, spans_overlap
+from quotes.text import content_hash, spans_overlap, strip_control_characters
 
 _HTML_START = re.compile(
     rb"^\s*(<!doctype html|<html|<head|<body|<meta|<article|<div|<p[ >])", re.I
@@ -36,6 +36,7 @@ class ImportResult:
     quotes_kept: int = 0
     speakers_created: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was changed in the input, and why
 
 
 _READ_CHUNK = 1024 * 1024
@@ -140,12 +141,19 @@ def article_import(
     """Store the article (once: the same text or URL is the same source) and propose its quotes.
 
     A re-import adds only quotes not yet proposed; confirmed and rejected quotes are never
-    touched. Any invalid field raises ValidationError and nothing is written.
+    touched. Any invalid field raises ValidationError and nothing is written. Control
+    characters (other than tab and line breaks) are removed from the text, and a note says so.
     """
+    text, removed = strip_control_characters(text)
     existing = Source.objects.filter(content_hash=content_hash(text)).first()
     if existing is None and url:
         existing = Source.objects.filter(url=url).first()
     result = ImportResult(source=existing, source_created=existing is None)
+    if removed:
+        result.notes.append(
+            f"{removed} control character{'s' if removed > 1 else ''} removed from the text "
+            "(only tab and line breaks are kept)."
+        )
     if existing is None:
         source = Source(
             outlet=outlet,

@@ -148,6 +148,8 @@ def import_article_view(model_admin, request):
                     import_review_url(result.source),
                 ),
             )
+            for note in result.notes:
+                messages.warning(request, note)
             for problem in result.skipped:
                 messages.warning(request, f"Not proposed: {problem}")
             return redirect(proposed_quotes_url(result.source))

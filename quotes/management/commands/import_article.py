@@ -71,5 +71,7 @@ class Command(BaseCommand):
             + (f" ({', '.join(result.speakers_created)})" if result.speakers_created else "")
             + "."
         )
+        for note in result.notes:
+            self.stdout.write(f"note: {note}")
         for problem in result.skipped:
             self.stderr.write(f"skipped {problem}")
