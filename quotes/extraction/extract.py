@@ -20,6 +20,14 @@ from .subjects import (
     subject_of_sentence,
 )
 
+_SPACES = dict.fromkeys(
+    map(
+        ord,
+        "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+    ),
+    " ",
+)
+
 
 def _attribute(
     discourse: Discourse,
@@ -139,7 +147,8 @@ def extract_quotes(
     ``published_on``; "earlier"/"previously" give no date (precision "unknown"); no cue gives
     the first day of the publication month (precision "month").
     """
-    original, text = text, double_single_quotes(text)
+    # Unicode spaces (no-break, thin, narrow) read as plain spaces; every offset stays the same.
+    original, text = text, double_single_quotes(text).translate(_SPACES)
     raw = find_quotes(text)
     tops = [q for q in raw if q.depth == 0]
 

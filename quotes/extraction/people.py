@@ -29,10 +29,12 @@ from .names import TITLE_WORDS, name_key
 from .places import is_place
 
 # A name as printed: capitalised words, initials and name particles ("Ursula von der Leyen").
+# One word of a name: "Lopez", "McDonald", "DeSantis", "Mark-Viverito", "O'Rourke", "J."
+_WORD = r"(?:(?:[A-Z][a-z]*['’]?[A-Z]|[A-Z])[a-z’']+(?:-[A-Z]?[a-z’']+)*-?|[A-Z]\.)"
 _NAME = re.compile(
-    r"(?<![\w’'.-])(?:[A-Z][a-z’'\-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)"
+    rf"(?<![\w’'.-]){_WORD}"
     r"(?:\s+(?:(?:de|van|von|der|da|di|la|le|bin|ibn|al|el)\s+)*"
-    r"(?:[A-Z][a-z’'\-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|Jr\.|Sr\.|II|III))*"
+    rf"(?:{_WORD}|Jr\.|Sr\.|II|III))*"
 )
 _HONORIFIC_MALE = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|Father)\.?\s+$")
 _HONORIFIC_FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Lady|Queen|Princess|Dame)\.?\s+$")

@@ -69,15 +69,21 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
         for m in mentions
         if m.end <= cut and not re.search(r"[,;.:]", zone[max(0, m.end - start) : cut - start])
     ]
+    named = [m for m in mentions if cut < m.start and m.kind == "person" and m.end <= verb_at]
+    if appositive and named and len(zone[: cut - start].split()) <= 8:
+        # "The Foreign Secretary, James Cleverly, said", "Sanders's campaign manager, Jeff
+        # Weaver, said", "Another delegate on the Cruz slate, Jim Poolman, said": the name in
+        # the appositive when what comes before it describes a role, not a person
+        modifier = head and re.search(
+            r"[a-z]{3}", re.sub(r"^['’]s?", "", zone[head[-1].end - start : cut - start])
+        )
+        if not head or head[-1].kind != "person" or modifier:
+            return named[0]
     if not head:
         return None
     words = [w for w in discourse.masked[start : head[-1].start].split() if w not in ("—", "–")]
     if len(words) > 8:
         return None
-    if appositive and head[-1].kind != "person":  # "The Foreign Secretary, James Cleverly, said"
-        named = [m for m in mentions if cut < m.start and m.kind == "person" and m.end <= verb_at]
-        if named:
-            return named[0]
     owned = _POSSESSED.match(discourse.masked, head[-1].end, cut)
     if _owns_description(discourse, head[-1]):
         return None  # "The Prime Minister's official spokesman said": someone unnamed
@@ -121,7 +127,9 @@ def _head_after(discourse: Discourse, verb_end: int, limit: int, mentions: list[
     masked = discourse.masked
     # a complement is not the speaker: "said Tom Reilly of the Sierra Club", "said a longtime
     # adviser to Trump"
-    complement = re.search(r"\s(?:of|to|for|at|with|from|in|on)\s", masked[verb_end:end])
+    complement = re.search(
+        r"\s(?:of|to|for|at|with|from|in|on|who|whom|whose|which|that)\s", masked[verb_end:end]
+    )
     head_end = verb_end + complement.start() if complement else end
     phrase = [m for m in mentions if verb_end <= m.start < head_end]
     people = [m for m in phrase if m.kind == "person"]
@@ -149,7 +157,8 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
     start = position
     spaced = False
     while start < len(masked) and (masked[start] in QUOTE_CHARS + " ,–—-:"):
-        if masked[start] in '“„«"' and spaced:
+        opens = masked[start] in '“„«"' and masked[start + 1 : start + 2] not in ("", " ", "\n")
+        if opens and spaced:
             return None, "", False  # another quotation opens: nothing attributes this one here
         spaced = spaced or masked[start] == " "
         start += 1
@@ -195,6 +204,12 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
     return None, clause, False
 
 
+_SUBORDINATE = re.compile(
+    r"\s*(?:While|Although|Though|If|As|When|Because|Since|After|Before|Unless|Whereas|Even as"
+    r"|Even though)\b[^,“”\"]{3,120},\s*"
+)
+
+
 def subject_before(
     discourse: Discourse, position: int, floor: int | None = None
 ) -> tuple[Mention | None, str]:
@@ -203,6 +218,11 @@ def subject_before(
     if floor is not None:
         start = max(start, floor)
     clause = discourse.masked[start:position]
+    # "While not everything Trump says is true, Jamieson said …": the main clause speaks
+    opener = _SUBORDINATE.match(clause)
+    if opener and _speech_verbs(clause[opener.end() :]):
+        start += opener.end()
+        clause = discourse.masked[start:position]
     verbs = _speech_verbs(clause) + list(_ACCORDING.finditer(clause))
     if not verbs and floor is not None and floor > discourse.sentence_start(position):
         return subject_before(discourse, position)  # "X called it “…”, and Y – “…”"

@@ -1,0 +1,80 @@
+"""Names of every shape, typography that must not hide an attribution, and the clause that
+really speaks. Texts written for these tests; nobody in them is registered."""
+
+import pytest
+
+from .conftest import by_text
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("“The ferry runs late again,” said McAllister.", "The ferry", "McAllister"),
+        ("“Nobody told the crews,” DeWitt said.", "Nobody told", "DeWitt"),
+        ("“We filed on time,” Ortiz-Baptiste said.", "We filed", "Ortiz-Baptiste"),
+        ("“The count was fair,” O’Rourke wrote in an email.", "The count", "O’Rourke"),
+    ],
+)
+def test_a_surname_of_any_shape_next_to_a_speech_verb_is_a_person(extract, text, quote, speaker):
+    assert by_text(extract(text, known=()), quote).speaker_name == speaker
+
+
+def test_a_no_break_space_before_the_verb_does_not_hide_the_attribution(extract):
+    text = "“The report is Exhibit A of the delays,”\u00a0added Halvorsen.\n"
+    found = by_text(extract(text, known=()), "The report")
+    assert found.speaker_name == "Halvorsen"
+    assert found.text.startswith("The report")  # offsets are those of the original text
+
+
+def test_a_closing_mark_after_a_nested_quotation_is_not_a_new_quotation(extract):
+    text = (
+        "\"Picture someone telling you, 'We have to keep the plant open,' \" said engineer "
+        "Priya Raman during the hearing."
+    )
+    assert by_text(extract(text, known=()), "Picture someone").speaker_name == "Priya Raman"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "“By spring the north was ours to win,” Okafor's campaign manager, Dana Whitlock, "
+            "said in an interview.",
+            "By spring",
+            "Dana Whitlock",
+        ),
+        (
+            "Another delegate on the Brenner slate, Tomas Leclerc, said he was only “leaning "
+            "Brenner.”",
+            "leaning",
+            "Tomas Leclerc",
+        ),
+        (
+            "“Anders Holm, you are the best,” Liesel Marquardt, Holm's chief strategist, said.",
+            "Anders Holm",
+            "Liesel Marquardt",
+        ),
+    ],
+)
+def test_the_name_in_an_appositive_speaks_when_what_precedes_it_describes_a_role(
+    extract, text, quote, speaker
+):
+    assert by_text(extract(text, known=()), quote).speaker_name == speaker
+
+
+def test_a_speech_verb_inside_a_leading_subordinate_clause_is_not_the_attribution(extract):
+    text = (
+        "Professor Ines Dahl studies campaigns. While not everything Okafor says is false, Dahl "
+        "said Okafor is “telling voters what they want to hear.”"
+    )
+    assert by_text(extract(text, known=()), "telling voters").speaker_name == "Ines Dahl"
+
+
+def test_a_name_inside_a_relative_clause_after_the_verb_is_not_the_speaker(extract):
+    text = (
+        "“His account sent a number of those emails,” said one source who named Whitlock but "
+        "spoke on condition of anonymity."
+    )
+    found = by_text(extract(text, known=()), "His account")
+    assert found.speaker_kind == "anonymous"
+    assert "Whitlock" not in found.speaker_name
