@@ -11,12 +11,12 @@ from django.db import transaction
 from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, F, Q
 
 from quotes import coding
+from quotes.merging import speaker_merge, speaker_unmerge  # noqa: F401 (a module of its own)
 from quotes.models import (
     Adjudication,
     Quote,
     QuoteStance,
     Speaker,
-    SpeakerAlias,
     StanceAnnotation,
     Topic,
 )
@@ -362,35 +362,3 @@ def import_review_apply(*, user, source, decisions: Iterable[ReviewDecision]) ->
         rejected=counts[Quote.Status.REJECTED],
         speakers_changed=changed_speakers,
     )
-
-
-# --- Speakers ---------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def speaker_merge(*, duplicate: Speaker, into: Speaker) -> Speaker:
-    """Merge ``duplicate`` into ``into``: its quotes, affiliations and aliases move over, its name
-    becomes an alias, and the duplicate is deleted. Each moved row is saved through the ORM so
-    that the audit trail records the move."""
-    if duplicate.pk == into.pk:
-        raise ValidationError("A speaker cannot be merged into itself.")
-    for quote in duplicate.quotes.select_for_update():
-        quote.speaker = into
-        quote.save()
-    for affiliation in duplicate.affiliations.all():
-        affiliation.speaker = into
-        affiliation.save()
-    for alias in duplicate.aliases.all():
-        alias.speaker = into
-        alias.save()
-    duplicate_name, duplicate_slug = duplicate.name, duplicate.slug
-    duplicate.delete()
-    if (
-        duplicate_name != into.name
-        and not SpeakerAlias.objects.filter(slug=duplicate_slug).exists()
-    ):
-        # The duplicate's slug stays resolvable, so links and API lookups made with it still work.
-        alias = SpeakerAlias(speaker=into, name=duplicate_name, slug=duplicate_slug)
-        alias.full_clean()
-        alias.save()
-    return into

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Count
 
 from quotes.admin.base import DeskAdmin
-from quotes.admin.views import merge_speakers_view
+from quotes.admin.merging import merge_speakers_view
 from quotes.models import Affiliation, Organization, Speaker, SpeakerAlias
 
 

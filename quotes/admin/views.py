@@ -1,4 +1,5 @@
-"""Intermediate pages of the desk: bulk stance form, speaker merge, agreement report."""
+"""Intermediate pages of the desk: bulk stance form, agreement report (the speaker merge page:
+quotes/admin/merging.py)."""
 
 from django.contrib import messages
 from django.contrib.admin import helpers
@@ -8,10 +9,10 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from quotes import coding
-from quotes.admin.forms import BulkStanceForm, SpeakerMergeForm
+from quotes.admin.forms import BulkStanceForm
 from quotes.agreement import topic_agreement
-from quotes.models import Quote, Speaker, StanceAnnotation, Topic
-from quotes.services import speaker_merge, stance_annotation_save
+from quotes.models import Quote, StanceAnnotation, Topic
+from quotes.services import stance_annotation_save
 
 
 def _intermediate_page(model_admin, request, queryset, template, form, title, **context):
@@ -78,52 +79,6 @@ def bulk_stance_view(model_admin, request, queryset):
         "admin/quotes/quote/bulk_stance.html",
         form,
         "Set my stance on the selected quotes",
-    )
-
-
-def merge_speakers_view(model_admin, request, queryset):
-    """Choose the speaker to keep, then merge every other selected speaker into it through
-    ``speaker_merge`` (quotes, affiliations and aliases move; the name becomes an alias)."""
-    if "apply" in request.POST:
-        form = SpeakerMergeForm(request.POST)
-        if form.is_valid():
-            into = form.cleaned_data["into"]
-            duplicates = list(
-                Speaker.objects.filter(pk__in=queryset.values("pk")).exclude(pk=into.pk)
-            )
-            if not duplicates:
-                messages.error(request, "Select at least one speaker other than the one kept.")
-                return None
-            try:
-                with transaction.atomic():
-                    for duplicate in duplicates:
-                        moved = (
-                            f"{duplicate.quotes.count()} quote(s), "
-                            f"{duplicate.affiliations.count()} affiliation(s), "
-                            f"{duplicate.aliases.count()} alias(es)"
-                        )
-                        label = f"{duplicate.name} ({duplicate.slug})"
-                        speaker_merge(duplicate=duplicate, into=into)
-                        model_admin.log_change(
-                            request,
-                            into,
-                            f"Merged duplicate speaker {label} into this one: {moved}.",
-                        )
-            except ValidationError as error:
-                messages.error(request, f"Nothing was merged: {' '.join(error.messages)}")
-                return None
-            names = ", ".join(duplicate.name for duplicate in duplicates)
-            messages.success(request, f"Merged {names} into {into.name}.")
-            return None
-    else:
-        form = SpeakerMergeForm()
-    return _intermediate_page(
-        model_admin,
-        request,
-        queryset,
-        "admin/quotes/speaker/merge.html",
-        form,
-        "Merge duplicate speakers",
     )
 
 

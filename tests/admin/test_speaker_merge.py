@@ -89,3 +89,51 @@ def test_merging_a_speaker_into_itself_alone_is_refused(client_for, editor, lavr
 def test_annotator_cannot_merge_speakers(client_for, annotator, lavrov, duplicate):
     merge(client_for(annotator), [duplicate], apply="1", into=lavrov.pk)
     assert Speaker.objects.filter(pk=duplicate.pk).exists()
+
+
+@pytest.fixture
+def described_duplicate():
+    """A duplicate with a Wikidata id the kept one lacks and a description that differs."""
+    speaker = SpeakerFactory(
+        name="Sergey Lavrov", slug="sergey-lavrov", wikidata_id="Q11279", description="Diplomat."
+    )
+    QuoteFactory(speaker=speaker)
+    return speaker
+
+
+def test_the_merge_page_shows_each_conflicting_field_with_every_value(
+    client_for, editor, lavrov, described_duplicate
+):
+    Speaker.objects.filter(pk=lavrov.pk).update(description="Foreign minister.")
+    response = merge(client_for(editor), [lavrov, described_duplicate])
+    page = response.content.decode()
+    assert [row["name"] for row in response.context["conflicts"]] == ["description"]
+    assert 'name="keep_description"' in page
+    assert "Diplomat." in page and "Foreign minister." in page
+
+
+def test_a_merge_without_choosing_a_conflicting_value_merges_nothing_and_asks(
+    client_for, editor, lavrov, described_duplicate
+):
+    Speaker.objects.filter(pk=lavrov.pk).update(description="Foreign minister.")
+    response = merge(client_for(editor), [lavrov, described_duplicate], apply="1", into=lavrov.pk)
+    assert any("Choose which description to keep" in text for text in messages_of(response))
+    assert response.templates[0].name == "admin/quotes/speaker/merge.html"
+    assert Speaker.objects.filter(pk=described_duplicate.pk).exists()
+
+
+def test_the_chosen_value_and_the_duplicates_wikidata_id_go_to_the_kept_speaker(
+    client_for, editor, lavrov, described_duplicate
+):
+    Speaker.objects.filter(pk=lavrov.pk).update(description="Foreign minister.")
+    merge(
+        client_for(editor),
+        [lavrov, described_duplicate],
+        apply="1",
+        into=lavrov.pk,
+        keep_description=described_duplicate.pk,
+    )
+    lavrov.refresh_from_db()
+    assert (lavrov.wikidata_id, lavrov.description) == ("Q11279", "Diplomat.")
+    entry = LogEntry.objects.get(object_id=str(lavrov.pk))
+    assert "speaker_unmerge sergey-lavrov" in entry.change_message
