@@ -1,5 +1,6 @@
 """Sources (articles with their full text) and events."""
 
+from django import forms
 from django.contrib import admin
 from django.db.models import Count
 from django.urls import path
@@ -9,10 +10,40 @@ from quotes.admin.base import DeskAdmin, object_key_or_404
 from quotes.admin.importing import can_import_articles, import_article_view
 from quotes.admin.review import import_review_view
 from quotes.models import Event, Source
+from quotes.sources import source_text_check, source_text_replace
+
+
+class SourceForm(forms.ModelForm):
+    """A changed text is checked as ``source_text_replace`` will save it: a quote that would no
+    longer occur in it is a form error on the text, naming the quote."""
+
+    url = Source._meta.get_field("url").formfield(assume_scheme="https")
+    original_url = Source._meta.get_field("original_url").formfield(assume_scheme="https")
+
+    class Meta:
+        model = Source
+        fields = [
+            "outlet",
+            "title",
+            "url",
+            "authors",
+            "published_on",
+            "language",
+            "original_language",
+            "original_url",
+            "text",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is not None and "text" in self.changed_data and "text" in cleaned:
+            source_text_check(source=self.instance, text=cleaned["text"])
+        return cleaned
 
 
 @admin.register(Source)
 class SourceAdmin(DeskAdmin):
+    form = SourceForm
     list_display = ("title", "outlet", "published_on", "language", "has_text", "quote_count")
     list_filter = ("language",)
     search_fields = ("title", "outlet", "url", "authors")
@@ -57,6 +88,10 @@ class SourceAdmin(DeskAdmin):
             "can_import_articles": can_import_articles(request.user),
         }
         return super().changelist_view(request, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        """Through ``source_text_replace``, which moves the quotes' spans with a changed text."""
+        source_text_replace(source=obj, text=obj.text, user=request.user)
 
     @admin.display(description="text stored", boolean=True)
     def has_text(self, source):

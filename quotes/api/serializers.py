@@ -20,6 +20,7 @@ from quotes.models import (
     Topic,
 )
 from quotes.services import quote_save
+from quotes.sources import source_text_replace
 
 
 class SlugRelatedField(serializers.SlugRelatedField):
@@ -201,10 +202,25 @@ class SourceSerializer(serializers.ModelSerializer):
 
 
 class SourceWriteSerializer(FullCleanSerializer):
+    """A changed ``text`` goes through ``source_text_replace``: the quotes' spans move with it,
+    or the answer is a 400 on ``text`` naming each quote that would no longer occur."""
+
     class Meta:
         model = Source
         fields = [*SourceSerializer.Meta.fields, "text"]
         read_only_fields = ["id"]
+
+    def create(self, validated_data):
+        text = validated_data.pop("text", "")
+        return self.update(Source(), {**validated_data, "text": text})
+
+    def update(self, instance, validated_data):
+        text = validated_data.pop("text", instance.text)
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        user = getattr(self.context.get("request"), "user", None)
+        user = user if user is not None and user.is_authenticated else None
+        return source_text_replace(source=instance, text=text, user=user).source
 
 
 # --- Quotes ------------------------------------------------------------------------------------

@@ -29,7 +29,9 @@ class Source(models.Model):
         max_length=64, blank=True, editable=False, help_text="SHA-256 of the folded text."
     )
 
-    history = HistoricalRecords(excluded_fields=["text"])
+    # The text is in the history: a corrected article (quotes.sources.source_text_replace) keeps
+    # the text its quotes were first coded against.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ("-published_on", "-id")
