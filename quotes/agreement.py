@@ -1,57 +1,46 @@
-"""Inter-annotator agreement per topic: Krippendorff's alpha at the ordinal level.
+"""Inter-annotator agreement per topic, read from the database: the figures a methods section
+cites (ordinal alpha, its 95% interval, agreement per pair of annotators) and the disagreements a
+reviewer works through.
 
 Stance values are ordered (−2 … +2) but their distances are not known to be equal, so the
-ordinal metric is the right one. Units are confirmed quotes coded with a value by two or more
-annotators; "cannot code" is not a value on the scale, so it takes no part.
+ordinal metric is the right one (``quotes.alpha``). Units are confirmed quotes coded with a value
+by two or more annotators; "cannot code" is not a value on the scale, so it takes no part in
+alpha (it is counted beside it).
 """
 
-import krippendorff
-import numpy as np
-from django.db.models import Count, F, Max, Min, Q
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, Subquery
 
-from quotes.models import Quote, StanceAnnotation
-from quotes.models.stances import STANCE_MAX, STANCE_MIN
+from quotes.alpha import bootstrap_interval, ordinal_alpha, pair_agreement
+from quotes.models import Adjudication, Quote, QuoteStance, StanceAnnotation
+
+__all__ = ["DISAGREEMENT_SPREAD", "ordinal_alpha", "topic_agreement"]
 
 DISAGREEMENT_SPREAD = 2  # points between the lowest and highest coding that count as a disagreement
 
 
-def ordinal_alpha(units: dict) -> float | None:
-    """Krippendorff's ordinal alpha of ``{unit: {coder: value}}``; None when undefined (no unit
-    with two codings, or every coding the same value, so there is no variation to agree on)."""
-    pairable = {unit: codes for unit, codes in units.items() if len(codes) >= 2}
-    values = {value for codes in pairable.values() for value in codes.values()}
-    if len(values) < 2:
-        return None
-    coders = sorted({coder for codes in pairable.values() for coder in codes})
-    unit_keys = sorted(pairable)
-    matrix = np.full((len(coders), len(unit_keys)), np.nan)
-    for column, unit in enumerate(unit_keys):
-        for coder, value in pairable[unit].items():
-            matrix[coders.index(coder), column] = value
-    return float(
-        krippendorff.alpha(
-            reliability_data=matrix,
-            level_of_measurement="ordinal",
-            value_domain=list(range(STANCE_MIN, STANCE_MAX + 1)),
+def topic_agreement(topic, *, settled_only: bool = False) -> dict:
+    """Agreement on ``topic``: ``alpha`` (or None) with its bootstrapped 95% ``interval``
+    (``(low, high)`` or None); the number of ``quotes`` (units), ``annotators`` and
+    ``annotations`` it rests on, and of ``cannot_code`` codes left out; ``pairs``, agreement per
+    pair of annotators (``quotes.alpha.pair_agreement``); and ``disagreements``: the quotes whose
+    codings spread over ``DISAGREEMENT_SPREAD`` points or more, open ones first then widest,
+    each with its ``(annotator username, value)`` pairs and, when a reviewer has settled it, the
+    ``adjudicated`` value (else None). ``open`` counts the disagreements not adjudicated.
+
+    With ``settled_only`` (what everyone but reviewers gets: ``quotes.coding``) only quotes
+    settled on the topic count. Runs four queries.
+    """
+    quotes = Quote.objects.confirmed()
+    if settled_only:
+        quotes = quotes.filter(
+            Exists(QuoteStance.objects.filter(quote=OuterRef("pk"), topic=topic, is_settled=True))
         )
-    )
-
-
-def topic_agreement(topic) -> dict:
-    """Agreement on ``topic``: ``alpha`` (or None), the number of ``quotes`` (units),
-    ``annotators`` and ``annotations`` it rests on, and ``disagreements``: the quotes whose codings
-    spread over ``DISAGREEMENT_SPREAD`` points or more, widest first, each with its
-    ``(annotator username, value)`` pairs. Runs three queries."""
     on_topic = Q(annotations__topic=topic, annotations__value__isnull=False)
-    units = (
-        Quote.objects.confirmed()
-        .annotate(
-            coders=Count("annotations", filter=on_topic),
-            spread=Max("annotations__value", filter=on_topic)
-            - Min("annotations__value", filter=on_topic),
-        )
-        .filter(coders__gte=2)
-    )
+    units = quotes.annotate(
+        coders=Count("annotations", filter=on_topic),
+        spread=Max("annotations__value", filter=on_topic)
+        - Min("annotations__value", filter=on_topic),
+    ).filter(coders__gte=2)
     codings: dict[int, dict[str, int]] = {}
     for quote_id, username, value in (
         StanceAnnotation.objects.filter(
@@ -61,17 +50,31 @@ def topic_agreement(topic) -> dict:
         .order_by("quote_id", "annotator__username")
     ):
         codings.setdefault(quote_id, {})[username] = value
+    adjudicated = Adjudication.objects.filter(quote=OuterRef("pk"), topic=topic)
     disagreements = [
-        {"quote": quote, "spread": quote.spread, "codings": sorted(codings[quote.pk].items())}
+        {
+            "quote": quote,
+            "spread": quote.spread,
+            "codings": sorted(codings[quote.pk].items()),
+            "adjudicated": quote.adjudicated_value,
+        }
         for quote in units.filter(spread__gte=DISAGREEMENT_SPREAD)
+        .annotate(adjudicated_value=Subquery(adjudicated.values("value")[:1]))
         .select_related("speaker", "source")
-        .order_by(F("spread").desc(), "said_on", "id")
+        .order_by(F("adjudicated_value").asc(nulls_first=True), F("spread").desc(), "said_on", "id")
     ]
+    cannot_code = StanceAnnotation.objects.filter(
+        topic=topic, cannot_code=True, quote__in=quotes.values("pk")
+    ).count()
     return {
         "topic": topic,
         "alpha": ordinal_alpha(codings),
+        "interval": bootstrap_interval(codings),
         "quotes": len(codings),
         "annotators": len({coder for codes in codings.values() for coder in codes}),
         "annotations": sum(len(codes) for codes in codings.values()),
+        "cannot_code": cannot_code,
+        "pairs": pair_agreement(codings),
         "disagreements": disagreements,
+        "open": sum(1 for row in disagreements if row["adjudicated"] is None),
     }

@@ -98,6 +98,20 @@ MATRIX = [
         (403, 403, 403, 200, 200),
     ),
     (
+        "API: a topic's agreement",
+        "GET",
+        "/api/topics/{topic}/agreement/",
+        None,
+        (200, 200, 200, 200, 200),
+    ),
+    (
+        "API: an unreleased topic's agreement",
+        "GET",
+        "/api/topics/{unreleased_topic}/agreement/?format=csv",
+        None,
+        (403, 403, 403, 200, 200),
+    ),
+    (
         "Page: an unreleased topic's comparison",
         "GET",
         "/compare/?speakers={speaker}&topic={unreleased_topic}",

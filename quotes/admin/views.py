@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from quotes import coding
 from quotes.admin.forms import BulkStanceForm
 from quotes.agreement import topic_agreement
+from quotes.alpha import BOOTSTRAP_SAMPLES, BOOTSTRAP_SEED
 from quotes.models import Quote, StanceAnnotation, Topic
 from quotes.services import stance_annotation_save
 
@@ -97,5 +98,7 @@ def agreement_report_view(model_admin, request, object_id):
             "opts": model_admin.model._meta,
             "topic": topic,
             "agreement": topic_agreement(topic),
+            "samples": BOOTSTRAP_SAMPLES,
+            "seed": BOOTSTRAP_SEED,
         },
     )

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from quotes.api.agreement_views import TopicAgreementView
 from quotes.api.analysis_views import CompareView, SpeakerTimelineView
 
 app_name = "analysis"
@@ -9,4 +10,5 @@ app_name = "analysis"
 urlpatterns = [
     path("speakers/<slug:slug>/timeline/", SpeakerTimelineView.as_view(), name="speaker-timeline"),
     path("compare/", CompareView.as_view(), name="compare"),
+    path("topics/<slug:slug>/agreement/", TopicAgreementView.as_view(), name="topic-agreement"),
 ]

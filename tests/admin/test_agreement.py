@@ -8,7 +8,12 @@ from django.urls import reverse
 
 from quotes.agreement import ordinal_alpha, topic_agreement
 from quotes.models import Quote, StanceAnnotation
-from tests.factories import QuoteFactory, StanceAnnotationFactory, UserFactory
+from tests.factories import (
+    AdjudicationFactory,
+    QuoteFactory,
+    StanceAnnotationFactory,
+    UserFactory,
+)
 
 HAND_ALPHA = 71 / 78
 
@@ -135,7 +140,28 @@ def test_reviewer_opens_the_agreement_report_from_the_topic_list(client_for, rev
     report = reverse("admin:quotes_topic_agreement", args=[topic.pk])
     assert report in client.get(reverse("admin:quotes_topic_changelist")).content.decode()
     html = client.get(report).content.decode()
-    assert 'id="disagreements"' in html and "a: -2, b: +1" in html
+    assert 'id="disagreements"' in html and "a: \N{MINUS SIGN}2, b: +1" in html
+    assert 'id="interval"' in html and 'id="pairs"' in html
+
+
+@pytest.mark.django_db
+def test_the_report_lists_an_adjudicated_disagreement_as_adjudicated_not_open(
+    client_for, reviewer, topic
+):
+    a, b = UserFactory(username="a"), UserFactory(username="b")
+    settled, still_open = QuoteFactory(), QuoteFactory()
+    for quote in (settled, still_open):
+        StanceAnnotationFactory(quote=quote, topic=topic, annotator=a, value=-2)
+        StanceAnnotationFactory(quote=quote, topic=topic, annotator=b, value=1)
+    AdjudicationFactory(quote=settled, topic=topic, reviewer=reviewer, value=-1)
+    html = client_for(reviewer).get(reverse("admin:quotes_topic_agreement", args=[topic.pk]))
+    html = html.content.decode()
+    assert "1 open" in html
+    page = reverse("admin:quotes_quote_change", args=[still_open.pk])
+    assert f'{page}?topic={topic.slug}#topic-{topic.slug}">adjudicate</a>' in html
+    done = reverse("admin:quotes_quote_change", args=[settled.pk])
+    assert f'{done}?topic={topic.slug}#topic-{topic.slug}">adjudicate</a>' not in html
+    assert "adjudicated: \N{MINUS SIGN}1" in html
 
 
 @pytest.mark.django_db
