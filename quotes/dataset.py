@@ -17,8 +17,13 @@ from django.contrib.auth.models import Group
 from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, transaction
 
+from quotes.dataset_checks import derived_row_problems, describe
+
 FORMAT = "stancedb-dataset"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+# Columns an older version's bundle lacks, with the value its rows get: version 2 kept no
+# article text in the sources' history.
+_ADDED_SINCE = {2: {"quotes.historicalsource": {"text": ""}}}
 MANIFEST = "manifest.json"
 MEMBERSHIPS = "auth.user_groups.jsonl"
 
@@ -183,10 +188,10 @@ def read_manifest(directory: Path) -> dict:
         raise DatasetError(f"{MANIFEST} cannot be read: {error}") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise DatasetError(f"{MANIFEST} does not describe a {FORMAT} bundle.")
-    if manifest.get("format_version") != FORMAT_VERSION:
+    if manifest.get("format_version") not in (FORMAT_VERSION, *_ADDED_SINCE):
         raise DatasetError(
             f"This bundle has format version {manifest.get('format_version')!r}; this stancedb "
-            f"reads version {FORMAT_VERSION}."
+            f"reads versions {', '.join(map(str, sorted({*_ADDED_SINCE, FORMAT_VERSION})))}."
         )
     expected = [MEMBERSHIPS, *(_file_name(model) for model in bundle_models())]
     tables = manifest.get("tables")
@@ -249,9 +254,10 @@ def nonempty_tables(using: str = DEFAULT_DB_ALIAS) -> list[str]:
     ]
 
 
-def _load_table(model, path: Path, with_passwords: bool, using: str) -> int:
+def _load_table(model, path: Path, with_passwords: bool, using: str, version: int) -> int:
     fields = _columns(model, with_passwords)
-    expected = {field.attname for field in fields}
+    added = _ADDED_SINCE.get(version, {}).get(model._meta.label_lower, {})
+    expected = {field.attname for field in fields} - set(added)
     is_user = model is get_user_model()
     all_fields = fields + (
         [model._meta.get_field("password")] if is_user and not with_passwords else []
@@ -264,9 +270,14 @@ def _load_table(model, path: Path, with_passwords: bool, using: str) -> int:
                 f"{sorted(expected)}."
             )
         try:
-            values = {field.attname: field.to_python(row[field.attname]) for field in fields}
+            values = {
+                field.attname: field.to_python(row[field.attname])
+                for field in fields
+                if field.attname not in added
+            }
         except Exception as error:  # noqa: BLE001 - any bad value is reported with its place
             raise DatasetError(f"{path.name} line {number}: {error}") from None
+        values.update(added)
         if is_user and not with_passwords:
             values["password"] = make_password(None)
         batch.append(model(**values))
@@ -291,10 +302,17 @@ def _insert(model, objs: list, fields: list, using: str) -> int:
 def import_bundle(directory: Path, *, using: str = DEFAULT_DB_ALIAS) -> dict[str, int]:
     """Load a verified bundle into an empty database in one transaction; returns rows per file.
 
+    Before it commits, the derived rows are checked against their inputs
+    (``quotes.dataset_checks``: stored stances recomputed, quote spans read back from their
+    sources); a disagreement refuses the whole bundle, naming the rows. Only into the default
+    database: the stances are recomputed there.
+
     Primary keys are kept, so links between tables and to the history stay exact; PostgreSQL's
     sequences are moved past them afterwards. Any failure rolls the whole import back.
     """
     directory = Path(directory)
+    if using != DEFAULT_DB_ALIAS:
+        raise DatasetError("Import into the default database (set DATABASE_URL to choose it).")
     manifest = read_manifest(directory)
     with_passwords = bool(manifest.get("includes_password_hashes"))
     connection = connections[using]
@@ -309,9 +327,17 @@ def import_bundle(directory: Path, *, using: str = DEFAULT_DB_ALIAS) -> dict[str
                 )
             for model in bundle_models():
                 name = _file_name(model)
-                loaded[name] = _load_table(model, directory / name, with_passwords, using)
+                loaded[name] = _load_table(
+                    model, directory / name, with_passwords, using, manifest["format_version"]
+                )
             loaded[MEMBERSHIPS] = _load_memberships(directory / MEMBERSHIPS, using)
             connection.check_constraints()
+            problems = derived_row_problems(using)
+            if problems:
+                raise DatasetError(
+                    "The bundle's derived rows disagree with the rows they are computed from "
+                    "(edited by hand?); nothing was imported: " + describe(problems)
+                )
             statements = connection.ops.sequence_reset_sql(no_style(), bundle_models())
             with connection.cursor() as cursor:
                 for statement in statements:
