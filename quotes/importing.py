@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.text import slugify
 
 from quotes.extraction import KnownSpeaker, Proposal, extract_quotes
 from quotes.models import DatePrecision, Organization, Quote, Source, Speaker, SpeakerAlias
 from quotes.models.common import truncate_to_precision
+from quotes.sources import near_duplicates, source_text_replace
 from quotes.text import content_hash, spans_overlap, strip_control_characters
 
 _HTML_START = re.compile(
@@ -28,10 +29,21 @@ class ImportRefused(ValueError):
     """The input cannot be imported; the message says why, for a person to fix it."""
 
 
+class IfStored(models.TextChoices):
+    """What an import does with a text that is not stored but whose URL is, or that is nearly
+    the text of a stored source (a corrected or re-edited article)."""
+
+    REFUSE = "refuse", "Refuse, and say which stored source it resembles"
+    NEW_VERSION = "new-version", "Store it as that source's new text (its quotes re-anchored)"
+    SEPARATE = "separate", "Store it as a source of its own (not for a stored URL)"
+
+
 @dataclass
 class ImportResult:
     source: Source
     source_created: bool
+    new_version: bool = False  # the text replaced a stored source's (its quotes re-anchored)
+    quotes_moved: int = 0
     quotes_created: int = 0
     quotes_kept: int = 0
     speakers_created: list[str] = field(default_factory=list)
@@ -65,10 +77,9 @@ def read_limited(stream) -> bytes:
 
 
 def read_article(data: bytes) -> str:
-    """The article text of ``data``: the body of an HTML page, or plain text.
+    """The article text of ``data``: the body of an HTML page, or UTF-8 plain text.
 
-    HTML is decoded by its declared charset (Russian sites often serve windows-1251); a page
-    without one, and plain text, as UTF-8 or else in the encoding charset-normalizer detects.
+    HTML is decoded by its declared charset (Russian sites often serve windows-1251).
     """
     if len(data) > settings.IMPORT_MAX_BYTES:
         raise _too_large(f"{len(data):,}")
@@ -78,39 +89,26 @@ def read_article(data: bytes) -> str:
         raise ImportRefused("The file is binary, not an article (plain text or HTML).")
     if _HTML_START.match(data[:2048]):
         return _html_body(data)
-    return _decoded(data).replace("\r\n", "\n").strip() + "\n"
-
-
-def _decoded(data: bytes) -> str:
-    """``data`` as UTF-8 or, failing that, in the encoding detected (windows-1251, KOI8-R …)."""
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        from charset_normalizer import from_bytes
-
-        detected = from_bytes(data).best()
-        if detected is None:
-            raise ImportRefused(
-                f"The file is not UTF-8 (byte {error.start} is not) and its encoding could not "
-                "be detected. Re-save the file as UTF-8."
-            ) from None
-        return str(detected)
+        raise ImportRefused(
+            f"Plain text must be UTF-8; byte {error.start} is not. Re-save the file as UTF-8."
+        ) from None
+    return text.replace("\r\n", "\n").strip() + "\n"
 
 
 def _html_body(data: bytes) -> str:
     import trafilatura
 
     declared = _DECLARED_CHARSET.search(data[:4096])
-    if declared is None:
-        html = _decoded(data)
-    else:
-        encoding = declared.group(1).decode("ascii")
-        try:
-            html = data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            raise ImportRefused(
-                f"The page does not decode as its declared charset {encoding!r}."
-            ) from None
+    encoding = declared.group(1).decode("ascii") if declared else "utf-8"
+    try:
+        html = data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        raise ImportRefused(
+            f"The page does not decode as its declared charset {encoding!r}."
+        ) from None
     body = trafilatura.extract(
         html, include_comments=False, include_tables=False, favor_recall=True
     )
@@ -151,8 +149,15 @@ def article_import(
     original_language: str = "",
     original_url: str = "",
     authors: str = "",
+    if_stored: str = "refuse",
+    user=None,
 ) -> ImportResult:
-    """Store the article (once: the same text or URL is the same source) and propose its quotes.
+    """Store the article (once: the same text is the same source) and propose its quotes.
+
+    Another text at a stored URL, or a text nearly a stored source's, is refused with
+    ImportRefused naming that source, unless ``if_stored`` (``IfStored``) says to store it as
+    that source's new version (``source_text_replace``: its quotes re-anchored, the old text in
+    its history, ``user`` named) or, for a near duplicate at no stored URL, as a source of its own.
 
     A re-import adds only quotes not yet proposed; confirmed and rejected quotes are never
     touched. Any invalid field raises ValidationError and nothing is written. Control
@@ -160,9 +165,18 @@ def article_import(
     """
     text, removed = strip_control_characters(text)
     existing = Source.objects.filter(content_hash=content_hash(text)).first()
-    if existing is None and url:
-        existing = Source.objects.filter(url=url).first()
-    result = ImportResult(source=existing, source_created=existing is None)
+    version_of = None if existing else _version_of(text, url, outlet, published_on, if_stored)
+    moved = 0
+    if version_of is not None:
+        version_of.title = title
+        moved = source_text_replace(source=version_of, text=text, user=user).moved
+        existing = version_of
+    result = ImportResult(
+        source=existing,
+        source_created=existing is None,
+        new_version=version_of is not None,
+        quotes_moved=moved,
+    )
     if removed:
         result.notes.append(
             f"{removed} control character{'s' if removed > 1 else ''} removed from the text "
@@ -208,6 +222,36 @@ def article_import(
         taken.append((quote.span_start, quote.span_end))
         result.quotes_created += 1
     return result
+
+
+def _version_of(text: str, url: str, outlet: str, published_on, if_stored: str):
+    """The stored source that ``text`` becomes the new version of, when ``if_stored`` says so;
+    None for a new source; ImportRefused when the caller has to choose first."""
+    if if_stored not in IfStored.values:
+        raise ImportRefused(f"{if_stored!r} is not one of {', '.join(IfStored.values)}.")
+    at_url = Source.objects.filter(url=url).first() if url else None
+    if at_url is not None:
+        if if_stored == IfStored.NEW_VERSION:
+            return at_url
+        raise ImportRefused(
+            f"{url} is already stored as source {at_url.pk} ({at_url}) with another text. "
+            "Nothing was changed. To store this text as its corrected version (its quotes found "
+            "again in it, the old text kept in its history), choose 'new version' "
+            "(import_article --new-version)."
+        )
+    similar = near_duplicates(text, outlet=outlet, published_on=published_on)
+    if not similar or if_stored == IfStored.SEPARATE:
+        return None
+    source, ratio = similar[0]
+    if if_stored == IfStored.NEW_VERSION:
+        return source
+    raise ImportRefused(
+        f"This text is {ratio:.0%} alike source {source.pk} ({source}"
+        + (f", {source.url}" if source.url else "")
+        + "): a corrected version of it? Nothing was changed. Choose 'new version' to store it "
+        "as that source's new text (import_article --new-version), or 'separate' to "
+        "store it as a source of its own (--separate)."
+    )
 
 
 def _proposed_quote(proposal: Proposal, result: ImportResult) -> Quote:

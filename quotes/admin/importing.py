@@ -15,7 +15,7 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 
 from quotes.admin.review import import_review_url
-from quotes.importing import ImportRefused, ImportResult, article_import, read_article
+from quotes.importing import IfStored, ImportRefused, ImportResult, article_import, read_article
 from quotes.models import Quote, Source
 
 # article_import's fields that are form fields of the same name; any other error is the form's.
@@ -66,6 +66,15 @@ class ArticleImportForm(forms.Form):
     )
     original_url = _model_field("original_url", label="Original URL", assume_scheme="https")
     authors = _model_field("authors")
+    if_stored = forms.ChoiceField(
+        label="If this is another text of a stored article",
+        choices=IfStored.choices,
+        initial=IfStored.REFUSE,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="A new text at a stored URL, or a text nearly a stored source's (a corrected "
+        "article). Nothing is stored twice silently.",
+    )
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -103,6 +112,8 @@ def proposed_quotes_url(source: Source) -> str:
 
 def _summary(result) -> str:
     state = "stored as a new source" if result.source_created else "already stored"
+    if result.new_version:
+        state = f"stored as its new version, {result.quotes_moved} quotes moved"
     speakers = ", ".join(result.speakers_created) or "none"
     return (
         f"{result.source} ({state}): {result.quotes_created} quotes proposed, "
@@ -110,13 +121,15 @@ def _summary(result) -> str:
     )
 
 
-def _import(form: ArticleImportForm) -> ImportResult | None:
+def _import(form: ArticleImportForm, user) -> ImportResult | None:
     """Import the form's article; on a refusal put the message on the form and return None."""
     origin, data = form.article_bytes()
     try:
         return article_import(
             text=read_article(data),
             **{name: form.cleaned_data[name] for name in _SOURCE_FIELDS},
+            if_stored=form.cleaned_data["if_stored"] or IfStored.REFUSE,
+            user=user,
         )
     except ImportRefused as error:
         form.add_error(origin, str(error))
@@ -138,7 +151,7 @@ def import_article_view(model_admin, request):
         raise PermissionDenied
     if request.method == "POST":
         form = ArticleImportForm(request.POST, request.FILES)
-        result = _import(form) if form.is_valid() else None
+        result = _import(form, request.user) if form.is_valid() else None
         if result is not None:
             messages.success(
                 request,

@@ -4,7 +4,7 @@ import sys
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from quotes.importing import ImportRefused, article_import, read_article, read_limited
+from quotes.importing import IfStored, ImportRefused, article_import, read_article, read_limited
 
 
 def _iso_date(value: str) -> datetime.date:
@@ -30,6 +30,19 @@ class Command(BaseCommand):
         parser.add_argument("--translated-from", default="", dest="translated_from")
         parser.add_argument("--original-url", default="", dest="original_url")
         parser.add_argument("--authors", default="", help="comma-separated")
+        stored = parser.add_mutually_exclusive_group()
+        stored.add_argument(
+            "--new-version",
+            action="store_true",
+            help="a text at a stored URL, or nearly a stored source's text, replaces that "
+            "source's text (its quotes found again in it, the old text kept in its history); "
+            "without this flag or --separate such an import is refused",
+        )
+        stored.add_argument(
+            "--separate",
+            action="store_true",
+            help="a text nearly a stored source's is stored as a source of its own",
+        )
 
     def _read(self, name: str) -> bytes:
         """The file's bytes, read no further than IMPORT_MAX_BYTES + 1 (ImportRefused past it)."""
@@ -55,6 +68,13 @@ class Command(BaseCommand):
                 original_language=options["translated_from"],
                 original_url=options["original_url"],
                 authors=options["authors"],
+                if_stored=(
+                    IfStored.NEW_VERSION
+                    if options["new_version"]
+                    else IfStored.SEPARATE
+                    if options["separate"]
+                    else IfStored.REFUSE
+                ),
             )
         except ImportRefused as error:
             raise CommandError(f"Not imported: {error}") from None
@@ -64,6 +84,8 @@ class Command(BaseCommand):
             )
             raise CommandError(f"Not imported: {problems}") from None
         state = "stored as a new source" if result.source_created else "already stored"
+        if result.new_version:
+            state = f"stored as its new version, {result.quotes_moved} quotes moved"
         self.stdout.write(
             f"{result.source} ({state}, id {result.source.pk}): {result.quotes_created} quotes "
             f"proposed, {result.quotes_kept} already there, "
