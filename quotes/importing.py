@@ -77,9 +77,10 @@ def read_limited(stream) -> bytes:
 
 
 def read_article(data: bytes) -> str:
-    """The article text of ``data``: the body of an HTML page, or UTF-8 plain text.
+    """The article text of ``data``: the body of an HTML page, or plain text.
 
-    HTML is decoded by its declared charset (Russian sites often serve windows-1251).
+    HTML is decoded by its declared charset (Russian sites often serve windows-1251); a page
+    without one, and plain text, as UTF-8 or else in the encoding charset-normalizer detects.
     """
     if len(data) > settings.IMPORT_MAX_BYTES:
         raise _too_large(f"{len(data):,}")
@@ -89,26 +90,39 @@ def read_article(data: bytes) -> str:
         raise ImportRefused("The file is binary, not an article (plain text or HTML).")
     if _HTML_START.match(data[:2048]):
         return _html_body(data)
+    return _decoded(data).replace("\r\n", "\n").strip() + "\n"
+
+
+def _decoded(data: bytes) -> str:
+    """``data`` as UTF-8 or, failing that, in the encoding detected (windows-1251, KOI8-R …)."""
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ImportRefused(
-            f"Plain text must be UTF-8; byte {error.start} is not. Re-save the file as UTF-8."
-        ) from None
-    return text.replace("\r\n", "\n").strip() + "\n"
+        from charset_normalizer import from_bytes
+
+        detected = from_bytes(data).best()
+        if detected is None:
+            raise ImportRefused(
+                f"The file is not UTF-8 (byte {error.start} is not) and its encoding could not "
+                "be detected. Re-save the file as UTF-8."
+            ) from None
+        return str(detected)
 
 
 def _html_body(data: bytes) -> str:
     import trafilatura
 
     declared = _DECLARED_CHARSET.search(data[:4096])
-    encoding = declared.group(1).decode("ascii") if declared else "utf-8"
-    try:
-        html = data.decode(encoding)
-    except (LookupError, UnicodeDecodeError):
-        raise ImportRefused(
-            f"The page does not decode as its declared charset {encoding!r}."
-        ) from None
+    if declared is None:
+        html = _decoded(data)
+    else:
+        encoding = declared.group(1).decode("ascii")
+        try:
+            html = data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            raise ImportRefused(
+                f"The page does not decode as its declared charset {encoding!r}."
+            ) from None
     body = trafilatura.extract(
         html, include_comments=False, include_tables=False, favor_recall=True
     )
