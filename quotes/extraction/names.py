@@ -22,7 +22,11 @@ marshal captain lieutenant sergeant patriarch pope judge prosecutor ombudsman le
 sen sens rep reps gov gen lt col sgt adm rev capt maj
 """
 )
-_TOKEN = re.compile(r"[A-ZА-ЯЁІЇЄҐ][\w’'\-]*\.?|[A-Z]\.")
+# Capital letters of the Latin (with accents: Łukasiewicz, Ávila) and Cyrillic alphabets.
+_CAPITALS = "".join(
+    c for c in map(chr, (*range(0x41, 0x250), *range(0x400, 0x530))) if c.isupper() and c.isalpha()
+)
+_TOKEN = re.compile(rf"[{_CAPITALS}][\w’'\-]*\.?|[A-Z]\.")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le", "bin", "ibn", "al", "el"}
 

@@ -29,8 +29,11 @@ from .names import TITLE_WORDS, name_key
 from .places import is_place
 
 # A name as printed: capitalised words, initials and name particles ("Ursula von der Leyen").
+# Latin letters with their accents (Calderón, Łukasiewicz), as regex classes.
+_UP = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper() and c.isalpha())
+_LO = "".join(c for c in map(chr, range(0x61, 0x250)) if c.islower() and c.isalpha())
 # One word of a name: "Lopez", "McDonald", "DeSantis", "Mark-Viverito", "O'Rourke", "J."
-_WORD = r"(?:(?:[A-Z][a-z]*['’]?[A-Z]|[A-Z])[a-z’']+(?:-[A-Z]?[a-z’']+)*-?|[A-Z]\.)"
+_WORD = rf"(?:(?:[{_UP}][{_LO}]*['’]?[{_UP}]|[{_UP}])[{_LO}’']+(?:-[{_UP}]?[{_LO}’']+)*-?|[A-Z]\.)"
 _NAME = re.compile(
     rf"(?<![\w’'.-]){_WORD}"
     r"(?:\s+(?:(?:de|van|von|der|da|di|la|le|bin|ibn|al|el)\s+)*"

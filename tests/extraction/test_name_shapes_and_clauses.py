@@ -13,6 +13,9 @@ from .conftest import by_text
         ("“Nobody told the crews,” DeWitt said.", "Nobody told", "DeWitt"),
         ("“We filed on time,” Ortiz-Baptiste said.", "We filed", "Ortiz-Baptiste"),
         ("“The count was fair,” O’Rourke wrote in an email.", "The count", "O’Rourke"),
+        ("“We will not pay for it,” Calderón said.", "We will not", "Calderón"),
+        ("“This is our time,” said Zoë Łukasiewicz.", "This is our", "Zoë Łukasiewicz"),
+        ("“The talks go on,” Erdoğan told reporters.", "The talks", "Erdoğan"),
     ],
 )
 def test_a_surname_of_any_shape_next_to_a_speech_verb_is_a_person(extract, text, quote, speaker):
