@@ -1,14 +1,17 @@
 """The base of every domain admin: audit-trail views, friendly optimistic-lock conflicts, and a
 404 or 400 (never a 500) for an id or a list parameter that cannot be right."""
 
+from collections import Counter
+
 from django.contrib import messages
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import NestedObjects, unquote
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from simple_history.admin import SimpleHistoryAdmin
 
+from quotes.models import QuoteStance
 from quotes.params import primary_key_or_none
 from quotes.services import ConflictError
 
@@ -42,6 +45,11 @@ class DeskChangeList(ChangeList):
         return queryset
 
 
+# Rows only the services write, from their inputs: they go with the row they derive from, so
+# deleting that row asks no permission to delete them (no one has it).
+DERIVED_MODELS = (QuoteStance,)
+
+
 class DeskListMixin:
     """For every admin of the app, DeskAdmin or not: the change list above, and a 404 for an
     object id that no row can have (``abc``, ``1\\x00``, out of range), which some views would
@@ -50,6 +58,23 @@ class DeskListMixin:
 
     def get_changelist(self, request, **kwargs):
         return DeskChangeList
+
+    def get_deleted_objects(self, objs, request):
+        """Django's answer, with the protected rows counted first ("protected: 3 stance
+        annotations") and, among the permissions lacking, neither derived rows nor protected ones
+        (which no permission would delete), so the page says what really stops the delete."""
+        deleted, counts, lacking, protected = super().get_deleted_objects(objs, request)
+        lacking -= {model._meta.verbose_name for model in DERIVED_MODELS}
+        if protected:
+            collector = NestedObjects(using=self.model.objects.db)
+            collector.collect(objs)
+            by_model = Counter(type(row)._meta for row in collector.protected)
+            lacking -= {meta.verbose_name for meta in by_model}
+            protected = [
+                f"protected: {n} {meta.verbose_name if n == 1 else meta.verbose_name_plural}"
+                for meta, n in by_model.items()
+            ] + list(protected)
+        return deleted, counts, lacking, protected
 
     def get_object(self, request, object_id, from_field=None):
         if from_field is None:
