@@ -9,6 +9,7 @@ describes the format for people reading it without stancedb.
 import datetime
 import hashlib
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -118,21 +119,16 @@ def export_bundle(
 ) -> dict:
     """Write the whole database to ``directory`` (created; must be empty); returns the manifest.
 
-    Reads in one transaction (REPEATABLE READ on PostgreSQL), so the bundle is a consistent
-    snapshot even while people keep working. ``manifest.json`` is written last: a bundle without
-    it is incomplete and the import refuses it.
+    Reads one consistent snapshot without blocking anyone (``_read_snapshot``), so people keep
+    working while it runs. ``manifest.json`` is written last: a bundle without it is incomplete
+    and the import refuses it.
     """
     directory = Path(directory)
     if directory.exists() and any(directory.iterdir()):
         raise DatasetError(f"{directory} is not empty: export into a new directory.")
     directory.mkdir(parents=True, exist_ok=True)
-    connection = connections[using]
-    outermost = not connection.in_atomic_block
     tables = []
-    with transaction.atomic(using=using):
-        if outermost and connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+    with _read_snapshot(using):
         for model in bundle_models():
             fields = _columns(model, with_passwords)
             names = [field.attname for field in fields]
@@ -166,6 +162,39 @@ def export_bundle(
         json.dumps(manifest, sort_keys=True, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     return manifest
+
+
+@contextmanager
+def _read_snapshot(using: str):
+    """One snapshot of the database for every read inside, taking no write lock.
+
+    PostgreSQL: a REPEATABLE READ READ ONLY transaction. SQLite: a deferred read transaction in
+    WAL mode (the app's transactions are IMMEDIATE, which would take the write lock and make
+    every writer wait past its timeout); in WAL a reader never blocks writers, and the snapshot
+    is fixed at its first read. Inside a caller's transaction that transaction is the snapshot.
+    """
+    connection = connections[using]
+    if connection.in_atomic_block or connection.vendor not in ("sqlite", "postgresql"):
+        with transaction.atomic(using=using):
+            yield
+        return
+    if connection.vendor == "postgresql":
+        with transaction.atomic(using=using):
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            yield
+        return
+    connection.ensure_connection()
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        if cursor.fetchone()[0] not in ("wal", "memory"):
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("BEGIN DEFERRED")
+        try:
+            cursor.execute("SELECT count(*) FROM sqlite_master")  # the snapshot starts here
+            yield
+        finally:
+            cursor.execute("ROLLBACK")  # it read, it wrote nothing
 
 
 # --- Import --------------------------------------------------------------------------------------
