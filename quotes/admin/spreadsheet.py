@@ -23,28 +23,13 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ImportForm
 
+from quotes.admin.spreadsheet_columns import COLUMNS, column_problems
 from quotes.models import DatePrecision, Quote, Source, Speaker, StanceAnnotation, Topic
 from quotes.models.common import truncate_to_precision
 from quotes.models.stances import STANCE_MAX, STANCE_MIN
 from quotes.services import quote_save, stance_annotation_save
 from quotes.text import spreadsheet_original, spreadsheet_safe
 
-COLUMNS = (
-    "id",
-    "text",
-    "speaker",
-    "kind",
-    "said_on",
-    "said_on_precision",
-    "status",
-    "source_outlet",
-    "source_title",
-    "source_published_on",
-    "source_url",
-    "topic",
-    "stance",
-    "rationale",
-)
 # Source field -> the column it comes from.
 _SOURCE_COLUMNS = {
     "outlet": "source_outlet",
@@ -192,7 +177,16 @@ class QuoteResource(resources.ModelResource):
         return spreadsheet_safe(super().export_field(field, instance, **kwargs))
 
     def before_import(self, dataset, **kwargs):
+        """Refuse a file whose columns are wrong, naming them (rows are not even read)."""
         self.user = kwargs.get("user")
+        ids = dataset["id"] if "id" in (dataset.headers or []) else [""] * dataset.height
+        problems = column_problems(dataset.headers or [], any(not _text(i) for i in ids))
+        if problems:
+            del dataset[0 : dataset.height]
+            raise ValueError(
+                f"The file's columns do not fit: {'; '.join(problems)}. The columns are "
+                f"{', '.join(COLUMNS)} (see above)."
+            )
         if dataset.height and "id" not in dataset.headers:
             dataset.append_col([""] * dataset.height, header="id")
 
@@ -221,6 +215,13 @@ class QuoteResource(resources.ModelResource):
         except ValidationError as error:
             for name, problems in error.message_dict.items():
                 errors.setdefault(_SOURCE_COLUMNS.get(name, "source"), []).extend(problems)
+        if instance._state.adding and instance.source_id and "text" not in errors:
+            known = Quote.objects.filter(source=instance.source_id, text=instance.text).first()
+            if known is not None:
+                errors["text"] = (
+                    f"Already there as quote {known.pk} (same text, same source): give its id "
+                    "to change it, or leave the row out."
+                )
         topic, stance = instance.import_topic, instance.import_stance
         if not errors.keys() & {"topic", "stance"}:
             if (topic is None) != (stance is None):
@@ -237,7 +238,7 @@ class QuoteResource(resources.ModelResource):
         column did)."""
         errors = dict(import_validation_errors or {})
         exclude = set(errors)
-        if exclude & {"source", *_SOURCE_COLUMNS.values()}:
+        if exclude & {"source", "text", *_SOURCE_COLUMNS.values()}:
             exclude.add("source")
         try:
             instance.full_clean(exclude=exclude, validate_unique=validate_unique)
