@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.db.models import Count
+from django.urls import reverse
 
 from quotes.admin.base import DeskAdmin
 from quotes.admin.merging import merge_speakers_view
@@ -16,6 +17,9 @@ class OrganizationAdmin(DeskAdmin):
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("parent",)
     list_select_related = ("parent",)
+
+    def view_on_site(self, organization):
+        return reverse("web:organization-detail", args=[organization.slug])
 
 
 class SpeakerAliasInline(admin.TabularInline):
@@ -52,6 +56,9 @@ class SpeakerAdmin(DeskAdmin):
     inlines = (SpeakerAliasInline, AffiliationInline)
     show_full_result_count = False
     actions = ("merge_into_another",)
+
+    def view_on_site(self, speaker):
+        return reverse("web:speaker-detail", args=[speaker.slug])
 
     def get_queryset(self, request):
         return (

@@ -3,8 +3,8 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import F, Prefetch
-from django.urls import path
-from django.utils.html import format_html_join
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
@@ -33,6 +33,9 @@ _DATE_FORMATS = {
 }
 
 
+SHORT_TEXT = 90
+
+
 class QuoteAdminForm(VersionedModelForm):
     class Meta:
         model = Quote
@@ -46,6 +49,7 @@ class QuoteAdmin(QuoteSpreadsheetMixin, DeskAdmin):
         "said_by",
         "said",
         "short_text",
+        "full_text",
         "outlet",
         "kind",
         "status",
@@ -134,7 +138,22 @@ class QuoteAdmin(QuoteSpreadsheetMixin, DeskAdmin):
 
     @admin.display(description="text")
     def short_text(self, quote):
-        return Truncator(quote.text).chars(90)
+        return Truncator(quote.text).chars(SHORT_TEXT)
+
+    @admin.display(description="full text")
+    def full_text(self, quote):
+        """The whole quote on demand (a disclosure), where the text column cut it short."""
+        if len(quote.text) <= SHORT_TEXT:
+            return ""
+        return format_html(
+            '<details class="full-text"><summary>Show all</summary>{}</details>', quote.text
+        )
+
+    def view_on_site(self, quote):
+        """Only a confirmed quote has a public page."""
+        if quote.status != Quote.Status.CONFIRMED:
+            return None
+        return reverse("web:quote-detail", args=[quote.pk])
 
     @admin.display(description="outlet", ordering="source__outlet")
     def outlet(self, quote):

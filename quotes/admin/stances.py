@@ -39,6 +39,9 @@ class TopicAdmin(DeskAdmin):
     prepopulated_fields = {"slug": ("name",)}
     actions = ("release_selected", "withdraw_selected")
 
+    def view_on_site(self, topic):
+        return reverse("web:topic-detail", args=[topic.slug])
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(number_coded=Count("stance_summaries"))
 

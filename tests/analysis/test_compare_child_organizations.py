@@ -28,9 +28,7 @@ def _october(series):
     return point["count"], point["mean"], point["min"], point["max"]
 
 
-def test_compare_organization_series_includes_its_children_and_grandchildren(
-    alliance, api_client
-):
+def test_compare_organization_series_includes_its_children_and_grandchildren(alliance, api_client):
     body = api_client.get(COMPARE + "organizations=alliance").json()
 
     (series,) = body["series"]

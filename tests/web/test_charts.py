@@ -44,7 +44,7 @@ def test_chart_escapes_labels_titles_and_event_names():
     )
 
     svg = ET.fromstring(markup)  # raises if anything unescaped broke the XML
-    assert svg.get("role") == "img" and svg.find(f"{SVG}title").text == "T & t"
+    assert svg.get("role") == "group" and svg.find(f"{SVG}title").text == "T & t"
     assert svg.find(f".//{SVG}a").get("href") == "/q/?ids=1&x=2"
     assert '“He said "<b>no</b>" & left”' in svg.find(f".//{SVG}circle/{SVG}title").text
     assert "<script>" not in markup

@@ -33,7 +33,7 @@ def test_compare_page_draws_one_point_per_series_and_period_with_a_mean(quotes, 
 
     assert response.status_code == 200
     svg = parse_svg(response.content.decode())
-    assert svg.get("role") == "img"
+    assert svg.get("role") == "group"
     points = sorted((c.get("data-series"), c.get("data-period")) for c in svg.iter(f"{SVG}circle"))
     assert points == [("ann", "2021-10"), ("bob", "2021-10"), ("bob", "2021-11")]
     assert [g.get("data-event") for g in svg.iter(f"{SVG}g") if g.get("class") == "event"] == [

@@ -1,0 +1,52 @@
+"""A topic: its codebook, whether it is released, how well its coders agree, and who holds which
+position (speakers ranked by mean stance over a chosen period)."""
+
+from django import forms
+from django.shortcuts import get_object_or_404, render
+
+from quotes import coding
+from quotes.agreement import topic_agreement
+from quotes.models import Topic
+from quotes.ranking import MINIMUM_COUNTED, speaker_ranking
+from quotes.web.common import BadParameters, form_errors, public_page
+
+
+class PeriodForm(forms.Form):
+    said_after = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+    said_before = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+
+    def clean(self):
+        data = super().clean()
+        after, before = data.get("said_after"), data.get("said_before")
+        if after and before and after > before:
+            self.add_error("said_before", "Must not be before said_after.")
+        return data
+
+
+@public_page
+def topic_detail(request, slug):
+    """The ranking and the agreement are aggregates of the topic's values: on an unreleased
+    topic they are shown to reviewers only (``coding.may_aggregate``)."""
+    topic = get_object_or_404(Topic, slug=slug)
+    period = PeriodForm({k: v for k, v in request.GET.items() if v.strip()})
+    if not period.is_valid():
+        raise BadParameters(form_errors(period))
+    user = request.user
+    open_to_user = coding.may_aggregate(user, topic)
+    ranking = agreement = None
+    if open_to_user:
+        ranking = speaker_ranking(
+            topic,
+            said_after=period.cleaned_data.get("said_after"),
+            said_before=period.cleaned_data.get("said_before"),
+            settled_only=coding.settled_only(user),
+        )
+        agreement = topic_agreement(topic)
+    context = {
+        "topic": topic,
+        "ranking": ranking,
+        "agreement": agreement,
+        "minimum": MINIMUM_COUNTED,
+        "values": {name: request.GET.get(name, "") for name in PeriodForm.base_fields},
+    }
+    return render(request, "web/topic_detail.html", context)
