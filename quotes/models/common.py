@@ -2,8 +2,24 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+
+from quotes.text import CONTROL_CHARACTERS
+
+
+def no_control_characters(value: str) -> None:
+    """The validator of every name and text: control characters other than tab and line breaks
+    are refused (they break the SVG charts, and no article or name needs one)."""
+    found = CONTROL_CHARACTERS.search(value or "")
+    if found:
+        raise ValidationError(
+            "Remove the control character U+%(code)s (at character %(position)s): only tab "
+            "and line breaks are allowed.",
+            code="control_character",
+            params={"code": f"{ord(found.group()):04X}", "position": found.start() + 1},
+        )
 
 
 class DatePrecision(models.TextChoices):

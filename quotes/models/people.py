@@ -8,7 +8,13 @@ from django.db.models import Q
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from quotes.models.common import DatePrecision, PreciseDatesMixin, period_end, precision_constraints
+from quotes.models.common import (
+    DatePrecision,
+    PreciseDatesMixin,
+    no_control_characters,
+    period_end,
+    precision_constraints,
+)
 
 
 class OrganizationKind(models.TextChoices):
@@ -30,11 +36,14 @@ class OrganizationKind(models.TextChoices):
 class Organization(models.Model):
     Kind = OrganizationKind
 
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, validators=[no_control_characters])
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.OTHER)
     country = models.CharField(
-        max_length=2, blank=True, help_text="ISO 3166 alpha-2 code; empty for international bodies."
+        max_length=2,
+        blank=True,
+        help_text="ISO 3166 alpha-2 code; empty for international bodies.",
+        validators=[no_control_characters],
     )
     parent = models.ForeignKey(
         "self",
@@ -82,12 +91,21 @@ class SpeakerKind(models.TextChoices):
 class Speaker(models.Model):
     Kind = SpeakerKind
 
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, validators=[no_control_characters])
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PERSON)
-    country = models.CharField(max_length=2, blank=True, help_text="ISO 3166 alpha-2 code.")
+    country = models.CharField(
+        max_length=2,
+        blank=True,
+        help_text="ISO 3166 alpha-2 code.",
+        validators=[no_control_characters],
+    )
     wikidata_id = models.CharField(
-        "Wikidata ID", max_length=20, blank=True, help_text="Like Q7747: a Q and digits."
+        "Wikidata ID",
+        max_length=20,
+        blank=True,
+        help_text="Like Q7747: a Q and digits.",
+        validators=[no_control_characters],
     )
     organization = models.ForeignKey(
         Organization,
@@ -98,9 +116,12 @@ class Speaker(models.Model):
         help_text="For an institution speaking as a body: the organization it speaks for.",
     )
     cited_by = models.CharField(
-        max_length=200, blank=True, help_text="For an anonymous source: the outlet that cites it."
+        max_length=200,
+        blank=True,
+        help_text="For an anonymous source: the outlet that cites it.",
+        validators=[no_control_characters],
     )
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, validators=[no_control_characters])
 
     objects = SpeakerQuerySet.as_manager()
     history = HistoricalRecords()
@@ -155,7 +176,7 @@ class SpeakerAlias(models.Model):
     """Another spelling or transliteration under which a speaker is found (Sergey Lavrov)."""
 
     speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, validators=[no_control_characters])
     slug = models.SlugField(
         max_length=200, unique=True, blank=True, help_text="Filled in from the name when empty."
     )
@@ -211,7 +232,11 @@ class Affiliation(PreciseDatesMixin, models.Model):
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="affiliations"
     )
-    role = models.CharField(max_length=200, help_text="Role title as the sources give it.")
+    role = models.CharField(
+        max_length=200,
+        help_text="Role title as the sources give it.",
+        validators=[no_control_characters],
+    )
     started_on = models.DateField(null=True, blank=True)
     started_on_precision = models.CharField(
         max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN

@@ -7,7 +7,12 @@ from django.db import models
 from django.db.models import F, FilteredRelation, Prefetch, Q
 from simple_history.models import HistoricalRecords
 
-from quotes.models.common import DatePrecision, PreciseDatesMixin, precision_constraints
+from quotes.models.common import (
+    DatePrecision,
+    PreciseDatesMixin,
+    no_control_characters,
+    precision_constraints,
+)
 from quotes.models.people import Affiliation, Speaker
 from quotes.models.sources import Event, Source
 from quotes.text import find_spans, fold
@@ -84,7 +89,9 @@ class Quote(PreciseDatesMixin, models.Model):
     Status = QuoteStatus
     precise_date_fields = ("said_on",)
 
-    text = models.TextField(help_text="The statement as printed in the source.")
+    text = models.TextField(
+        help_text="The statement as printed in the source.", validators=[no_control_characters]
+    )
     speaker = models.ForeignKey(
         Speaker,
         on_delete=models.PROTECT,
@@ -119,7 +126,10 @@ class Quote(PreciseDatesMixin, models.Model):
         help_text="The event this statement reacts to.",
     )
     extraction_note = models.CharField(
-        max_length=300, blank=True, help_text="How the extractor found the speaker, or why not."
+        max_length=300,
+        blank=True,
+        help_text="How the extractor found the speaker, or why not.",
+        validators=[no_control_characters],
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -170,17 +180,6 @@ class Quote(PreciseDatesMixin, models.Model):
         speaker = self.speaker.name if self.speaker_id else "(speaker undecided)"
         short = self.text if len(self.text) <= 60 else self.text[:57] + "..."
         return f"{speaker}: {short}"
-
-    def save(self, *args, **kwargs):
-        """Save, and keep the stored stances' copies of the speaker, status and date in step."""
-        adding = self._state.adding
-        super().save(*args, **kwargs)
-        if not adding:
-            from quotes.models.stances import QuoteStance
-
-            QuoteStance.objects.filter(quote_id=self.pk).update(
-                **{name: getattr(self, name) for name in QuoteStance.COPIED_FROM_QUOTE}
-            )
 
     def clean(self):
         errors = {}

@@ -5,25 +5,47 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from quotes.models.common import DatePrecision, PreciseDatesMixin, precision_constraints
+from quotes.models.common import (
+    DatePrecision,
+    PreciseDatesMixin,
+    no_control_characters,
+    precision_constraints,
+)
 from quotes.text import content_hash
 
 
 class Source(models.Model):
     """A published article; its full text is kept so every quote can be checked against it."""
 
-    outlet = models.CharField(max_length=200)
-    title = models.CharField(max_length=500)
-    url = models.URLField(max_length=1000, blank=True, help_text="Optional, unique when given.")
-    authors = models.CharField(max_length=500, blank=True, help_text="Comma-separated.")
-    published_on = models.DateField()
-    language = models.CharField(max_length=8, default="en", help_text="Language of the text.")
-    original_language = models.CharField(
-        max_length=8, blank=True, help_text="For a translation: the original's language."
+    outlet = models.CharField(max_length=200, validators=[no_control_characters])
+    title = models.CharField(max_length=500, validators=[no_control_characters])
+    url = models.URLField(
+        max_length=1000,
+        blank=True,
+        help_text="Optional, unique when given.",
+        validators=[no_control_characters],
     )
-    original_url = models.URLField(max_length=1000, blank=True)
+    authors = models.CharField(
+        max_length=500, blank=True, help_text="Comma-separated.", validators=[no_control_characters]
+    )
+    published_on = models.DateField()
+    language = models.CharField(
+        max_length=8,
+        default="en",
+        help_text="Language of the text.",
+        validators=[no_control_characters],
+    )
+    original_language = models.CharField(
+        max_length=8,
+        blank=True,
+        help_text="For a translation: the original's language.",
+        validators=[no_control_characters],
+    )
+    original_url = models.URLField(max_length=1000, blank=True, validators=[no_control_characters])
     text = models.TextField(
-        blank=True, help_text="The full article text. Empty for quotes from a spreadsheet."
+        blank=True,
+        help_text="The full article text. Empty for quotes from a spreadsheet.",
+        validators=[no_control_characters],
     )
     content_hash = models.CharField(
         max_length=64, blank=True, editable=False, help_text="SHA-256 of the folded text."
@@ -81,13 +103,13 @@ class Event(PreciseDatesMixin, models.Model):
 
     precise_date_fields = ("occurred_on",)
 
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=300, validators=[no_control_characters])
     slug = models.SlugField(max_length=200, unique=True)
     occurred_on = models.DateField()
     occurred_on_precision = models.CharField(
         max_length=8, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, validators=[no_control_characters])
     source = models.ForeignKey(
         Source, on_delete=models.PROTECT, null=True, blank=True, related_name="events"
     )

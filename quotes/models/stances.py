@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from quotes.models.common import no_control_characters
+
 STANCE_MIN, STANCE_MAX = -2, 2
 STANCE_VALIDATORS = [MinValueValidator(STANCE_MIN), MaxValueValidator(STANCE_MAX)]
 
@@ -45,10 +47,12 @@ def stance_label(value, cannot_code: bool = False) -> str:
 class Topic(models.Model):
     """The target a stance is taken toward; its description is the codebook."""
 
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, validators=[no_control_characters])
     slug = models.SlugField(max_length=200, unique=True)
     description = models.TextField(
-        blank=True, help_text="The codebook: what −2, 0 and +2 mean for this topic."
+        blank=True,
+        help_text="The codebook: what −2, 0 and +2 mean for this topic.",
+        validators=[no_control_characters],
     )
     released = models.BooleanField(
         default=False,
@@ -98,7 +102,12 @@ class StanceAnnotation(models.Model):
     conditional = models.BooleanField(
         default=False, help_text="For in principle, against now (or the reverse)."
     )
-    rationale = models.CharField(max_length=300, blank=True, help_text="One line: why this value.")
+    rationale = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="One line: why this value.",
+        validators=[no_control_characters],
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -154,7 +163,7 @@ class Adjudication(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="adjudications"
     )
     value = models.SmallIntegerField(choices=StanceValue.choices, validators=STANCE_VALIDATORS)
-    rationale = models.CharField(max_length=300, blank=True)
+    rationale = models.CharField(max_length=300, blank=True, validators=[no_control_characters])
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -180,9 +189,10 @@ class QuoteStance(models.Model):
     Written only by ``quotes.services`` in the transaction that changes an annotation or
     adjudication, so every list, filter, timeline and export reads one definition.
 
-    The quote's speaker, status and date are copied here (``Quote.save()`` keeps the copies in
-    step) so that a speaker's stance over time is one range scan of the ``quote_stance_timeline``
-    index instead of a lookup per quote: a hundred thousand quotes cost tens of milliseconds.
+    The quote's speaker, status and date are copied here (the services that change a quote keep
+    the copies in step: ``quotes.quote_batches.stance_copies_refresh``) so that a speaker's
+    stance over time is one range scan of the ``quote_stance_timeline`` index instead of a
+    lookup per quote: a hundred thousand quotes cost tens of milliseconds.
     """
 
     quote = models.ForeignKey(
