@@ -183,6 +183,7 @@ def article_import(
     moved = 0
     if version_of is not None:
         version_of.title = title
+        version_of.url = version_of.url or url  # a near duplicate found at no URL gets this one
         moved = source_text_replace(source=version_of, text=text, user=user).moved
         existing = version_of
     result = ImportResult(

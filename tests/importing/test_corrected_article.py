@@ -89,6 +89,12 @@ def test_new_version_of_a_near_duplicate_without_url_is_the_same_source(tmp_path
     assert Source.objects.get().text == V2
 
 
+def test_new_version_of_a_near_duplicate_keeps_the_stored_url(tmp_path, stored):
+    _import(tmp_path, V2, new_version=True, url="https://courier.example/drills-corrected")
+
+    assert (Source.objects.get().url, Source.objects.get().text) == (URL, V2)
+
+
 def test_separate_stores_a_near_duplicate_as_a_source_of_its_own(tmp_path, stored):
     _import(tmp_path, V2, separate=True, outlet="The Other Courier")
 
