@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from quotes.models import Affiliation, Quote, Speaker, SpeakerAlias
+from quotes.quote_batches import quotes_move_to_speaker, stance_copies_refresh
 
 # The speaker's fields a merge must not lose; name and slug are kept and the others' become aliases.
 MERGED_FIELDS = ("kind", "country", "wikidata_id", "organization", "cited_by", "description")
@@ -94,7 +95,8 @@ def speaker_merge(
 
     ``keep`` maps each field in which the speakers conflict (``merge_conflicts``) to the speaker
     whose value is kept; a conflict without a choice raises ValidationError and nothing is
-    written. Each moved row is saved through the ORM, so the history records the move.
+    written. Each moved row gets a history record of the move; the quotes, the many rows, move
+    in a fixed number of statements per batch (``quotes.quote_batches``).
     """
     duplicates = [*([duplicate] if duplicate is not None else []), *duplicates]
     if not duplicates or any(d.pk == into.pk for d in duplicates):
@@ -102,8 +104,8 @@ def speaker_merge(
     values = _kept_values(into, duplicates, keep or {})
     reason = f"{_REASON}{uuid.uuid4().hex[:12]} into {into.pk}"
     for dup in duplicates:
-        for quote in dup.quotes.select_for_update():
-            _move(quote, into, reason, validate=False)  # its affiliation moves with it, below
+        # its affiliation moves with it, below; a fixed number of statements per batch
+        quotes_move_to_speaker(quotes=dup.quotes.all(), speaker=into, change_reason=reason)
         for affiliation in dup.affiliations.all():
             _move(affiliation, into, reason, validate=True)
         for alias in dup.aliases.all():
@@ -197,4 +199,7 @@ def speaker_unmerge(*, slug: str) -> Unmerged:
     result.aliases = _move_back(SpeakerAlias, reason, speaker.pk, into, result)
     result.affiliations = _move_back(Affiliation, reason, speaker.pk, into, result)
     result.quotes = _move_back(Quote, reason, speaker.pk, into, result)
+    stance_copies_refresh(
+        quote_ids=Quote.objects.filter(speaker=speaker).values_list("pk", flat=True)
+    )
     return result

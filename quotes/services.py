@@ -20,6 +20,7 @@ from quotes.models import (
     StanceAnnotation,
     Topic,
 )
+from quotes.quote_batches import quotes_set_status, stance_copies_refresh  # noqa: F401
 
 
 class ConflictError(Exception):
@@ -251,17 +252,8 @@ def quote_save(*, quote: Quote, expected_version: int | None = None) -> Quote:
     if expected_version is not None and expected_version != quote.version:
         raise ConflictError("This quote was changed by someone else since you opened it.")
     _save_versioned(quote)
+    stance_copies_refresh(quote_ids=[quote.pk])
     return quote
-
-
-@transaction.atomic
-def quotes_set_status(*, quotes, status: str) -> int:
-    """Confirm or reject several quotes; a quote without a speaker cannot be confirmed."""
-    changed = 0
-    for quote in quotes.select_for_update():
-        _quote_status_save(quote, status=status)
-        changed += 1
-    return changed
 
 
 def _quote_status_save(quote: Quote, *, status: str, speaker: Speaker | None = None, user=None):
@@ -357,6 +349,7 @@ def import_review_apply(*, user, source, decisions: Iterable[ReviewDecision]) ->
         except ValidationError as error:
             raise ValidationError(f"Quote {quote.pk}: {' '.join(error.messages)}") from error
         counts[decision.status] += 1
+    stance_copies_refresh(quote_ids=quote_ids)
     return ReviewApplied(
         confirmed=counts[Quote.Status.CONFIRMED],
         rejected=counts[Quote.Status.REJECTED],

@@ -1,0 +1,99 @@
+"""Writes to many quotes at once, in a fixed number of statements per batch, and the stored
+stances' copies of their quotes' fields kept in step.
+
+A ``QuoteStance`` carries copies of its quote's speaker, status and date
+(``QuoteStance.COPIED_FROM_QUOTE``; timelines read them). ``Quote.save()`` does not write them:
+every service that changes a quote calls ``stance_copies_refresh`` in its transaction, so a
+batch of quotes costs one UPDATE of the copies, not one per quote, and a ``queryset.update()``
+written elsewhere has one function to call to stay in step. The batches here write their history
+rows with simple-history's ``bulk_update_with_history`` (one INSERT per batch).
+"""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
+
+from quotes.models import Quote, QuoteStance
+
+BATCH_SIZE = 500
+
+
+def stance_copies_refresh(*, quote_ids: Iterable[int] | None = None) -> int:
+    """Copy each quote's speaker, status and date onto its stored stances (every stance when
+    ``quote_ids`` is None); one UPDATE whatever the number of quotes. Returns the rows updated."""
+    stances = QuoteStance.objects.all()
+    if quote_ids is not None:
+        stances = stances.filter(quote_id__in=list(quote_ids))
+    quote = Quote.objects.filter(pk=OuterRef("quote_id")).order_by()
+    return stances.update(
+        **{name: Subquery(quote.values(name)[:1]) for name in QuoteStance.COPIED_FROM_QUOTE}
+    )
+
+
+def _batches(queryset, batch_size: int):
+    """Lists of at most ``batch_size`` quotes of ``queryset``, locked, in id order."""
+    ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch_size):
+        yield list(Quote.objects.select_for_update().filter(pk__in=ids[start : start + batch_size]))
+
+
+def _write(quotes: list[Quote], fields: list[str], change_reason: str | None = None) -> None:
+    """Save ``fields`` of ``quotes`` with a new version each (a form opened before is then
+    refused, as after any save), their history rows and their stances' copies: three statements."""
+    now = timezone.now()
+    for quote in quotes:
+        quote.version += 1
+        quote.updated_at = now
+    bulk_update_with_history(
+        quotes,
+        Quote,
+        [*fields, "version", "updated_at"],
+        batch_size=len(quotes),
+        default_change_reason=change_reason,
+    )
+    stance_copies_refresh(quote_ids=[quote.pk for quote in quotes])
+
+
+@transaction.atomic
+def quotes_set_status(*, quotes, status: str, batch_size: int = BATCH_SIZE) -> int:
+    """Confirm or reject the quotes of the queryset ``quotes``; returns how many. A quote without
+    a speaker cannot be confirmed or rejected: a ValidationError naming every such quote, and
+    nothing is written. Per batch of ``batch_size``: one SELECT … FOR UPDATE, one UPDATE of the
+    quotes, one INSERT of their history rows (naming the request's user), one UPDATE of the
+    stored stances' copies; one more SELECT for the ids."""
+    if status not in Quote.Status.values:
+        raise ValidationError(f"{status!r} is not a review status.")
+    changed = 0
+    for batch in _batches(quotes, batch_size):
+        if status != Quote.Status.PROPOSED:
+            speakerless = [quote.pk for quote in batch if quote.speaker_id is None]
+            if speakerless:
+                raise ValidationError(
+                    "A confirmed or rejected quote needs a speaker; these have none: "
+                    + ", ".join(map(str, speakerless))
+                    + ". Nothing was changed."
+                )
+        for quote in batch:
+            quote.status = status
+        _write(batch, ["status"])
+        changed += len(batch)
+    return changed
+
+
+def quotes_move_to_speaker(
+    *, quotes, speaker, change_reason: str | None = None, batch_size: int = BATCH_SIZE
+) -> int:
+    """Give the quotes of the queryset ``quotes`` to ``speaker`` (a merge: their affiliations
+    move with them, so the role stays valid); returns how many. Four statements per batch, as
+    ``quotes_set_status``; the history rows carry ``change_reason``. Call inside a transaction."""
+    moved = 0
+    for batch in _batches(quotes, batch_size):
+        for quote in batch:
+            quote.speaker = speaker
+        _write(batch, ["speaker"], change_reason)
+        moved += len(batch)
+    return moved
