@@ -16,6 +16,7 @@ from .subjects import (
     headline_speaker,
     sentence_subject,
     subject_after,
+    subject_at_sentence_end,
     subject_before,
     subject_of_sentence,
 )
@@ -58,6 +59,9 @@ def _attribute(
     mention, before = subject_before(discourse, quote.start, floor)
     if mention is not None:
         return discourse.resolve(mention), before
+    closing, closing_clause = subject_at_sentence_end(discourse, quote.end)
+    if closing is not None:
+        return discourse.resolve(closing), closing_clause
     if after is not None:
         return discourse.resolve(after), clause
     if previous and previous[0].para == quote.para and previous[1].decided and starts_sentence:

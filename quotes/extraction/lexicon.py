@@ -54,7 +54,8 @@ screamed, roared, thundered, gushed, enthused, deadpanned, shot back, fired back
 protested, begged, implored, advised, reflected, remembered, elaborated, surmised, speculated,
 guessed, reckoned, volunteered, confided, confessed, revealed, disclosed, divulged, blamed,
 lauded, applauded, thanked, congratulated, grumbled, bemoaned, decried, deplored, attacked,
-lashed out, ridiculed, sneered, rebutted, refuted, disputed, swore, demurred, hedged
+lashed out, ridiculed, sneered, rebutted, refuted, disputed, swore, demurred, hedged,
+barked, growled, hollered, exhorted, sang, sings, puts it, put it, scolded, vented
 """
 )
 # Characterizing verbs: "dismissed the proposal as “a non-starter”".

@@ -24,6 +24,8 @@ _OBJECT_BEFORE = re.compile(
     r"told|asked|met|called|thanked|endorsed|attacked|praised|criticized|defeated|beat|'s|’s)\s+$",
     re.I,
 )
+# "Simmons, an Obama supporter, said": a name inside an appositive describes someone else
+_IN_APPOSITIVE = re.compile(r"\w,\s+(?:a|an|the|his|her)\s+[^,]*$")
 _WINDOW = 1500
 # a passive's agent: "… was told at a press conference by Foreign Minister "
 _AGENT = re.compile(r"\bby\s+(?:[\w.’'-]+\s+){0,5}$")
@@ -54,8 +56,10 @@ def is_subject(discourse: "Discourse", mention: "Mention") -> bool:
     """Whether a mention opens its sentence's subject ("Later, Giles said", "Sen. Cruz, 45, …")."""
     start = discourse.sentence_start(mention.start)
     before = discourse.masked[start : mention.start]
-    if _OBJECT_BEFORE.search(before):
+    if _OBJECT_BEFORE.search(before) or _IN_APPOSITIVE.search(before):
         return False
+    if re.match(r"['’]s?\s", discourse.masked[mention.end : mention.end + 3]):
+        return False  # "Obama's adviser said": the possessor is not the subject
     words = re.findall(r"[\w’'.-]+", before)
     return len(words) <= 4 and not re.search(r"[“”\"]", before.strip())
 

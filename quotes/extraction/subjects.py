@@ -54,6 +54,9 @@ def _candidates(discourse: Discourse, start: int, end: int) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
+_COMPLEMENT_GAP = re.compile(r"\s+(?:of|from|at|with|for|in)\s+(?:the\s+)?")
+
+
 def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[Mention]):
     """The subject of ``[start, verb_at)`` before its verb: the last mention of the noun phrase
     once a trailing appositive is cut off ("Tad Devine, Sanders's chief strategist, said";
@@ -81,6 +84,12 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
             return named[0]
     if not head:
         return None
+    while (
+        len(head) > 1
+        and head[-2].kind == "person"
+        and _COMPLEMENT_GAP.fullmatch(discourse.masked[head[-2].end : head[-1].start])
+    ):
+        head = head[:-1]  # "Joel Pollak of Breitbart California observed": the person speaks
     words = [w for w in discourse.masked[start : head[-1].start].split() if w not in ("—", "–")]
     if len(words) > 8:
         return None
@@ -208,6 +217,24 @@ _SUBORDINATE = re.compile(
     r"\s*(?:While|Although|Though|If|As|When|Because|Since|After|Before|Unless|Whereas|Even as"
     r"|Even though)\b[^,“”\"]{3,120},\s*"
 )
+
+
+def subject_at_sentence_end(discourse: Discourse, position: int) -> tuple[Mention | None, str]:
+    """The speaker of an attribution that closes the sentence after more words ("… they need
+    to win, party spokesman Neil Sroka said." / "…, says Evan Tracey, a consultant.")."""
+    masked = discourse.masked
+    end = discourse.sentence_end(position)
+    if any(c in QUOTE_CHARS for c in masked[position:end].strip(QUOTE_CHARS + " ,.")):
+        return None, ""  # another quotation comes first: its own attribution is read there
+    commas = [m.start() for m in re.finditer(r",\s", masked[position:end])]
+    for comma in reversed(commas):
+        at = position + comma
+        if len(masked[at:end].split()) > 14:
+            break
+        mention, clause, tight = subject_after(discourse, at)
+        if mention is not None and tight and mention.kind != "pronoun":
+            return mention, clause
+    return None, ""
 
 
 def subject_before(

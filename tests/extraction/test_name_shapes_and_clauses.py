@@ -81,3 +81,45 @@ def test_a_name_inside_a_relative_clause_after_the_verb_is_not_the_speaker(extra
     found = by_text(extract(text, known=()), "His account")
     assert found.speaker_kind == "anonymous"
     assert "Whitlock" not in found.speaker_name
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "Given Okafor's wins, his backing will bring the “grass-roots firepower” they need to "
+            "win, DFA spokesman Neil Sroka said.",
+            "grass-roots",
+            "Neil Sroka",
+        ),
+        (
+            "The PACs now take “the lead in advertising” for the NRSC, says Evan Tracey, a "
+            "Republican consultant with National Media in Alexandria, Va.",
+            "the lead",
+            "Evan Tracey",
+        ),
+    ],
+)
+def test_an_attribution_closing_the_sentence_after_more_words_names_the_speaker(
+    extract, text, quote, speaker
+):
+    assert by_text(extract(text, known=()), quote).speaker_name == speaker
+
+
+def test_the_person_before_an_of_complement_is_the_subject(extract):
+    text = "As Joel Pollak of the Harbour Institute observed, the winner “was not on stage.”"
+    assert by_text(extract(text, known=()), "was not on").speaker_name == "Joel Pollak"
+
+
+@pytest.mark.parametrize("verb", ["barked", "exhorted", "growled"])
+def test_colourful_speech_verbs_attribute(extract, verb):
+    text = f"“Go back to the studio,” Okafor {verb} as a guard stepped in."
+    assert by_text(extract(text, known=()), "Go back").speaker_name == "Okafor"
+
+
+def test_a_name_inside_an_appositive_is_not_what_a_later_pronoun_refers_to(extract):
+    text = (
+        "Jamal Simmons, an Okafor supporter, said he saw the shift in his own family.\n\n"
+        "“It is challenging what we assumed,” he said."
+    )
+    assert by_text(extract(text, known=()), "It is challenging").speaker_name == "Jamal Simmons"
