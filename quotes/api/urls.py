@@ -1,11 +1,12 @@
 """Routes of the REST API under /api/ (the analysis endpoints live in analysis_urls.py)."""
 
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from quotes.api import stance_views, views
+from quotes.api import docs, stance_views, views
 from quotes.api.auth import TokenView
+from quotes.api.docs import LocalRedocView
 
 router = DefaultRouter()
 router.register("quotes", views.QuoteViewSet, basename="quote")
@@ -21,6 +22,7 @@ urlpatterns = [
     path("token/", TokenView.as_view(), name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
+    path("redoc/", LocalRedocView.as_view(url_name="schema"), name="api-redoc"),
+    path("redoc/redoc.standalone.js", docs.redoc_bundle, name="api-redoc-bundle"),
     *router.urls,
 ]
