@@ -9,12 +9,14 @@ from rest_framework.authtoken.models import Token
 
 @pytest.fixture(scope="module")
 def fuzz_data(django_db_setup, django_db_blocker):
-    """The curated seed plus a superuser with a token, loaded once for the module (≈2 s) inside a
-    transaction that is rolled back after its last test; each test's ``db`` savepoint nests in it,
-    so what one operation's examples write is gone before the next operation."""
+    """The curated seed plus a superuser and an editor with tokens, loaded once for the module
+    (≈2 s) inside a transaction that is rolled back after its last test; each test's ``db``
+    savepoint nests in it, so what one operation's examples write is gone before the next."""
     from quotes.models import Quote, Topic
+    from quotes.roles import EDITORS
     from quotes.seed import load_seed
     from quotes.services import stance_annotation_save
+    from tests.factories import user_with_role
 
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
@@ -32,7 +34,12 @@ def fuzz_data(django_db_setup, django_db_blocker):
                     annotator=superuser,
                     value=1,
                 )
-            yield {"token": token.key}
+            editor = user_with_role(EDITORS, "fuzz-editor")
+            yield {
+                "token": token.key,
+                "editor_token": Token.objects.create(user=editor).key,
+                "superuser": superuser,
+            }
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)

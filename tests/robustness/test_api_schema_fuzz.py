@@ -3,13 +3,15 @@
 Schemathesis reads ``/api/schema/`` from the WSGI application and, for every operation, sends
 generated requests (valid and invalid: the "all" mode) in-process, then checks that no answer is
 a 5xx and that each one is described by the schema: a documented status code, a documented
-content type, a body matching the response schema, documented headers. Two passes: every
-operation as a superuser (token), and every read as an anonymous visitor.
+content type, a body matching the response schema, documented headers. Three passes: every
+operation as a superuser (token), every operation as an editor (token: the writes an editor may
+make, and the 403s for the rest, against the test database), and every read as an anonymous
+visitor.
 
 Bounded and reproducible: a fixed seed (schemathesis derives one per operation from it; it takes
 precedence over ``derandomize``), no example database, at most ``MAX_EXAMPLES`` fuzzed cases per
-operation plus the deterministic coverage cases; about a minute on SQLite. A failure prints the
-request as a curl command. Hypothesis also draws literals from the project's source, so another
+operation plus the deterministic coverage cases; about a minute a pass on SQLite. A failure prints
+the request as a curl command. Hypothesis also draws literals from the project's source, so another
 tree may send other requests; ``API_FUZZ_SEED=<n>`` explores another sequence on purpose.
 
 The seed data is loaded once (see conftest.py). Half of the time the path parameters, the
@@ -191,6 +193,13 @@ def flatmap_body(context, body):
 @SETTINGS
 def test_every_operation_as_superuser(case, in_process_requests):
     token = in_process_requests["token"]
+    case.call_and_validate(headers={"Authorization": f"Token {token}"}, checks=CHECKS)
+
+
+@schema.parametrize()
+@SETTINGS
+def test_every_operation_as_an_editor(case, in_process_requests):
+    token = in_process_requests["editor_token"]
     case.call_and_validate(headers={"Authorization": f"Token {token}"}, checks=CHECKS)
 
 
