@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from quotes import coding
+from quotes.admin.base import object_key_or_404
 from quotes.admin.forms import BulkStanceForm
 from quotes.agreement import topic_agreement
 from quotes.alpha import BOOTSTRAP_SAMPLES, BOOTSTRAP_SEED
@@ -86,7 +87,7 @@ def bulk_stance_view(model_admin, request, queryset):
 def agreement_report_view(model_admin, request, object_id):
     """Krippendorff's alpha and the disagreements for one topic. The report shows every
     annotator's values, so it is for those who see all stances (reviewers: quotes.coding)."""
-    topic = get_object_or_404(Topic, pk=object_id)
+    topic = get_object_or_404(Topic, pk=object_key_or_404(Topic, object_id))
     if not (model_admin.has_view_permission(request, topic) and coding.sees_all(request.user)):
         raise PermissionDenied
     return TemplateResponse(

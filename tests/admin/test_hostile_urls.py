@@ -18,6 +18,8 @@ pytestmark = pytest.mark.django_db
         "/admin/quotes/quote/abc/delete/",
         "/admin/quotes/speaker/abc/change/",
         "/admin/quotes/quotestance/abc/change/",
+        "/admin/quotes/topic/sergei-lavrov/agreement/",  # found by tests/robustness/test_every_url
+        "/admin/quotes/topic/1%00/agreement/",
     ],
 )
 def test_an_object_id_no_row_can_have_is_a_404(client_for, admin_user, path):
