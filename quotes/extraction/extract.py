@@ -95,6 +95,14 @@ def _attribute(
         return _with(speaker, f"continues {speaker.name}'s quotation in the paragraph before"), ""
     if kind == "partial":
         start = discourse.sentence_start(quote.start)
+        opener = sentence_subject(discourse, start, quote.start)
+        if opener is not None and opener.kind == "pronoun":
+            # "He went on to call Cruz “the worst”": the subject, not the one named after it
+            speaker = discourse.resolve(opener)
+            if speaker.decided:
+                return _with(
+                    speaker, f"subject of the sentence: {speaker.name} (no speech verb)"
+                ), ""
         mention = subject_of_sentence(discourse, start, discourse.sentence_end(quote.end))
         if mention is not None:
             speaker = discourse.resolve(mention)
@@ -106,7 +114,6 @@ def _attribute(
                     speaker.cited_by,
                     f"only actor in the sentence: {speaker.name} (no speech verb)",
                 ), ""
-        opener = sentence_subject(discourse, start, quote.start)
         if opener is not None:  # "Sanders has pushed his promise of “free college”"
             speaker = discourse.resolve(opener)
             if speaker.decided:

@@ -34,11 +34,33 @@ def _speech_verbs(clause: str) -> list[re.Match[str]]:
     ]
 
 
+# "the GOP front-runner", "a longtime GOP data expert": a body's name modifying a noun
+_MODIFIER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}$")
+_NOT_A_NOUN = re.compile(
+    r"\s+(?:has|have|had|is|was|are|were|will|would|can|could|may|might|must|should|did|does|"
+    r"also|then|later|again|now|itself|once|still|already|first|earlier|last|this|that|on|in|"
+    r"at|to|for|of|with|from|by|and|or|but|who|which|[a-z]+ly|[a-z]+ed)\b"
+)
+
+
+def _modifies_a_noun(masked: str, mention: Mention) -> bool:
+    after = masked[mention.end : mention.end + 30]
+    return (
+        mention.kind == "institution"
+        and bool(_MODIFIER_BEFORE.search(masked[max(0, mention.start - 40) : mention.start]))
+        and bool(re.match(r"\s+[a-z][\w-]*", after))
+        and not _NOT_A_NOUN.match(after)
+        and not SPEECH_VERB_RE.match(after.strip())
+    )
+
+
 def _candidates(discourse: Discourse, start: int, end: int) -> list[Mention]:
     masked = discourse.masked
     found = []
     for mention in discourse.mentions_in(start, end):
         if _NON_SUBJECT_BEFORE.search(masked[max(start, mention.start - 20) : mention.start]):
+            continue
+        if _modifies_a_noun(masked, mention):
             continue
         found.append(mention)
     if not any(m.kind == "person" for m in found):
@@ -54,7 +76,7 @@ def _candidates(discourse: Discourse, start: int, end: int) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-_COMPLEMENT_GAP = re.compile(r"\s+(?:of|from|at|with|for|in)\s+(?:the\s+)?")
+_COMPLEMENT_GAP = re.compile(r"\s+(?:of|from|at|with|for|in)\s+(?:[Tt]he\s+)?")
 
 
 def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[Mention]):
@@ -213,6 +235,10 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
     return None, clause, False
 
 
+_DESCRIPTION_BEFORE = re.compile(
+    r"(?:^|(?<=, )|(?<=^ ))(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?P<head>[a-z][\w-]*[a-z])\s+$"
+)
 _SUBORDINATE = re.compile(
     r"\s*(?:While|Although|Though|If|As|When|Because|Since|After|Before|Unless|Whereas|Even as"
     r"|Even though)\b[^,“”\"]{3,120},\s*"
@@ -288,6 +314,16 @@ def subject_before(
         ]
         if by_agent:
             return by_agent[0], clause
+    described = _DESCRIPTION_BEFORE.search(clause, 0, verb.start())
+    if (
+        described
+        and not _NOT_A_NOUN.fullmatch(" " + described.group("head"))
+        and not [m for m in before if m.end > start + described.start()]
+    ):
+        # "the GOP front-runner said": a description, not the names before it
+        text = described.group().strip()
+        head = described.group("head").lower()
+        return Mention(start + described.start(), verb_at, "nominal", text, text, head), clause
     if before:
         if verb.group().lower().endswith("ing"):
             return before[0], clause

@@ -123,3 +123,36 @@ def test_a_name_inside_an_appositive_is_not_what_a_later_pronoun_refers_to(extra
         "“It is challenging what we assumed,” he said."
     )
     assert by_text(extract(text, known=()), "It is challenging").speaker_name == "Jamal Simmons"
+
+
+def test_a_body_modifying_a_noun_is_not_the_speaker(extract):
+    text = (
+        "“It will be hard to do it quickly,” said a longtime NRSC data expert who has worked "
+        "for a rival."
+    )
+    found = by_text(extract(text, known=()), "It will be hard")
+    assert found.speaker_kind == "anonymous"
+    assert found.speaker_name != "NRSC"
+
+
+def test_a_description_before_the_verb_is_the_subject_not_a_name_after_it(extract):
+    text = (
+        "Dana Okafor spoke on Sunday.\n\n"
+        "On television, the GOP front-runner said Brenner “caused tremendous harm” abroad."
+    )
+    found = by_text(extract(text, known=()), "caused tremendous")
+    assert found.speaker_name == "Dana Okafor"
+    assert "front-runner" in found.reason
+
+
+def test_a_capitalised_the_in_a_complement_still_leaves_the_person_as_subject(extract):
+    text = "George Zornick of The Nation wrote, “If you want people to know you care, act.”"
+    assert by_text(extract(text, known=()), "If you want").speaker_name == "George Zornick"
+
+
+def test_a_pronoun_subject_beats_the_only_name_after_it(extract):
+    text = (
+        "Mark Halvorsen runs a hardware chain. He went on to call Brenner “the absolutely worst "
+        "politician in Texas.”"
+    )
+    assert by_text(extract(text, known=()), "the absolutely").speaker_name == "Mark Halvorsen"
