@@ -112,6 +112,38 @@ def measure_question(key, url, answer, ctx) -> dict:
     }
 
 
+def page_urls(params: dict, http, base: str) -> dict:
+    """The human pages (issue 18) for the heaviest speaker: its organisation is the one of its
+    first role, read from the API."""
+    speaker, topic = params["speaker"], params["topic"]
+    pages = {
+        "home": "/",
+        "speaker index": "/speakers/",
+        "speaker page": f"/speakers/{speaker}/",
+        "compare": f"/compare/?speakers={speaker}&topic={topic}&bucket=month",
+        "topic page": f"/topics/{topic}/",
+        "quote list": f"/quotes/?speaker={speaker}",
+    }
+    detail = http.get(f"{base}/api/speakers/{speaker}/", headers=clients.HEADERS).json()
+    roles = detail.get("affiliations") or []
+    if roles:
+        pages["organisation page"] = f"/organizations/{roles[0]['organization']['slug']}/"
+    return pages
+
+
+def measure_pages(params: dict, ctx) -> dict:
+    """Each page's latency (one client; a benchmark figure, not a timed test)."""
+    http, base = ctx["http"], ctx["stancedb"]
+    figures = {}
+    for name, path in page_urls(params, http, base).items():
+        try:
+            ask = {name: clients.http_asker(http, base, [path])}
+            figures[name] = {"url": path, **clients.alternate(ask, ctx["page_iterations"], 1)[name]}
+        except clients.Failed as error:
+            figures[name] = {"url": path, "error": str(error)}
+    return figures
+
+
 def csv_memory(bench_corpus, log_dir: Path) -> dict:
     """Stream the full CSV export from a one-worker gunicorn and read the worker's peak RSS."""
     with servers.gunicorn(bench_corpus, log_dir / "csv", workers=1) as (base, process):
@@ -169,6 +201,7 @@ def run(args) -> dict:
             "params": params,
             "stancedb": base,
             "iterations": args.iterations,
+            "page_iterations": max(3, min(args.iterations, 10)),
             "seconds": args.concurrent_seconds,
             "http": stack.enter_context(httpx.Client(timeout=300)),
             "raw": corpus.connect_raw(bench_corpus),
@@ -179,6 +212,7 @@ def run(args) -> dict:
         for key, url in urls.items():
             if answers[key]["status"] == 200:
                 report["questions"][key] = measure_question(key, url, answers[key], ctx)
+        report["pages"] = measure_pages(params, ctx)
         if not args.skip_load:
             paths = load_paths(params, urls, answers)
             report["load"] = clients.load_test(base, paths, args.load_clients, args.load_seconds)
@@ -219,6 +253,14 @@ def table(report: dict) -> str:
             lines.append(f"{'':<9}stored stance pays: annotations ÷ stancedb = {gain:.1f}x")
     for key, status in report["missing"].items():
         lines.append(f"{key}: not measured, stancedb answered {status} ({QUESTIONS[key]})")
+    for name, page in report.get("pages", {}).items():
+        if "error" in page:
+            lines.append(f"page {name}: {page['error'][:100]}")
+        else:
+            lines.append(
+                f"page {name:<18} p50 {page['p50_ms']:8.1f} ms  p95 {page['p95_ms']:8.1f} ms  "
+                f"{page['url']}"
+            )
     if "load" in report:
         load = report["load"]
         lines.append(

@@ -94,7 +94,17 @@ def gunicorn(corpus: Corpus, log_dir: Path, workers=GUNICORN_WORKERS, threads=GU
         "--access-logfile",
         "-" if os.environ.get("BENCH_ACCESS_LOG") else "/dev/null",
     ]
-    with _serve(args, stancedb_env(corpus), port, log_dir / "gunicorn.log") as process:
+    env = stancedb_env(corpus)
+    # Production settings serve the pages' static files from a collected, hashed copy.
+    env["STATIC_ROOT"] = str(log_dir / "static")
+    if not (log_dir / "static" / "staticfiles.json").exists():
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+    with _serve(args, env, port, log_dir / "gunicorn.log") as process:
         yield f"http://127.0.0.1:{port}", process
 
 

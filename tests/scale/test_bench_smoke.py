@@ -29,4 +29,7 @@ def test_bench_runs_end_to_end_on_a_small_corpus(tmp_path):
         assert ("datasette-sql" in systems) == HAS_DATASETTE
     assert report["load"]["errors"] == {} and report["load"]["requests"] > 0
     assert report["csv"].get("bytes", 0) > 0, report["csv"]
+    pages = report["pages"]
+    assert {"home", "speaker page", "organisation page", "compare", "topic page"} <= set(pages)
+    assert all("error" not in page and page["p50_ms"] > 0 for page in pages.values()), pages
     assert "p50 ms" in run.table(report)
