@@ -17,6 +17,7 @@ from django.db import connections
 from django.db.models import Case, Count, F, IntegerField, Max, Min, Q, Sum, Value, When
 from django.db.models.functions import Left
 
+from quotes.display import round_stance, stance_range
 from quotes.hierarchy import organization_members
 from quotes.models import (
     DatePrecision,
@@ -37,7 +38,6 @@ PLACEABLE = {
     "year": (DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR),
 }
 SHIFT_THRESHOLD = 1.0
-MEAN_DIGITS = 6
 EXCERPT_LENGTH = 160
 
 
@@ -252,10 +252,10 @@ def _group_series(group: _Group, filters: Filters, excerpts: int) -> dict:
     for row in period_rollup(daily, bucket=filters.bucket, columns=columns):
         point = found[row["series"]]["points"][row["period"]]
         point.with_stance = row["with_stance"]
-        # Rounded: a sum of floats depends on the order the database adds them in, and the
-        # same question should get the same answer.
-        point.mean = round(row["mean"], MEAN_DIGITS)
-        point.min, point.max = row["min"], row["max"]
+        # Rounded (quotes.display): a sum of floats depends on the order the database adds
+        # them in, and the same question should get the same answer; min and max are rounded
+        # alike and the mean held between them, so no surface shows a mean above its max.
+        point.mean, point.min, point.max = stance_range(row["mean"], row["min"], row["max"])
         point.quote_ids = split_ids(row.get("ids"))
     if excerpts:
         points = [point for entry in found.values() for point in entry["points"].values()]
@@ -277,7 +277,7 @@ def mark_shifts(points: list[Point]) -> None:
         if point.mean is None:
             continue
         if previous is not None:
-            point.change = round(point.mean - previous, 6)
+            point.change = round_stance(point.mean - previous)
             point.shift = abs(point.change) >= SHIFT_THRESHOLD - 1e-9
         previous = point.mean
 

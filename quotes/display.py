@@ -9,7 +9,7 @@
   codebook prints, which does not break from its number. Machine output (JSON numbers, CSV
   cells) keeps ASCII "-", which every parser and spreadsheet reads as a number.
 - **Dates** are shown as precisely as they are known: a day as "21 January 2021", a month as
-  "January 2021", a year as "2021" (``said_on``; the ``said_on`` template filter).
+  "January 2021", a year as "2021" (``precise_date``; the ``precise_date`` template filter).
 """
 
 import datetime
@@ -42,8 +42,8 @@ def stance_range(mean, low, high, digits: int = MACHINE_DIGITS) -> tuple:
 
 
 def signed(value, digits: int = SHOWN_DIGITS) -> str:
-    """A stance for people: "+1.50", "−0.25" (U+2212), "0.00"; integers keep no decimals when
-    ``digits`` is 0 ("+2", "−1", "0"). An empty string for None."""
+    """A stance for people: "+1.50", "−0.25" (U+2212), "0.00"; with ``digits`` 0 a code:
+    "+2", "−1", "0". An empty string for None."""
     if value is None:
         return ""
     rounded = round_stance(value, digits)
@@ -55,7 +55,17 @@ def signed(value, digits: int = SHOWN_DIGITS) -> str:
     return text
 
 
-def said_on(day: datetime.date | None, precision: str) -> str:
+def decimal(value, digits: int = SHOWN_DIGITS) -> str:
+    """A figure that is no stance (an alpha, a difference) for people: "0.815", "−0.120"; the
+    same rounding and minus sign as ``signed``, with no plus. An empty string for None."""
+    if value is None:
+        return ""
+    rounded = round_stance(value, digits)
+    text = f"{abs(rounded):.{digits}f}"
+    return MINUS + text if rounded < 0 else text
+
+
+def precise_date(day: datetime.date | None, precision: str) -> str:
     """A date as precisely as it is known: "21 January 2021", "January 2021", "2021", or
     "date unknown" (no date, or an unknown precision)."""
     if day is None or precision == "unknown":

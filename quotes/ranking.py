@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from django.db.models import Count
 
-from quotes.analysis import MEAN_DIGITS
+from quotes.display import round_stance
 from quotes.models import Quote, QuoteStance, Speaker, Topic
 
 MINIMUM_COUNTED = 5
@@ -53,7 +53,7 @@ def bootstrap_interval(values, counts, *, key: int, resamples: int = RESAMPLES):
     means = draws @ values / n
     tail = (1 - LEVEL) / 2 * 100
     low, high = np.percentile(means, [tail, 100 - tail])
-    return round(float(low), MEAN_DIGITS), round(float(high), MEAN_DIGITS)
+    return round_stance(low), round_stance(high)
 
 
 def speaker_ranking(
@@ -90,7 +90,7 @@ def speaker_ranking(
         values, counts = per_value[pk]
         mean = sum(v * c for v, c in zip(values, counts, strict=True)) / counted[pk]
         low, high = bootstrap_interval(values, counts, key=pk)
-        ranked.append(Ranked(speakers[pk], counted[pk], round(mean, MEAN_DIGITS), low, high))
+        ranked.append(Ranked(speakers[pk], counted[pk], round_stance(mean), low, high))
     ranked.sort(key=lambda one: (-one.mean, one.speaker.name, one.speaker.pk))
     return Ranking(
         topic=topic,

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.urls import reverse
 
+from quotes import display
 from quotes.admin.base import DeskAdmin
 from quotes.admin.merging import merge_speakers_view
 from quotes.models import Affiliation, Organization, Speaker, SpeakerAlias
@@ -98,9 +99,19 @@ class SpeakerAliasAdmin(DeskAdmin):
 
 @admin.register(Affiliation)
 class AffiliationAdmin(DeskAdmin):
-    list_display = ("speaker", "role", "organization", "started_on", "ended_on")
+    list_display = ("speaker", "role", "organization", "started", "ended")
     list_filter = ("organization__kind",)
     search_fields = ("speaker__name", "speaker__aliases__name", "role", "organization__name")
     autocomplete_fields = ("speaker", "organization")
     list_select_related = ("speaker", "organization")
     show_full_result_count = False
+
+    @admin.display(description="started", ordering="started_on")
+    def started(self, affiliation):
+        return display.precise_date(affiliation.started_on, affiliation.started_on_precision)
+
+    @admin.display(description="ended", ordering="ended_on")
+    def ended(self, affiliation):
+        if affiliation.ended_on is None:
+            return "—"
+        return display.precise_date(affiliation.ended_on, affiliation.ended_on_precision)

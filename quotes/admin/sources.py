@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.urls import path
 
+from quotes import display
 from quotes.admin.access import can_review_quotes
 from quotes.admin.base import DeskAdmin, object_key_or_404
 from quotes.admin.importing import can_import_articles, import_article_view
@@ -104,9 +105,13 @@ class SourceAdmin(DeskAdmin):
 
 @admin.register(Event)
 class EventAdmin(DeskAdmin):
-    list_display = ("title", "occurred_on", "source")
+    list_display = ("title", "occurred", "source")
     search_fields = ("title", "slug", "description")
     date_hierarchy = "occurred_on"
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("source",)
     list_select_related = ("source",)
+
+    @admin.display(description="occurred on", ordering="occurred_on")
+    def occurred(self, event):
+        return display.precise_date(event.occurred_on, event.occurred_on_precision)

@@ -15,6 +15,7 @@ from django.http import StreamingHttpResponse
 from rest_framework.renderers import BaseRenderer
 
 from quotes import coding
+from quotes.display import round_stance
 from quotes.models import QuoteStance, Topic
 from quotes.text import spreadsheet_safe
 
@@ -126,7 +127,7 @@ def _safe(row) -> list:
 def _stance_cells(value, adjudicated, annotators) -> list:
     if value is None:
         return ["", "", ""]
-    return [value, "true" if adjudicated else "false", annotators]
+    return [round_stance(value), "true" if adjudicated else "false", annotators]
 
 
 def _chunks(rows, size: int = CHUNK_SIZE):

@@ -9,6 +9,7 @@ quotes) flatten their instance into the same row, so the shape is written once, 
 from collections import defaultdict
 
 from quotes import coding
+from quotes.display import round_stance
 from quotes.models import QuoteStance, StanceAnnotation
 
 # The columns a quote's representation reads, as ``values()`` lookups.
@@ -54,7 +55,7 @@ def stance_entry(
         "topic": topic_slug,
         "visible": True,
         "codes": annotators + cannot_code,
-        "value": None if value is None else float(value),
+        "value": round_stance(value),  # the one rounding (quotes.display)
         "adjudicated": adjudicated,
         "annotators": annotators,
         "cannot_code": cannot_code,

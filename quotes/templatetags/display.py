@@ -1,7 +1,7 @@
 """Template filters over ``quotes.display``: ``{% load display %}``, then
-``{{ stance.value|signed }}``, ``{{ alpha|signed:3 }}``, ``{{ code|signed:0 }}`` and
-``{{ quote|said_on }}`` (any object with ``said_on`` and ``said_on_precision``) or
-``{{ day|said_on:precision }}``."""
+``{{ stance.value|signed }}``, ``{{ code|signed }}`` (an integer: "+2"),
+``{{ alpha|decimal:3 }}`` and ``{{ day|precise_date:precision }}`` or ``{{ quote|precise_date }}``
+(its ``said_on`` and ``said_on_precision``)."""
 
 import datetime
 
@@ -22,8 +22,14 @@ def signed(value, digits=None):
 
 
 @register.filter
-def said_on(value, precision=None):
-    """``display.said_on`` of a date and its precision, or of an object that has both."""
+def decimal(value, digits=display.SHOWN_DIGITS):
+    """``display.decimal``: "0.815", "−0.12" (no plus sign: not a stance)."""
+    return display.decimal(value, int(digits))
+
+
+@register.filter
+def precise_date(value, precision=None):
+    """``display.precise_date`` of a date and its precision, or of a quote (its ``said_on``)."""
     if isinstance(value, datetime.date) or value is None or value == "":
-        return display.said_on(value or None, precision or "day")
-    return display.said_on(value.said_on, value.said_on_precision)
+        return display.precise_date(value or None, precision or "day")
+    return display.precise_date(value.said_on, value.said_on_precision)

@@ -19,6 +19,7 @@ from django.utils.html import escape as escape_html
 from django.utils.safestring import SafeString, mark_safe
 
 from quotes.analysis import Comparison, Point, Series
+from quotes.display import signed  # +1.50, −0.25: the one rounding and minus sign
 from quotes.text import strip_control_characters
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision
@@ -33,6 +34,7 @@ EVENT_ROW = 16
 EVENT_LANE = 13  # height of one row of staggered event numbers
 EVENT_GAP = 16  # least horizontal room between two event numbers in one row
 MIN_TICK_GAP = 60
+DODGE = 7  # px between the series' points of one period
 TOOLTIP_QUOTES = 5
 STANCE_TICKS = {2: "+2", 1: "+1", 0: "0", -1: "−1", -2: "−2"}
 
@@ -40,11 +42,6 @@ STANCE_TICKS = {2: "+2", 1: "+1", 0: "0", -1: "−1", -2: "−2"}
 def shorten(text: str, length: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
-
-
-def signed(value: float) -> str:
-    """+1.50, −0.25 (a real minus sign), 0.00."""
-    return f"{value:+.2f}".replace("-", "−") if value else "0.00"
 
 
 def escape(value) -> str:
@@ -194,12 +191,12 @@ def _axes(comparison: Comparison, layout: _Layout) -> list[str]:
             | {"stroke": "#666"},
         )
     )
-    axis = f"said in ({comparison.bucket}); point size: number of quotes; whisker: min–max"
+    axis = f"said in ({comparison.bucket}) · point size: quotes · whisker: min–max"
     parts.append(
         _el(
             "text",
-            {"x": layout.right, "y": layout.bottom + 36, "text-anchor": "end", "fill": "#444"},
-            escape(shorten(axis, 200 if layout.width > NARROW else 60)),
+            {"x": LEFT, "y": layout.bottom + 34, "fill": "#444"},
+            escape(axis if layout.width > NARROW else axis.replace("point size", "size")),
         )
     )
     return parts
@@ -231,7 +228,7 @@ def _events(comparison: Comparison, layout: _Layout) -> tuple[list[str], list[st
             )
         )
         y = layout.bottom + TICK_AREA + (number - 1) * EVENT_ROW
-        length = 110 if layout.width > NARROW else 52
+        length = 110 if layout.width > NARROW else 44
         notes.append(
             _el("text", {"x": LEFT, "y": y}, escape(f"{number}. {shorten(label, length)}"))
         )
@@ -245,7 +242,9 @@ def _series(
     for index, series in enumerate(comparison.series):
         color = PALETTE[index % len(PALETTE)]
         drawn = [point for point in series.points if point.mean is not None]
-        coords = [(layout.middle(point.start), point) for point in drawn]
+        # Side by side in a period, so that whiskers of one period do not hide each other.
+        dodge = (index - (len(comparison.series) - 1) / 2) * DODGE
+        coords = [(layout.middle(point.start) + dodge, point) for point in drawn]
         if len(coords) > 1:
             line = " ".join(f"{_num(x)},{_num(layout.y(p.mean))}" for x, p in coords)
             parts.append(

@@ -37,7 +37,7 @@ def test_a_complete_quote_on_a_released_topic_shows_its_stance_but_not_the_codes
     unreleased.released = True
     unreleased.save()
     html = client_for(editor).get(quote_url(theirs.quote)).content.decode()
-    assert "Stance: <strong>-1.50</strong>" in html
+    assert "Stance: <strong>−1.50</strong>" in html
     assert "Secret reasoning." not in html
 
 

@@ -102,4 +102,4 @@ def test_quote_list_counts_cannot_code(client_for, annotator, other_annotator, t
         quote=quote, topic=topic, annotator=other_annotator, value=None, cannot_code=True
     )
     html = client_for(annotator).get(reverse("admin:quotes_quote_changelist")).content.decode()
-    assert "NATO–Russia dialogue: -1.00 (n=1, 1 cannot code, you -1)" in html
+    assert "NATO–Russia dialogue: −1.00 (n=1, 1 cannot code, you −1)" in html

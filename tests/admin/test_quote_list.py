@@ -61,10 +61,10 @@ def test_quote_list_shows_speaker_date_text_outlet_kind_status_and_stance(
     StanceAnnotationFactory(quote=quote, topic=topic, annotator=annotator, value=-2)
     StanceAnnotationFactory(quote=quote, topic=topic, annotator=other_annotator, value=-1)
     html = client_for(editor).get(CHANGELIST).content.decode()
-    for shown in ("Sergei Lavrov", "2021-10-18", "We want dialogue,", "Kommersant"):
+    for shown in ("Sergei Lavrov", "18 October 2021", "We want dialogue,", "Kommersant"):
         assert shown in html
     assert "Direct quotation" in html and "Confirmed" in html
-    assert "NATO–Russia dialogue: -1.50 (n=2)" in html
+    assert "NATO–Russia dialogue: −1.50 (n=2)" in html
 
 
 def test_adjudicated_stance_is_shown_instead_of_the_mean(client_for, reviewer, annotator, topic):
@@ -74,7 +74,7 @@ def test_adjudicated_stance_is_shown_instead_of_the_mean(client_for, reviewer, a
         reverse("admin:quotes_quote_adjudicate", args=[annotation.quote_id]),
         {"topic": topic.pk, "value": 0, "version": 0},
     )
-    assert "NATO–Russia dialogue: +0.00 (adjudicated)" in client.get(CHANGELIST).content.decode()
+    assert "NATO–Russia dialogue: 0.00 (adjudicated)" in client.get(CHANGELIST).content.decode()
 
 
 @pytest.mark.parametrize("persona", ["annotator", "editor"])
@@ -93,7 +93,7 @@ def test_annotator_cannot_see_unreleased_values_before_coding(
     assert [s.values_visible for s in rows[coded.pk].stance_summaries.all()] == [True]
     assert [s.values_visible for s in rows[uncoded.pk].stance_summaries.all()] == [False]
     html = response.content.decode()
-    assert "+0.00 (n=2, you +2)" in html
+    assert "0.00 (n=2, you +2)" in html
     assert "NATO–Russia dialogue: hidden (1 coded)" in html
     assert "-2.00" not in html
 
@@ -103,7 +103,7 @@ def test_reviewer_sees_every_value_in_the_list(client_for, reviewer, other_annot
     topic.save()
     StanceAnnotationFactory(topic=topic, annotator=other_annotator, value=-2)
     assert (
-        "NATO–Russia dialogue: -2.00 (n=1)" in client_for(reviewer).get(CHANGELIST).content.decode()
+        "NATO–Russia dialogue: −2.00 (n=1)" in client_for(reviewer).get(CHANGELIST).content.decode()
     )
 
 

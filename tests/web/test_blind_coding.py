@@ -25,14 +25,14 @@ def test_the_quote_page_shows_only_how_many_coded_an_unreleased_topic(coded, cli
     topic.released = True
     topic.save()
     html = client.get(reverse("web:quote-detail", args=[quote.pk])).content.decode()
-    assert "-1.50" in html
+    assert "−1.50" in html
 
 
 def test_a_coder_sees_the_value_on_the_pages(coded, client, annotator):
     quote, _ = coded
     client.force_login(annotator)
     html = client.get(reverse("web:quote-list") + f"?ids={quote.pk}").content.decode()
-    assert "-1.50" in html
+    assert "−1.50" in html
 
 
 def test_the_speaker_page_draws_no_chart_of_an_unreleased_topic(coded, client, reviewer):

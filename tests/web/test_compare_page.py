@@ -72,7 +72,7 @@ def test_table_under_the_chart_carries_the_same_numbers(quotes, client):
     html = client.get("/compare/" + URL).content.decode()
 
     assert '<tr data-series="bob" data-period="2021-10">' in html
-    assert "-1.50" in html
+    assert "−1.50" in html
     assert "+2.50 <strong>shift</strong>" in html
 
 

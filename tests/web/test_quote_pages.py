@@ -30,7 +30,7 @@ def test_quote_page_shows_text_speaker_role_date_source_and_stance(quote, client
 
     assert "We need substantial dialogue," in html
     assert "Jens" in html and "Minister" in html
-    assert "January 2022 <span" in html
+    assert "<dt>Said</dt><dd>January 2022</dd>" in html and "1 January 2022" not in html
     assert "Izvestia" in html
     assert "NATO–Russia dialogue: +1.50 (mean of 2 annotators)" in html
 

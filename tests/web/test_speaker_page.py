@@ -60,7 +60,7 @@ def test_speaker_page_shows_who_roles_and_quotes_newest_first(speaker, client):
     assert "Minister" in html and "The Ministry" in html and "9 March 2004" in html
     listed = html[html.index("<h2>Quotes</h2>") :]
     assert listed.index("Channels are closed,") < listed.index("Channels must stay open,")
-    assert "January 2022 <span" in html
+    assert "January 2022 ·" in html and "1 January 2022" not in html
     assert "We want dialogue," not in html  # the proposed quote
     for quote in Quote.objects.confirmed().filter(speaker=speaker):
         assert f'href="/quotes/{quote.pk}/"' in html
