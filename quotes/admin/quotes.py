@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
-from quotes import coding
+from quotes import coding, display
 from quotes.admin.access import can_tag
 from quotes.admin.base import DeskAdmin, object_key_or_404
 from quotes.admin.desk import (
@@ -23,15 +23,8 @@ from quotes.admin.forms import VersionedModelForm
 from quotes.admin.importing import can_import_articles
 from quotes.admin.spreadsheet import QuoteSpreadsheetMixin
 from quotes.admin.views import bulk_stance_view
-from quotes.models import DatePrecision, Quote, QuoteStance, StanceAnnotation
+from quotes.models import Quote, QuoteStance, StanceAnnotation
 from quotes.services import quote_save, quotes_set_status
-
-_DATE_FORMATS = {
-    DatePrecision.DAY: "%Y-%m-%d",
-    DatePrecision.MONTH: "%Y-%m",
-    DatePrecision.YEAR: "%Y",
-}
-
 
 SHORT_TEXT = 90
 
@@ -134,7 +127,7 @@ class QuoteAdmin(QuoteSpreadsheetMixin, DeskAdmin):
     def said(self, quote):
         if quote.said_on is None:
             return "unknown"
-        return quote.said_on.strftime(_DATE_FORMATS.get(quote.said_on_precision, "%Y-%m-%d"))
+        return display.precise_date(quote.said_on, quote.said_on_precision)
 
     @admin.display(description="text")
     def short_text(self, quote):
@@ -163,14 +156,14 @@ class QuoteAdmin(QuoteSpreadsheetMixin, DeskAdmin):
     def stances(self, quote):
         mine = {
             annotation.topic_id: (
-                "cannot code" if annotation.cannot_code else f"{annotation.value:+d}"
+                "cannot code" if annotation.cannot_code else display.signed(annotation.value, 0)
             )
             for annotation in quote.my_annotations
         }
         rows = [
             (
                 summary.topic.name,
-                "no value" if summary.value is None else f"{summary.value:+.2f}",
+                "no value" if summary.value is None else display.signed(summary.value),
                 "adjudicated" if summary.is_adjudicated else f"n={summary.annotator_count}",
                 (f", {summary.cannot_code_count} cannot code" if summary.cannot_code_count else "")
                 + (f", you {mine[summary.topic_id]}" if summary.topic_id in mine else ""),
