@@ -26,7 +26,13 @@ from import_export.forms import ImportForm
 from quotes.admin.spreadsheet_columns import COLUMNS, column_problems
 from quotes.models import DatePrecision, Quote, Source, Speaker, StanceAnnotation, Topic
 from quotes.models.common import truncate_to_precision
-from quotes.models.stances import STANCE_MAX, STANCE_MIN
+from quotes.models.stances import (
+    CANNOT_CODE,
+    CANNOT_CODE_LABEL,
+    STANCE_MAX,
+    STANCE_MIN,
+    split_code,
+)
 from quotes.services import quote_save, stance_annotation_save
 from quotes.text import spreadsheet_original, spreadsheet_safe
 
@@ -104,24 +110,33 @@ class TopicWidget(widgets.Widget):
         return value.slug if value else ""
 
 
+_CANNOT_CODE_SPELLINGS = {"cannot code", CANNOT_CODE_LABEL}
+
+
 class StanceWidget(widgets.Widget):
-    """A whole number from −2 to +2 (a spreadsheet may store it as 1.0)."""
+    """A whole number from −2 to +2 (a spreadsheet may store it as 1.0), or "cannot code"
+    (``cannot_code`` and the desk's long label read the same), which cleans to CANNOT_CODE."""
 
     def clean(self, value, row=None, **kwargs):
         text = _text(value).replace("−", "-")
         if not text:
             return None
+        if " ".join(text.lower().replace("_", " ").split()) in _CANNOT_CODE_SPELLINGS:
+            return CANNOT_CODE
         try:
             number = float(text)
         except ValueError:
             number = None
         if number is None or not number.is_integer() or not STANCE_MIN <= number <= STANCE_MAX:
             raise ValueError(
-                f"A stance is a whole number from {STANCE_MIN} to +{STANCE_MAX}, not {text}."
+                f"A stance is a whole number from {STANCE_MIN} to +{STANCE_MAX} or "
+                f'"cannot code", not {text}.'
             )
         return int(number)
 
     def render(self, value, obj=None, **kwargs):
+        if value == CANNOT_CODE:
+            return "cannot code"
         return "" if value is None else value
 
 
@@ -262,11 +277,13 @@ class QuoteResource(resources.ModelResource):
 
     def after_save_instance(self, instance, row, **kwargs):
         if self._stance_to_save(instance):
+            value, cannot_code = split_code(instance.import_stance)
             stance_annotation_save(
                 quote=instance,
                 topic=instance.import_topic,
                 annotator=self.user,
-                value=instance.import_stance,
+                value=value,
+                cannot_code=cannot_code,
                 rationale=instance.import_rationale or "",
             )
 
@@ -321,8 +338,9 @@ class QuoteResource(resources.ModelResource):
         mine = StanceAnnotation.objects.filter(
             quote=quote, topic=quote.import_topic, annotator=self.user
         )
+        value, cannot_code = split_code(quote.import_stance)
         return not mine.filter(
-            value=quote.import_stance, rationale=quote.import_rationale or ""
+            value=value, cannot_code=cannot_code, rationale=quote.import_rationale or ""
         ).exists()
 
 

@@ -103,3 +103,53 @@ def test_quote_list_counts_cannot_code(client_for, annotator, other_annotator, t
     )
     html = client_for(annotator).get(reverse("admin:quotes_quote_changelist")).content.decode()
     assert "NATO–Russia dialogue: −1.00 (n=1, 1 cannot code, you −1)" in html
+
+
+def test_a_spreadsheet_row_can_say_cannot_code(client_for, editor, topic):
+    """The stance column takes "cannot code" (any case, with _ or the desk's long label); a
+    second import of the same row changes nothing; a stance that is neither is refused."""
+    import csv
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from quotes.admin.spreadsheet import COLUMNS
+    from tests.factories import SourceFactory
+
+    quote = QuoteFactory(source=SourceFactory(url="https://x.example/a"))
+
+    def upload(stance):
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=COLUMNS, restval="")
+        writer.writeheader()
+        writer.writerow(
+            {
+                **{"id": quote.pk, "text": quote.text, "speaker": quote.speaker.slug},
+                **{"kind": "direct", "status": "confirmed", "said_on": "2021-10-18"},
+                **{"source_url": "https://x.example/a", "topic": topic.slug, "stance": stance},
+            }
+        )
+        return SimpleUploadedFile("q.csv", out.getvalue().encode(), content_type="text/csv")
+
+    client = client_for(editor)
+
+    def preview(stance):
+        return client.post(
+            reverse("admin:quotes_quote_import"),
+            {"resource": "0", "format": "0", "import_file": upload(stance)},
+        )
+
+    refused = preview("maybe").context["result"]
+    assert refused.has_validation_errors()
+    assert "cannot code" in " ".join(refused.invalid_rows[0].field_specific_errors["stance"])
+    for spelling in ("Cannot_Code", "cannot code / not about this topic"):
+        shown = preview(spelling)
+        assert not shown.context["result"].has_validation_errors()
+        form = shown.context["confirm_form"]
+        client.post(
+            reverse("admin:quotes_quote_process_import"),
+            {name: form.initial[name] for name in form.fields},
+        )
+    mine = StanceAnnotation.objects.get(annotator=editor)
+    assert (mine.value, mine.cannot_code, mine.version) == (None, True, 1)
+    assert QuoteStance.objects.get(quote=quote).cannot_code_count == 1
