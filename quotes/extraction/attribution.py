@@ -27,13 +27,16 @@ _TOLD = re.compile(
 
 # The title printed before a name: "The head of the Duma Committee on International Affairs ".
 _TITLE_BEFORE = re.compile(
-    r"(?:\b(?:[A-Z][\w’'-]*|of|the|on|for|to|and|in|"
+    r"(?:\b(?:[A-Z][\w’'-]*\.?|of|the|on|for|to|and|in|"
     + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)).replace("-", "\\-")
     + r")\s+)+$"
 )
 _ROLE_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r")\b", re.I
 )
+
+
+_DETERMINERS = {"The", "A", "An", "One", "Another", "His", "Her", "Its", "Their"}
 
 
 @dataclass
@@ -120,8 +123,10 @@ class Discourse:
         if mention.role:
             entity.roles.append(mention.role)
         title = _TITLE_BEFORE.search(self.masked, max(0, mention.start - 120), mention.start)
-        if title and _ROLE_WORD.search(title.group()):
-            entity.roles.append(title.group().strip())
+        if title:  # "… Maine Gov. Tom Reilly and Vermont Gov. ": the last title only
+            printed = re.split(r"\s(?:and|or)\s", title.group())[-1].strip()
+            if _ROLE_WORD.search(printed):
+                entity.roles.append(printed)
         appositive = _APPOSITIVE.match(self.masked, mention.end)
         if appositive:
             entity.roles.append(appositive.group(1))
@@ -353,19 +358,33 @@ class Discourse:
             and mention.start - m.end <= 4000
             and m.kind in ("person", "anonymous")
         ]
+        # "the Texas senator", "the New Jersey governor": the printed modifiers pick among
+        # several people of that role
+        modifiers = [
+            w for w in re.findall(r"\b[A-Z][\w’'-]+", mention.text or "") if w not in _DETERMINERS
+        ]
+        fitting = None
         for candidate in reversed(earlier):
             if candidate.kind == "anonymous":
-                if candidate.role.rstrip("s") == role:
+                if candidate.role.rstrip("s") == role and fitting is None:
                     return _with_reason(
                         self._anonymous(candidate),
                         f"'{mention.text}' refers to {candidate.text.strip()}",
                     )
                 continue
             entity = self.entity_of.get(candidate.start)
-            if entity is not None and any(role_fits(role, r) for r in entity.roles):
+            if entity is None or not any(role_fits(role, r) for r in entity.roles):
+                continue
+            roles = " ".join(entity.roles)
+            if all(m in roles for m in modifiers):
                 return _with_reason(
                     entity.speaker, f"'{mention.text}' refers to {entity.speaker.name}"
                 )
+            fitting = fitting or entity
+        if fitting is not None:
+            return _with_reason(
+                fitting.speaker, f"'{mention.text}' refers to {fitting.speaker.name}"
+            )
         return None
 
     def record(self, position: int, speaker: Speaker, clause: str) -> None:

@@ -165,6 +165,10 @@ following among citing calling telling asked speaking saying writing noting addi
 # A generic role noun ("the diplomat") and the titles that make someone one. A role noun not
 # listed here refers to a person whose title contains that word ("the senator").
 ROLE_CLASSES = {
+    "senator": phrases("senator, sen., senate"),
+    "governor": phrases("governor, gov."),
+    "congressman": phrases("congressman, rep., representative, congress"),
+    "congresswoman": phrases("congresswoman, rep., representative, congress"),
     "diplomat": phrases(
         """
         diplomat, ambassador, envoy, foreign minister, foreign affairs, permanent representative,

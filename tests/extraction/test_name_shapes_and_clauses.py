@@ -156,3 +156,20 @@ def test_a_pronoun_subject_beats_the_only_name_after_it(extract):
         "politician in Texas.”"
     )
     assert by_text(extract(text, known=()), "the absolutely").speaker_name == "Mark Halvorsen"
+
+
+@pytest.mark.parametrize(
+    ("description", "speaker"),
+    [
+        ("the Oregon senator", "Ada Mbeki"),
+        ("the Maine governor", "Tom Reilly"),
+        ("the Vermont governor", "Liesel Marquardt"),
+    ],
+)
+def test_a_role_description_goes_to_the_bearer_its_modifiers_name(extract, description, speaker):
+    text = (
+        "Oregon Sen. Ada Mbeki, Maine Gov. Tom Reilly and Vermont Gov. Liesel Marquardt met "
+        "in Boston.\n\n"
+        f"“We will not back down,” {description} said."
+    )
+    assert by_text(extract(text, known=()), "We will not").speaker_name == speaker
