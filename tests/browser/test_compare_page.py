@@ -21,15 +21,19 @@ def test_compare_chart_has_the_apis_points_and_a_point_leads_to_its_quotes(
     )
 
     page.goto(f"{live_server.url}/compare/?{QUERY}")
-    drawn = page.locator("svg.stance-chart circle.point").evaluate_all(
+    drawn = page.locator(".chart-wide svg.stance-chart circle.point").evaluate_all(
         "circles => circles.map(c => [c.dataset.series, c.dataset.period])"
     )
     page.screenshot(path=artifacts_dir / "compare-lavrov-stoltenberg.png", full_page=True)
 
     assert sorted(map(tuple, drawn)) == expected
     assert len(expected) == 3  # Lavrov 2021-10; Stoltenberg 2021-10 and 2022-01
-    point = page.locator('circle.point[data-series="jens-stoltenberg"][data-period="2022-01"]')
-    assert "We regret that Russia has closed" in point.locator("title").text_content()
+    point = page.locator(
+        '.chart-wide circle.point[data-series="jens-stoltenberg"][data-period="2022-01"]'
+    )
+    # The app's tooltip script moves the SVG <title> into the tooltip it shows on hover.
+    point.hover()
+    assert "We regret that Russia has closed" in page.locator("#chart-tooltip").text_content()
 
     point.click()
     page.wait_for_url("**/quotes/?ids=*")
