@@ -80,6 +80,11 @@ def _attribute(
             mention, prior = subject_before(discourse, prior_end)
             if mention is not None:
                 return discourse.resolve(mention), prior
+        introduced = _colon_paragraph_before(discourse, quote)
+        if introduced is not None:  # "X released the following statement:" ¶ “…”
+            mention, prior = subject_before(discourse, introduced)
+            if mention is not None:
+                return discourse.resolve(mention), prior
     for following in following_quotes:  # “A.” “B,” she said.
         if discourse.masked[quote.end : following.start].strip(QUOTE_CHARS + " ") != "":
             break
@@ -125,6 +130,16 @@ def _attribute(
 
 def _with(speaker: Speaker, reason: str) -> Speaker:
     return Speaker(speaker.slug, speaker.name, speaker.kind, speaker.cited_by, reason)
+
+
+def _colon_paragraph_before(discourse: Discourse, quote: RawQuote) -> int | None:
+    """The end of the paragraph before, when it ends with a colon and the quotation opens its
+    own paragraph."""
+    p_start = discourse.paragraph(quote.start)[0]
+    if discourse.masked[p_start : quote.start].strip(QUOTE_CHARS + " ") or p_start == 0:
+        return None
+    before = discourse.masked[:p_start].rstrip()
+    return len(before) if before.endswith(":") else None
 
 
 def _next_paragraph(discourse: Discourse, before: tuple, current: tuple) -> bool:

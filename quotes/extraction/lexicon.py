@@ -55,7 +55,10 @@ protested, begged, implored, advised, reflected, remembered, elaborated, surmise
 guessed, reckoned, volunteered, confided, confessed, revealed, disclosed, divulged, blamed,
 lauded, applauded, thanked, congratulated, grumbled, bemoaned, decried, deplored, attacked,
 lashed out, ridiculed, sneered, rebutted, refuted, disputed, swore, demurred, hedged,
-barked, growled, hollered, exhorted, sang, sings, puts it, put it, scolded, vented
+barked, growled, hollered, exhorted, sang, sings, puts it, put it, scolded, vented,
+argue, note, contend, insist, warn, claim, write, add, explain, suggest, predict, maintain,
+point out, complain, concede, acknowledge, admit, deny, stress, emphasize, assert, allege,
+counter, respond, reply, recall, estimate, tell, ask
 """
 )
 # Characterizing verbs: "dismissed the proposal as “a non-starter”".

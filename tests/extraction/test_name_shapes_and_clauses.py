@@ -173,3 +173,19 @@ def test_a_role_description_goes_to_the_bearer_its_modifiers_name(extract, descr
         f"“We will not back down,” {description} said."
     )
     assert by_text(extract(text, known=()), "We will not").speaker_name == speaker
+
+
+def test_a_quotation_opening_the_paragraph_after_a_colon_belongs_to_that_clause(extract):
+    text = (
+        "When the mayor died, Governor Liesel Marquardt released the following statement:\n\n"
+        "“Our thoughts are with his family and with the city he served.”\n"
+    )
+    found = by_text(extract(text, known=()), "Our thoughts")
+    assert found.speaker_name == "Liesel Marquardt"
+
+
+def test_a_plural_subject_with_a_base_form_verb_is_a_group(extract):
+    text = "The two lawmakers, however, argue that “there is precedent for prosecution.”"
+    found = by_text(extract(text, known=()), "there is precedent")
+    assert found.speaker_kind == "anonymous"
+    assert "lawmakers" in found.speaker_name.lower()
