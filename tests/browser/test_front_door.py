@@ -112,6 +112,21 @@ def _tooltip_on_tap(page):
     page.wait_for_url("**/quotes/**")
 
 
+def _pick_a_speaker(page, live_server):
+    """Typing part of a name asks the app for suggestions; choosing one adds its slug, and the
+    comparison's URL (shareable) and the API's URL for the same series are shown."""
+    page.goto(live_server.url + "/compare/")
+    search = page.get_by_label("Find a speaker")
+    search.press_sequentially("stolt")
+    option = page.locator('#speaker-suggestions option[value="Jens Stoltenberg"]')
+    option.wait_for(state="attached")
+    search.fill("Jens Stoltenberg")
+    assert page.locator('input[name="speakers"]').input_value() == "jens-stoltenberg"
+    page.get_by_role("button", name="Compare").click()
+    page.wait_for_url("**/compare/?speakers=jens-stoltenberg*")
+    assert "/api/compare/?speakers=jens-stoltenberg" in page.locator("#api-url").text_content()
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("size", ["desktop", "phone"])
 def test_front_door_pages_fit_are_accessible_and_stay_local(
@@ -137,6 +152,8 @@ def test_front_door_pages_fit_are_accessible_and_stay_local(
             page.screenshot(
                 path=artifacts_dir / f"front-door-docs{path.replace('/', '-')}-{size}.png"
             )
+        if size == "desktop":
+            _pick_a_speaker(page, live_server)
         page.goto(live_server.url + COMPARE)
         if size == "desktop":
             _tooltip_on_hover_and_focus(page)
