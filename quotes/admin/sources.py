@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.db.models import Count
-from django.urls import path
+from django.urls import path, reverse
 
 from quotes import display
 from quotes.admin.access import can_review_quotes
@@ -54,6 +54,10 @@ class SourceAdmin(DeskAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(number_of_quotes=Count("quotes"))
+
+    def view_on_site(self, source):
+        """The article with its confirmed quotes marked where they were printed."""
+        return reverse("web:source-detail", args=[source.pk])
 
     def get_urls(self):
         def bound(request):

@@ -4,7 +4,13 @@ import pytest
 from django.urls import reverse
 
 from quotes.models import Quote
-from tests.factories import OrganizationFactory, QuoteFactory, SpeakerFactory, TopicFactory
+from tests.factories import (
+    OrganizationFactory,
+    QuoteFactory,
+    SourceFactory,
+    SpeakerFactory,
+    TopicFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +21,7 @@ pytestmark = pytest.mark.django_db
         (lambda: SpeakerFactory(slug="ann"), "speaker", "/speakers/ann/"),
         (lambda: OrganizationFactory(slug="mid"), "organization", "/organizations/mid/"),
         (lambda: TopicFactory(slug="talks"), "topic", "/topics/talks/"),
+        (lambda: SourceFactory(pk=41), "source", "/sources/41/"),
     ],
 )
 def test_admin_pages_link_to_the_public_page_and_back(

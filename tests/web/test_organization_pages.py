@@ -103,3 +103,18 @@ def test_organization_page_runs_the_same_queries_for_2_and_20_quotes(
         response = client.get("/organizations/alliance/")
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_organization_index_runs_the_same_queries_for_3_and_30_organizations(
+    client, django_assert_num_queries, count
+):
+    """1 the count, 2 the page of organizations with their parents and member counts."""
+    parent = OrganizationFactory()
+    for _ in range(count):
+        AffiliationFactory(organization=OrganizationFactory(parent=parent))
+
+    with django_assert_num_queries(2):
+        response = client.get("/organizations/")
+
+    assert response.context["page"].paginator.count == count + 1

@@ -152,3 +152,19 @@ def test_quote_list_runs_the_same_queries_for_3_and_30_quotes(
         response = client.get("/quotes/?speaker=busy&topic=nato-russia-dialogue&stance_min=0")
 
     assert len(response.context["quotes"]) == count
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_source_page_runs_the_same_queries_for_1_and_12_quotes(
+    client, django_assert_num_queries, count
+):
+    """1 the source, 2 its confirmed quotes with their speakers."""
+    texts = [f"Point number {index} stands," for index in range(count)]
+    source = SourceFactory(text=" ".join(f"“{text}” he said." for text in texts))
+    for text in texts:
+        QuoteFactory(source=source, text=text)
+
+    with django_assert_num_queries(2):
+        response = client.get(f"/sources/{source.pk}/")
+
+    assert response.content.decode().count("<mark") == count
