@@ -1,6 +1,5 @@
 """The front door: what stancedb holds, a search box, recent quotes and the topics."""
 
-from django.db.models import Count, Max, Min
 from django.shortcuts import render
 
 from quotes import coding
@@ -12,11 +11,16 @@ RECENT_QUOTES = 8
 
 @public_page
 def home(request):
-    """Seven queries whatever the data: the quotes' count and date range, the speakers', the
-    sources' and the organizations' counts, the topics, the recent quotes and their stances."""
-    quotes = Quote.objects.confirmed().aggregate(
-        count=Count("pk"), first=Min("said_on"), last=Max("said_on")
-    )
+    """Nine queries whatever the data: the quotes' count, the first and the last dated quote
+    (a range shown as precisely as those dates are known), the speakers', the sources' and the
+    organizations' counts, the topics, the recent quotes and their stances."""
+    confirmed = Quote.objects.confirmed()
+    dated = confirmed.filter(said_on__isnull=False).values("said_on", "said_on_precision")
+    quotes = {
+        "count": confirmed.count(),
+        "first": dated.order_by("said_on", "id").first(),
+        "last": dated.order_by("-said_on", "-id").first(),
+    }
     recent = list(Quote.objects.confirmed().for_list()[:RECENT_QUOTES])
     coding.mark_summaries(recent, request.user)
     context = {

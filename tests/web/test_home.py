@@ -32,23 +32,32 @@ def test_home_counts_only_confirmed_quotes_and_shows_their_date_range(client, to
     QuoteFactory(said_on=datetime.date(2020, 3, 4))
     QuoteFactory(said_on=datetime.date(2022, 5, 6))
     QuoteFactory(status="proposed", said_on=datetime.date(2001, 1, 1))
+    QuoteFactory(said_on=None)
 
     html = client.get("/").content.decode()
 
-    assert "2 confirmed quotes" in html
+    assert "3 confirmed quotes" in html
     assert "said from 4 March 2020 to 6 May 2022" in html
+
+
+def test_home_shows_the_range_as_precisely_as_its_ends_are_known(client, topic):
+    QuoteFactory(said_on=datetime.date(2020, 1, 1), said_on_precision="year")
+    QuoteFactory(said_on=datetime.date(2022, 5, 1), said_on_precision="month")
+
+    assert "said from 2020 to May 2022" in client.get("/").content.decode()
 
 
 @pytest.mark.parametrize("quotes", [3, 30])
 def test_home_runs_the_same_queries_for_3_and_30_quotes(client, django_assert_num_queries, quotes):
-    """1 the quotes' count and range, 2 the recent quotes with their speaker, source and role,
-    3 their stances, 4 speakers, 5 sources, 6 organizations counted, 7 the topics."""
+    """1 the quotes counted, 2 the first and 3 the last dated quote, 4 the recent quotes with
+    their speaker, source and role, 5 their stances, 6 speakers, 7 sources and 8 organizations
+    counted, 9 the topics."""
     topic = TopicFactory(slug="t")
     speaker = SpeakerFactory()
     for index in range(quotes):
         quote_with_stances(topic, [index % 5 - 2], speaker=speaker)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         response = client.get("/")
 
     assert response.status_code == 200
