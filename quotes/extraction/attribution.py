@@ -19,7 +19,10 @@ from .people import PersonIndex
 from .pronouns import resolve_pronoun
 from .sentences import _is_abbreviation
 
-_APPOSITIVE = re.compile(r",\s+((?:the\s+)?[A-Za-z][^,;.“”\"]{2,140}?)(?=,)")
+_APPOSITIVE = re.compile(r",\s+((?:the\s+)?[A-Za-z][^,;.“”\"]{2,140}?)(?=[,;]|\.(?:\s|$))")
+_DESCRIBED_BEFORE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:[Tt]he|[Aa]n?)\s+[^,.;:“”\"]{2,80}),\s+$"
+)
 _TOLD = re.compile(
     r"\b(?:told|assured|informed|said to|explained to|according to)\s+(?:the\s+)?"
     r"(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)"
@@ -124,12 +127,17 @@ class Discourse:
             entity.roles.append(mention.role)
         title = _TITLE_BEFORE.search(self.masked, max(0, mention.start - 120), mention.start)
         if title:  # "… Maine Gov. Tom Reilly and Vermont Gov. ": the last title only
-            printed = re.split(r"\s(?:and|or)\s", title.group())[-1].strip()
+            printed = re.split(r"\s(?:and|or)\s|(?<=[a-z]{4})[.!?]\s|\n", title.group())[-1].strip()
             if _ROLE_WORD.search(printed):
                 entity.roles.append(printed)
         appositive = _APPOSITIVE.match(self.masked, mention.end)
         if appositive:
             entity.roles.append(appositive.group(1))
+        described = _DESCRIBED_BEFORE.search(
+            self.masked, max(0, mention.start - 100), mention.start
+        )
+        if described:  # "The defence minister, Ben Wallace, said"
+            entity.roles.append(described.group(1))
         return entity
 
     def sentence_start(self, position: int) -> int:
@@ -360,9 +368,8 @@ class Discourse:
         ]
         # "the Texas senator", "the New Jersey governor": the printed modifiers pick among
         # several people of that role
-        modifiers = [
-            w for w in re.findall(r"\b[A-Z][\w’'-]+", mention.text or "") if w not in _DETERMINERS
-        ]
+        words = re.findall(r"[\w’'-]+", mention.text or "")
+        modifiers = [w.lower() for w in words[:-1] if w not in _DETERMINERS and w.lower() != "the"]
         fitting = None
         for candidate in reversed(earlier):
             if candidate.kind == "anonymous":
@@ -375,7 +382,7 @@ class Discourse:
             entity = self.entity_of.get(candidate.start)
             if entity is None or not any(role_fits(role, r) for r in entity.roles):
                 continue
-            roles = " ".join(entity.roles)
+            roles = " ".join(entity.roles).lower()
             if all(m in roles for m in modifiers):
                 return _with_reason(
                     entity.speaker, f"'{mention.text}' refers to {entity.speaker.name}"

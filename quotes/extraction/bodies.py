@@ -98,3 +98,12 @@ DEFINITE_ORG = re.compile(
     r"(?:['’]s)?\b",
     re.I,
 )
+
+# "Poland's energy ministry", "Germany's government": a country's body in the possessive
+# (the owner is checked to be a place by :mod:`.mentions`).
+PLACE_BODY = re.compile(
+    r"\b(?P<owner>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})['’]s?\s+"
+    r"(?P<body>(?:[a-z]+\s+){0,2}?(?:ministry|government|parliament|army|military|cabinet|"
+    r"presidency|embassy|foreign office|central bank|security service|prosecutor['’]s office|"
+    r"defen[cs]e department|state department|foreign ministry))\b"
+)

@@ -14,6 +14,7 @@ from .bodies import (
     KNOWN_ACRONYM,
     MEMBER_OF,
     ORG_NAME,
+    PLACE_BODY,
     THE_NAME,
 )
 from .lexicon import (
@@ -27,6 +28,7 @@ from .lexicon import (
 from .model import KnownSpeaker
 from .names import find_names, known_surname_keys
 from .nominals import find_nominals
+from .places import is_place
 
 _UNNAMED = (
     r"(?:\s+who\s+(?:asked|requested|declined|spoke|wished)\b[^,.;:]{0,40}?"
@@ -266,6 +268,13 @@ def find_mentions(
         mention = Mention(
             match.start(), match.end(), "role", match.group(), role=role, anaphoric=True
         )
+        if not _overlaps(mention, found):
+            found.append(mention)
+    for match in PLACE_BODY.finditer(masked, start, end):
+        if not is_place(match.group("owner")):
+            continue
+        name = f"{match.group('owner')} {match.group('body').title()}"
+        mention = Mention(match.start(), match.end(), "institution", match.group(), name)
         if not _overlaps(mention, found):
             found.append(mention)
     for match in ORG_NAME.finditer(masked, start, end):

@@ -88,6 +88,9 @@ def resolve_nominal(discourse: "Discourse", mention: "Mention") -> Speaker:
     head = mention.role
     text = mention.text.strip()
     if head in DOCUMENT_NOUNS:
+        issuer = _issuer_of_mentioned(discourse, mention, head)
+        if issuer is not None:
+            return issuer
         event = _last_event(discourse, mention.start)
         if event is not None:
             return _as(
@@ -151,6 +154,37 @@ def role_fallback(discourse: "Discourse", mention: "Mention", text: str, head: s
         speaker = discourse.entity_of[subjects[-1].start].speaker
         return _as(speaker, f"'{text}': the last person named as a subject, {speaker.name}")
     return undecided(f"'{text}' matches no one named before")
+
+
+def _issuer_of_mentioned(discourse: "Discourse", mention: "Mention", head: str):
+    """Who issued the document last mentioned ("Poland's energy ministry said in a statement …
+    “…,” the statement reads"): the subject of the sentence that mentions it."""
+    masked = discourse.masked
+    floor = max(0, mention.start - 1500)
+    found = list(
+        re.finditer(
+            rf"\b(?:an?|its|his|her|their|the)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(head)}s?\b",
+            masked[floor : mention.start],
+            re.I,
+        )
+    )
+    if not found:
+        return None
+    at = floor + found[-1].start()
+    sentence = discourse.sentence_start(at)
+    actors = [
+        m
+        for m in discourse.mentions_in(sentence, at)
+        if m.kind in ("person", "institution", "definite_org", "anonymous", "pronoun")
+        and is_subject(discourse, m)
+    ]
+    if not actors:
+        return None
+    speaker = discourse.resolve(actors[0])
+    text = mention.text.strip()
+    return (
+        _as(speaker, f"'{text}' is the {head} {speaker.name} issued") if speaker.decided else None
+    )
 
 
 def _owner_name(discourse: "Discourse", mention: "Mention") -> str:

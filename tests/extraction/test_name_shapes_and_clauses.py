@@ -189,3 +189,38 @@ def test_a_plural_subject_with_a_base_form_verb_is_a_group(extract):
     found = by_text(extract(text, known=()), "there is precedent")
     assert found.speaker_kind == "anonymous"
     assert "lawmakers" in found.speaker_name.lower()
+
+
+def test_a_country_s_body_in_the_possessive_speaks_and_is_referred_back_to(extract):
+    text = (
+        "Estonia's energy ministry said in a statement that supplies were secure. “There is no "
+        "reason for panic,” the statement reads.\n\n"
+        "The ministry said the talks were “constructive but difficult.”"
+    )
+    found = extract(text, known=())
+    assert by_text(found, "There is no reason").speaker_name == "Estonia Energy Ministry"
+    assert by_text(found, "constructive").speaker_name == "Estonia Energy Ministry"
+
+
+def test_the_document_mentioned_last_names_its_issuer_not_the_last_speaker(extract):
+    text = (
+        "“Dialogue is the only way,” Dana Okafor said.\n\n"
+        "The Harbour Council issued a statement on Friday. “The port stays open,” the statement "
+        "says."
+    )
+    assert by_text(extract(text, known=()), "The port stays").speaker_name == "Harbour Council"
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "The defence minister, Ben Walsh, said Britain would send more aid.",
+        "More aid will come, said Ben Walsh, the defence minister.",
+    ],
+)
+def test_a_description_printed_before_or_after_a_name_is_that_person_s_role(extract, introduction):
+    text = (
+        "Ingrid Halvorsen, Norway's foreign minister, spoke first.\n\n"
+        f"{introduction} “We will stand with our allies,” the defence minister said."
+    )
+    assert by_text(extract(text, known=()), "We will stand").speaker_name == "Ben Walsh"
