@@ -10,11 +10,11 @@ answer the speaker is left undecided, with the reason.
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import OUTLETS, ROLE_CLASSES, ROLE_WORDS
+from .lexicon import OUTLETS, ROLE_WORDS
 from .mentions import EXPERT_ROLES, Mention, find_mentions, institution_variants
 from .model import KnownSpeaker, Speaker, undecided
 from .names import match_known_person, name_keys
-from .nominals import resolve_nominal, role_fallback
+from .nominals import bearer_of_role, resolve_nominal, role_fallback
 from .people import PersonIndex
 from .pronouns import resolve_pronoun
 from .sentences import _is_abbreviation
@@ -37,9 +37,6 @@ _TITLE_BEFORE = re.compile(
 _ROLE_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r")\b", re.I
 )
-
-
-_DETERMINERS = {"The", "A", "An", "One", "Another", "His", "Her", "Its", "Their"}
 
 
 @dataclass
@@ -349,50 +346,10 @@ class Discourse:
                     last, f"'{mention.text}' refers to the last quoted person {last.name}"
                 )
             return undecided(f"'{mention.text}': no person quoted before")
-        found = self.bearer_of_role(mention)
+        found = bearer_of_role(self, mention)
         if found is not None:
             return found
         return role_fallback(self, mention, mention.text.strip(), role)
-
-    def bearer_of_role(self, mention: Mention) -> Speaker | None:
-        """The last person whose title fits ``mention``'s role noun ("the diplomat" → a deputy
-        foreign minister), or an unnamed source described by that noun ("a senior diplomat who
-        asked not to be named")."""
-        role = mention.role
-        earlier = [
-            m
-            for m in self.mentions
-            if m.end <= mention.start
-            and mention.start - m.end <= 4000
-            and m.kind in ("person", "anonymous")
-        ]
-        # "the Texas senator", "the New Jersey governor": the printed modifiers pick among
-        # several people of that role
-        words = re.findall(r"[\w’'-]+", mention.text or "")
-        modifiers = [w.lower() for w in words[:-1] if w not in _DETERMINERS and w.lower() != "the"]
-        fitting = None
-        for candidate in reversed(earlier):
-            if candidate.kind == "anonymous":
-                if candidate.role.rstrip("s") == role and fitting is None:
-                    return _with_reason(
-                        self._anonymous(candidate),
-                        f"'{mention.text}' refers to {candidate.text.strip()}",
-                    )
-                continue
-            entity = self.entity_of.get(candidate.start)
-            if entity is None or not any(role_fits(role, r) for r in entity.roles):
-                continue
-            roles = " ".join(entity.roles).lower()
-            if all(m in roles for m in modifiers):
-                return _with_reason(
-                    entity.speaker, f"'{mention.text}' refers to {entity.speaker.name}"
-                )
-            fitting = fitting or entity
-        if fitting is not None:
-            return _with_reason(
-                fitting.speaker, f"'{mention.text}' refers to {fitting.speaker.name}"
-            )
-        return None
 
     def record(self, position: int, speaker: Speaker, clause: str) -> None:
         if not speaker.decided:
@@ -402,13 +359,6 @@ class Discourse:
         if told:
             outlet = next((o for o in self.outlets if told.group("outlet").startswith(o)), outlet)
         self.events.append(SpeakerEvent(position, speaker, outlet))
-
-
-def role_fits(role: str, title: str) -> bool:
-    """Whether someone titled ``title`` ("Russian Deputy Foreign Minister") is a ``role``."""
-    title = " " + re.sub(r"[\s-]+", " ", title.lower()) + " "
-    fitting = ROLE_CLASSES.get(role, (role,))
-    return any(f" {word.replace('-', ' ')} " in title for word in fitting)
 
 
 def _with_reason(speaker: Speaker, reason: str) -> Speaker:

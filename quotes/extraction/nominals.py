@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .lexicon import SPEECH_VERB_RE, words
+from .lexicon import ROLE_CLASSES, SPEECH_VERB_RE, words
 from .model import Speaker, undecided
 from .pronouns import is_subject
 
@@ -41,6 +41,7 @@ ORGANISATION_NOUNS = words(
     institute center centre white-house embassy police
     """
 )
+_DETERMINERS = {"The", "A", "An", "One", "Another", "His", "Her", "Its", "Their"}
 _NOT_HEADS = words(
     """
     same other first last next new one two three more most time year week day way case point
@@ -115,10 +116,54 @@ def resolve_nominal(discourse: "Discourse", mention: "Mention") -> Speaker:
         name = re.sub(r"^(?:an?|one|another)\s+", "", mention.name, flags=re.I)
         name = name[:1].upper() + name[1:]
         return Speaker(None, name, "anonymous", discourse.outlet, f"an unnamed source: '{text}'")
-    bearer = discourse.bearer_of_role(replace(mention, kind="role"))
+    bearer = bearer_of_role(discourse, replace(mention, kind="role"))
     if bearer is not None:
         return bearer
     return role_fallback(discourse, mention, text, head)
+
+
+def bearer_of_role(discourse: "Discourse", mention: "Mention") -> Speaker | None:
+    """The last person whose title fits ``mention``'s role noun ("the diplomat" → a deputy
+    foreign minister), or an unnamed source described by that noun ("a senior diplomat who
+    asked not to be named")."""
+    role = mention.role
+    earlier = [
+        m
+        for m in discourse.mentions
+        if m.end <= mention.start
+        and mention.start - m.end <= 4000
+        and m.kind in ("person", "anonymous")
+    ]
+    # "the Texas senator", "the New Jersey governor": the printed modifiers pick among
+    # several people of that role
+    words = re.findall(r"[\w’'-]+", mention.text or "")
+    modifiers = [w.lower() for w in words[:-1] if w not in _DETERMINERS and w.lower() != "the"]
+    fitting = None
+    for candidate in reversed(earlier):
+        if candidate.kind == "anonymous":
+            if candidate.role.rstrip("s") == role and fitting is None:
+                return _as(
+                    discourse._anonymous(candidate),
+                    f"'{mention.text}' refers to {candidate.text.strip()}",
+                )
+            continue
+        entity = discourse.entity_of.get(candidate.start)
+        if entity is None or not any(role_fits(role, r) for r in entity.roles):
+            continue
+        roles = " ".join(entity.roles).lower()
+        if all(m in roles for m in modifiers):
+            return _as(entity.speaker, f"'{mention.text}' refers to {entity.speaker.name}")
+        fitting = fitting or entity
+    if fitting is not None:
+        return _as(fitting.speaker, f"'{mention.text}' refers to {fitting.speaker.name}")
+    return None
+
+
+def role_fits(role: str, title: str) -> bool:
+    """Whether someone titled ``title`` ("Russian Deputy Foreign Minister") is a ``role``."""
+    title = " " + re.sub(r"[\s-]+", " ", title.lower()) + " "
+    fitting = ROLE_CLASSES.get(role, (role,))
+    return any(f" {word.replace('-', ' ')} " in title for word in fitting)
 
 
 def role_fallback(discourse: "Discourse", mention: "Mention", text: str, head: str) -> Speaker:
