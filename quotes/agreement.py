@@ -24,8 +24,9 @@ def topic_agreement(topic, *, settled_only: bool = False) -> dict:
     ``annotations`` it rests on, and of ``cannot_code`` codes left out; ``pairs``, agreement per
     pair of annotators (``quotes.alpha.pair_agreement``); and ``disagreements``: the quotes whose
     codings spread over ``DISAGREEMENT_SPREAD`` points or more, open ones first then widest,
-    each with its ``(annotator username, value)`` pairs and, when a reviewer has settled it, the
-    ``adjudicated`` value (else None). ``open`` counts the disagreements not adjudicated.
+    each with its ``(annotator username, value)`` pairs, whether a reviewer has ``adjudicated``
+    it and, if so, the ``adjudicated_value`` (None for "cannot code", then
+    ``adjudicated_cannot_code``). ``open`` counts the disagreements not adjudicated.
 
     With ``settled_only`` (what everyone but reviewers gets: ``quotes.coding``) only quotes
     settled on the topic count. Runs four queries.
@@ -56,12 +57,18 @@ def topic_agreement(topic, *, settled_only: bool = False) -> dict:
             "quote": quote,
             "spread": quote.spread,
             "codings": sorted(codings[quote.pk].items()),
-            "adjudicated": quote.adjudicated_value,
+            "adjudicated": quote.adjudicated,
+            "adjudicated_value": quote.adjudicated_value,
+            "adjudicated_cannot_code": bool(quote.adjudicated_cannot_code),
         }
         for quote in units.filter(spread__gte=DISAGREEMENT_SPREAD)
-        .annotate(adjudicated_value=Subquery(adjudicated.values("value")[:1]))
+        .annotate(
+            adjudicated=Exists(adjudicated),
+            adjudicated_value=Subquery(adjudicated.values("value")[:1]),
+            adjudicated_cannot_code=Subquery(adjudicated.values("cannot_code")[:1]),
+        )
         .select_related("speaker", "source")
-        .order_by(F("adjudicated_value").asc(nulls_first=True), F("spread").desc(), "said_on", "id")
+        .order_by("adjudicated", F("spread").desc(), "said_on", "id")
     ]
     cannot_code = StanceAnnotation.objects.filter(
         topic=topic, cannot_code=True, quote__in=quotes.values("pk")
@@ -76,5 +83,5 @@ def topic_agreement(topic, *, settled_only: bool = False) -> dict:
         "cannot_code": cannot_code,
         "pairs": pair_agreement(codings),
         "disagreements": disagreements,
-        "open": sum(1 for row in disagreements if row["adjudicated"] is None),
+        "open": sum(1 for row in disagreements if not row["adjudicated"]),
     }

@@ -192,9 +192,17 @@ def stance_annotation_delete(*, annotation: StanceAnnotation) -> None:
 
 @transaction.atomic
 def adjudication_set(
-    *, quote, topic, reviewer, value: int, rationale: str = "", expected_version=None
+    *,
+    quote,
+    topic,
+    reviewer,
+    value: int | None,
+    cannot_code: bool = False,
+    rationale: str = "",
+    expected_version=None,
 ) -> Adjudication:
-    """Set the reviewer's final value for ``quote`` on ``topic``; it overrides the mean."""
+    """Set the reviewer's final value for ``quote`` on ``topic`` (it overrides the mean), or
+    with ``cannot_code=True`` and no value, decide that the quote has no stance on it."""
     _lock_quote(quote.pk)
     adjudication = Adjudication.objects.filter(quote=quote, topic=topic).first()
     if adjudication is None:
@@ -203,6 +211,7 @@ def adjudication_set(
         raise ConflictError("This adjudication was changed since you opened it. Reload it.")
     adjudication.reviewer = reviewer
     adjudication.value = value
+    adjudication.cannot_code = cannot_code
     adjudication.rationale = rationale
     adjudication.full_clean()
     if adjudication.pk is None:

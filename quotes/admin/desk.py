@@ -104,7 +104,7 @@ def quote_desk_context(request, quote: Quote) -> dict:
             desk.adjudication_form = AdjudicationForm(
                 initial={
                     "topic": desk.topic,
-                    "value": done.value if done else "",  # a final value is chosen, never proposed
+                    "value": code_initial(done) if done else "",  # chosen, never proposed
                     "rationale": done.rationale if done else "",
                     "version": done.version if done else 0,
                 },
@@ -172,7 +172,8 @@ def adjudicate_view(model_admin, request, object_id):
             quote=quote,
             topic=topic,
             reviewer=request.user,
-            value=form.cleaned_data["value"],
+            value=form.cleaned_data["value"][0],
+            cannot_code=form.cleaned_data["value"][1],
             rationale=form.cleaned_data["rationale"],
             expected_version=form.cleaned_data["version"] or 0,
         )

@@ -26,16 +26,6 @@ def _code_field(**kwargs) -> forms.TypedChoiceField:
     )
 
 
-def _value_field(**kwargs) -> forms.TypedChoiceField:
-    """A reviewer's final value, −2 … +2; nothing preselected, a choice required."""
-    return forms.TypedChoiceField(
-        choices=[*_NO_CHOICE, *StanceValue.choices],
-        coerce=int,
-        error_messages=_REQUIRED,
-        **kwargs,
-    )
-
-
 def code_initial(annotation) -> str | int:
     """The choice a saved annotation shows in a code field."""
     return CANNOT_CODE if annotation.cannot_code else annotation.value
@@ -109,7 +99,7 @@ class AdjudicationForm(forms.Form):
     """A reviewer's final value for a quote on a topic."""
 
     topic = forms.ModelChoiceField(queryset=Topic.objects.all(), widget=forms.HiddenInput)
-    value = _value_field(label="Adjudicated stance")
+    value = _code_field(label="Adjudicated stance")
     rationale = forms.CharField(
         max_length=_RATIONALE_MAX, required=False, widget=forms.TextInput(attrs={"size": 60})
     )

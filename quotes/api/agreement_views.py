@@ -58,7 +58,10 @@ class DisagreementSerializer(serializers.Serializer):
     quote = serializers.IntegerField(help_text="The quote's id.")
     spread = serializers.IntegerField(help_text="Highest minus lowest value coded.")
     status = serializers.ChoiceField(choices=["open", "adjudicated"])
-    adjudicated_value = serializers.IntegerField(allow_null=True)
+    adjudicated_value = serializers.IntegerField(
+        allow_null=True, help_text='Null while open, or when adjudicated "cannot code".'
+    )
+    adjudicated_cannot_code = serializers.BooleanField()
     codings = CodingSerializer(
         many=True, allow_null=True, help_text="Null unless you may see them (reviewers, coders)."
     )
@@ -127,8 +130,9 @@ def agreement_data(topic, user, build_url) -> dict:
             {
                 "quote": row["quote"].pk,
                 "spread": row["spread"],
-                "status": "open" if row["adjudicated"] is None else "adjudicated",
-                "adjudicated_value": row["adjudicated"],
+                "status": "adjudicated" if row["adjudicated"] else "open",
+                "adjudicated_value": row["adjudicated_value"],
+                "adjudicated_cannot_code": row["adjudicated_cannot_code"],
                 "codings": [
                     {"annotator": label.get(name, name), "value": value}
                     for name, value in row["codings"]
@@ -188,7 +192,9 @@ def agreement_csv_rows(data: dict):
             "quote_id": row["quote"],
             "spread": row["spread"],
             "status": row["status"],
-            "adjudicated_value": row["adjudicated_value"],
+            "adjudicated_value": "cannot code"
+            if row["adjudicated_cannot_code"]
+            else row["adjudicated_value"],
             "codings": None
             if codings is None
             else "; ".join(f"{coding['annotator']}: {coding['value']:+d}" for coding in codings),

@@ -97,6 +97,7 @@ class AdjudicationSerializer(serializers.ModelSerializer):
             "topic",
             "reviewer",
             "value",
+            "cannot_code",
             "rationale",
             "version",
             "created_at",
@@ -105,11 +106,13 @@ class AdjudicationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class AdjudicationCreateSerializer(serializers.Serializer):
-    """A reviewer's final value for a quote on a topic; posting again for the pair replaces it."""
+class AdjudicationCreateSerializer(_CodeValidation, serializers.Serializer):
+    """A reviewer's final value for a quote on a topic (or cannot_code: true); posting again for
+    the pair replaces it."""
 
     quote = serializers.PrimaryKeyRelatedField(queryset=Quote.objects.all())
     topic = SlugRelatedField(slug_field="slug", queryset=Topic.objects.all())
-    value = serializers.ChoiceField(choices=StanceValue.choices)
+    value = _code_field(required=False)
+    cannot_code = serializers.BooleanField(default=False, help_text=_CANNOT_CODE_HELP)
     rationale = serializers.CharField(max_length=300, allow_blank=True, default="")
     version = serializers.IntegerField(required=False, min_value=1, help_text=_VERSION_HELP)

@@ -144,7 +144,8 @@ class AdjudicationViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewse
             quote=data["quote"],
             topic=data["topic"],
             reviewer=request.user,
-            value=data["value"],
+            value=data.get("value"),
+            cannot_code=data["cannot_code"],
             rationale=data["rationale"],
             expected_version=data.get("version"),
         )

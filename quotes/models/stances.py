@@ -153,7 +153,8 @@ class StanceAnnotation(models.Model):
 
 
 class Adjudication(models.Model):
-    """A reviewer's final value for a quote on a topic, which overrides the annotators' mean."""
+    """A reviewer's final value for a quote on a topic, which overrides the annotators' mean; or
+    the reviewer's decision that the quote cannot be coded on the topic (no value)."""
 
     quote = models.ForeignKey(
         "quotes.Quote", on_delete=models.PROTECT, related_name="adjudications"
@@ -162,7 +163,17 @@ class Adjudication(models.Model):
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="adjudications"
     )
-    value = models.SmallIntegerField(choices=StanceValue.choices, validators=STANCE_VALIDATORS)
+    value = models.SmallIntegerField(
+        choices=StanceValue.choices,
+        validators=STANCE_VALIDATORS,
+        null=True,
+        blank=True,
+        help_text="Empty exactly when the reviewer decided the quote cannot be coded.",
+    )
+    cannot_code = models.BooleanField(
+        default=False,
+        help_text="Cannot code / not about this topic: the quote then has no stance on it.",
+    )
     rationale = models.CharField(max_length=300, blank=True, validators=[no_control_characters])
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -177,10 +188,30 @@ class Adjudication(models.Model):
                 fields=["quote", "topic"], name="one_adjudication_per_quote_topic"
             ),
             _value_in_range("adjudication_value_in_range"),
+            models.CheckConstraint(
+                condition=Q(value__isnull=False, cannot_code=False)
+                | Q(value__isnull=True, cannot_code=True),
+                name="adjudication_value_or_cannot_code",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.topic}: {self.value:+d} (adjudicated)"
+        code = "cannot code" if self.cannot_code else f"{self.value:+d}"
+        return f"{self.topic}: {code} (adjudicated)"
+
+    def clean(self):
+        if self.cannot_code and self.value is not None:
+            raise ValidationError(
+                {"value": 'Choose a value or "cannot code", not both.'}, code="both"
+            )
+        if not self.cannot_code and self.value is None:
+            raise ValidationError(
+                {"value": 'Choose a value (−2 … +2) or "cannot code".'}, code="required"
+            )
+
+    @property
+    def code_label(self) -> str:
+        return stance_label(self.value, self.cannot_code)
 
 
 class QuoteStance(models.Model):
@@ -238,9 +269,11 @@ class QuoteStance(models.Model):
                 | Q(cannot_code_count__gt=0),
                 name="stance_summary_has_a_basis",
             ),
-            # A value exactly when someone gave one (an annotator or the reviewer).
+            # A value only when someone gave one (an annotator or the reviewer); none when nobody
+            # did, or when the reviewer decided the quote cannot be coded.
             models.CheckConstraint(
-                condition=Q(value__isnull=True, annotator_count=0, is_adjudicated=False)
+                condition=Q(value__isnull=True, annotator_count=0)
+                | Q(value__isnull=True, is_adjudicated=True)
                 | (Q(value__isnull=False) & (Q(annotator_count__gt=0) | Q(is_adjudicated=True))),
                 name="stance_summary_value_when_valued",
             ),

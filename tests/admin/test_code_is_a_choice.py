@@ -81,6 +81,30 @@ def test_adjudication_form_preselects_nothing_and_needs_a_choice(
     assert "The adjudication was not saved" in messages_of(response)[0]
 
 
+def test_a_reviewer_can_adjudicate_cannot_code_and_the_quote_then_has_no_stance(
+    client_for, reviewer, annotator, other_annotator, topic
+):
+    """Coded −2 and +1; the reviewer decides the quote is not about the topic. The stored stance
+    keeps the codes counted, is adjudicated and has no value; the agreement report says so."""
+    quote = StanceAnnotationFactory(topic=topic, annotator=annotator, value=-2).quote
+    StanceAnnotationFactory(quote=quote, topic=topic, annotator=other_annotator, value=1)
+    client = client_for(reviewer)
+    [desk] = client.get(quote_url(quote)).context["topic_desks"]
+    assert "cannot code / not about this topic" in str(desk.adjudication_form["value"])
+    client.post(
+        reverse("admin:quotes_quote_adjudicate", args=[quote.pk]),
+        {"topic": topic.pk, "value": "cannot_code", "version": 0},
+    )
+    adjudication = Adjudication.objects.get()
+    assert (adjudication.value, adjudication.cannot_code) == (None, True)
+    stance = QuoteStance.objects.get()
+    assert (stance.value, stance.is_adjudicated, stance.annotator_count) == (None, True, 2)
+    [desk] = client.get(quote_url(quote)).context["topic_desks"]
+    assert desk.adjudication_form.initial["value"] == "cannot_code"
+    report = client.get(reverse("admin:quotes_topic_agreement", args=[topic.pk])).content.decode()
+    assert "adjudicated: cannot code" in report and "0 open" in report
+
+
 def test_annotation_admin_form_needs_a_choice_and_takes_cannot_code(client_for, annotator, topic):
     quote = QuoteFactory()
     client = client_for(annotator)

@@ -37,8 +37,11 @@ def test_an_adjudicated_disagreement_is_marked_so_and_no_longer_counted_open(top
     coded(topic, 1, 1)
     AdjudicationFactory(quote=settled, topic=topic, reviewer=reviewer, value=-1)
     result = topic_agreement(topic)
-    rows = [(row["quote"], row["adjudicated"]) for row in result["disagreements"]]
-    assert rows == [(still_open, None), (settled, -1)]  # open ones first
+    rows = [
+        (row["quote"], row["adjudicated"], row["adjudicated_value"])
+        for row in result["disagreements"]
+    ]
+    assert rows == [(still_open, False, None), (settled, True, -1)]  # open ones first
     assert result["open"] == 1
 
 

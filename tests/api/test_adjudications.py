@@ -103,3 +103,28 @@ def test_adjudications_on_an_unreleased_topic_are_listed_for_reviewers_and_coder
     topic.released = True
     topic.save()
     assert len(results(client_for(newcomer).get("/api/adjudications/"))) == 1
+
+
+def test_reviewer_adjudicates_cannot_code_and_the_stance_has_no_value(
+    reviewer, disputed, topic, api_client
+):
+    client = client_for(reviewer)
+    both = client.post(
+        "/api/adjudications/",
+        {"quote": disputed.id, "topic": topic.slug, "value": 1, "cannot_code": True},
+        format="json",
+    )
+    assert both.status_code == 400 and "value" in both.json()
+    neither = client.post(
+        "/api/adjudications/", {"quote": disputed.id, "topic": topic.slug}, format="json"
+    )
+    assert neither.status_code == 400 and "value" in neither.json()
+    response = client.post(
+        "/api/adjudications/",
+        {"quote": disputed.id, "topic": topic.slug, "cannot_code": True},
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    assert (response.json()["value"], response.json()["cannot_code"]) == (None, True)
+    [row] = results(api_client.get("/api/quotes/"))
+    assert (row["stances"][0]["value"], row["stances"][0]["adjudicated"]) == (None, True)

@@ -212,6 +212,22 @@ def adjudication_value_out_of_range():
     )
 
 
+def adjudication_without_value_or_cannot_code():
+    return Adjudication(
+        quote=QuoteFactory(), topic=TopicFactory(), reviewer=UserFactory(), value=None
+    )
+
+
+def adjudication_with_value_and_cannot_code():
+    return Adjudication(
+        quote=QuoteFactory(),
+        topic=TopicFactory(),
+        reviewer=UserFactory(),
+        value=1,
+        cannot_code=True,
+    )
+
+
 def summary_out_of_range():
     return QuoteStance(quote=QuoteFactory(), topic=TopicFactory(), value=2.5, annotator_count=1)
 
@@ -262,6 +278,8 @@ CASES = [
     annotation_with_value_and_cannot_code,
     adjudication_twice,
     adjudication_value_out_of_range,
+    adjudication_without_value_or_cannot_code,
+    adjudication_with_value_and_cannot_code,
     summary_out_of_range,
     summary_without_basis,
     summary_without_value_but_valued,
