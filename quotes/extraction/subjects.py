@@ -164,6 +164,17 @@ def _head_after(discourse: Discourse, verb_end: int, limit: int, mentions: list[
     head_end = verb_end + complement.start() if complement else end
     phrase = [m for m in mentions if verb_end <= m.start < head_end]
     people = [m for m in phrase if m.kind == "person"]
+    # "exhorted Clinton's introducer, actress Jamie Lee Curtis", "said the group's president,
+    # Jane Doe": the name in the appositive, when the phrase before it names nobody who speaks
+    owner = people and re.match(r"['’]s?\s+[a-z]", masked[people[-1].end : people[-1].end + 4])
+    if not people or owner:
+        named = re.match(r",\s+(?:[a-z][\w-]*\s+){0,3}", masked[end : end + 40])
+        later = [m for m in mentions if named and m.start == end + named.end()]
+        described_only = all(m.kind in ("nominal", "role", "definite_org") for m in phrase)
+        if later and later[0].kind == "person" and (owner or described_only):
+            return later[0]
+        if owner:
+            people, phrase = [], []
     if people:
         return people[-1]
     if phrase:

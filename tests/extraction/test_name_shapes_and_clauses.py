@@ -224,3 +224,17 @@ def test_a_description_printed_before_or_after_a_name_is_that_person_s_role(extr
         f"{introduction} “We will stand with our allies,” the defence minister said."
     )
     assert by_text(extract(text, known=()), "We will stand").speaker_name == "Ben Walsh"
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "exhorted Okafor's introducer, actress Jamie Lee Curtis.",
+        "said the group's president, Jamie Lee Curtis.",
+    ],
+)
+def test_after_the_verb_the_name_in_the_appositive_speaks_for_an_owner_or_a_role(
+    extract, attribution
+):
+    text = f"“It is about time we had a woman running this country,” {attribution}"
+    assert by_text(extract(text, known=()), "It is about").speaker_name == "Jamie Lee Curtis"
