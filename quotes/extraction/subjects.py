@@ -145,6 +145,12 @@ _POSSESSED = re.compile(
 )
 
 
+_OWNED_AFTER = re.compile(
+    rf"\s*(?P<owner>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})['’]s?\s+(?:[a-z-]+\s+){{0,2}}"
+    rf"(?P<noun>{_OWNED_NOUNS})\s*$"
+)
+
+
 def _head_after(discourse: Discourse, verb_end: int, limit: int, mentions: list[Mention]):
     """The speaker named after "said": the last person of the noun phrase up to its first comma
     ("said Senate Minority Leader Harry M. Reid (D-Nev.)", "said Tom Reilly, who ran …")."""
@@ -179,6 +185,12 @@ def _head_after(discourse: Discourse, verb_end: int, limit: int, mentions: list[
         return people[-1]
     if phrase:
         return phrase[0]
+    owned = _OWNED_AFTER.match(masked, verb_end, head_end)
+    if owned:  # "said Brenner's spokesman": someone of Brenner's, unnamed
+        noun = owned.group("noun")
+        kind = "institution" if noun in ORGANISATION_NOUNS else "anonymous"
+        name = f"{owned.group('owner')} {noun}"
+        return Mention(owned.start("owner"), owned.end(), kind, name, name, named_body=True)
     described = _DESCRIPTION.match(masked, verb_end, head_end)
     if described:  # "said the 46-year-old", "said a longtime adviser to Trump"
         text = masked[described.start("det") : end].strip()

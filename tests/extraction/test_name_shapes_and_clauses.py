@@ -238,3 +238,9 @@ def test_after_the_verb_the_name_in_the_appositive_speaks_for_an_owner_or_a_role
 ):
     text = f"“It is about time we had a woman running this country,” {attribution}"
     assert by_text(extract(text, known=()), "It is about").speaker_name == "Jamie Lee Curtis"
+
+
+def test_an_owner_s_unnamed_spokesman_after_the_verb_is_an_unnamed_source(extract):
+    found = by_text(extract("“We will win,” said Brenner's spokesman.", known=()), "We will")
+    assert found.speaker_kind == "anonymous"
+    assert found.speaker_name == "Brenner spokesman"
