@@ -177,7 +177,7 @@ def _count(column: str) -> str:
     return f"CAST(SUM({column}) AS bigint)"
 
 
-def _group_series(group: _Group, filters: Filters, excerpts: int) -> dict:
+def _group_series(group: _Group, filters: Filters, excerpts: int, ids: bool = True) -> dict:
     """Points per group value, keyed by period start, plus imprecise and undated counts.
 
     Two statements whatever the number of quotes, each grouping by day and then by period
@@ -185,7 +185,8 @@ def _group_series(group: _Group, filters: Filters, excerpts: int) -> dict:
     and undated counts), then the stored stances per period with their quotes' ids. The stances
     carry copies of their quote's speaker, status and date, so a speaker's stances are one index
     range scan rather than a join per quote. With ``excerpts`` (the charts' hover text) a third
-    query reads the text of that many quotes per point, however many the point has.
+    query reads the text of that many quotes per point, however many the point has. Without
+    ``ids`` (and ``excerpts``) the points' ``quote_ids`` stay empty and are not read.
     """
     placeable = PLACEABLE[filters.bucket]
     quotes = (
@@ -238,7 +239,7 @@ def _group_series(group: _Group, filters: Filters, excerpts: int) -> dict:
             total=Sum("value"),
             low=Min("value"),
             high=Max("value"),
-            ids=IdList("quote_id"),
+            **({"ids": IdList("quote_id")} if ids or excerpts else {}),
         )
         .order_by()
     )
@@ -247,8 +248,9 @@ def _group_series(group: _Group, filters: Filters, excerpts: int) -> dict:
         "mean": "SUM(daily.total) / SUM(daily.n)",
         "min": "MIN(daily.low)",
         "max": "MAX(daily.high)",
-        "ids": JOINED_IDS[connections[daily.db].vendor].format("daily.ids"),
     }
+    if ids or excerpts:
+        columns["ids"] = JOINED_IDS[connections[daily.db].vendor].format("daily.ids")
     for row in period_rollup(daily, bucket=filters.bucket, columns=columns):
         point = found[row["series"]]["points"][row["period"]]
         point.with_stance = row["with_stance"]
@@ -328,6 +330,7 @@ def compare(
     organization_kinds: list[str] = (),
     align: bool = True,
     excerpts: int = 0,
+    ids: bool = True,
 ) -> Comparison:
     """Series for each speaker, organization (the one a quote's role was in, or any of its
     descendants) and organization kind, on the union of their periods.
@@ -337,7 +340,9 @@ def compare(
     for the text of ``excerpts`` quotes per point when asked for (the charts' hover text); a quote
     is one row of each aggregate (the stance summary is unique per quote and topic, the role a
     foreign key), so it weighs once. With ``align`` every series gets a point for every period
-    (empty ones with count 0); without it, only its periods with quotes.
+    (empty ones with count 0); without it, only its periods with quotes. Without ``ids`` the
+    points carry no quote ids (the API's default: a timeline's size then does not grow with
+    its quotes).
     """
     kind_labels = dict(Organization.Kind.choices)
     groups = [
@@ -355,7 +360,7 @@ def compare(
     for group in groups:
         if not group.labels:
             continue
-        found = _group_series(group, filters, excerpts)
+        found = _group_series(group, filters, excerpts, ids)
         for value, (key, label) in group.labels.items():
             entry = found[value]
             series.append(
@@ -394,10 +399,12 @@ def compare(
     )
 
 
-def timeline(speaker: Speaker, filters: Filters, *, excerpts: int = 0) -> Comparison:
-    """One speaker's periods with quotes (three queries: quotes, stances with ids, events; one
+def timeline(
+    speaker: Speaker, filters: Filters, *, excerpts: int = 0, ids: bool = True
+) -> Comparison:
+    """One speaker's periods with quotes (three queries: quotes, stances (with ids), events; one
     more for ``excerpts``)."""
-    return compare(filters, speakers=[speaker], align=False, excerpts=excerpts)
+    return compare(filters, speakers=[speaker], align=False, excerpts=excerpts, ids=ids)
 
 
 def speaker_topics(speaker: Speaker, topics=None) -> list[Topic]:

@@ -42,6 +42,12 @@ class AnalysisQuerySerializer(serializers.Serializer):
         default=Quote.Status.CONFIRMED,
         help_text="Review status of the quotes counted; confirmed unless given.",
     )
+    ids = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="1: each period lists its quote ids (`quote_ids`); left out unless asked, so a "
+        "timeline's size does not grow with its number of quotes.",
+    )
 
     def validate(self, attrs):
         after, before = attrs.get("said_after"), attrs.get("said_before")
@@ -141,7 +147,9 @@ class PointSerializer(serializers.Serializer):
     max = serializers.FloatField(allow_null=True)
     quote_ids = IdListField(
         child=serializers.IntegerField(),
-        help_text="The quotes with a stance on the topic: those the mean is computed from.",
+        required=False,
+        help_text="Only with `?ids=1`: the quotes with a stance on the topic, those the mean is "
+        "computed from.",
     )
     change = serializers.FloatField(
         allow_null=True, help_text="Change of the mean since the previous period with a mean."
@@ -151,7 +159,7 @@ class PointSerializer(serializers.Serializer):
     def to_representation(self, point):
         """The declared fields, written out directly: a long timeline has hundreds of points,
         and DRF's field-by-field rendering cost more than the query (a test compares both)."""
-        return {
+        data = {
             "period": point.period,
             "start": point.start.isoformat(),
             "count": point.count,
@@ -160,10 +168,13 @@ class PointSerializer(serializers.Serializer):
             "mean": point.mean,
             "min": point.min,
             "max": point.max,
-            "quote_ids": point.quote_ids,
             "change": point.change,
             "shift": point.shift,
         }
+        # The timeline and compare views say whether ids were asked for (``?ids=1``).
+        if self.context.get("ids", True):
+            data["quote_ids"] = point.quote_ids
+        return data
 
 
 class PeriodSerializer(serializers.Serializer):
@@ -227,7 +238,9 @@ def _summary(comparison: Comparison, filters: Filters) -> dict:
     }
 
 
-def timeline_data(speaker: Speaker, comparison: Comparison, filters: Filters) -> dict:
+def timeline_data(
+    speaker: Speaker, comparison: Comparison, filters: Filters, *, ids: bool = False
+) -> dict:
     series: Series = comparison.series[0]
     return TimelineSerializer(
         {
@@ -237,15 +250,17 @@ def timeline_data(speaker: Speaker, comparison: Comparison, filters: Filters) ->
             "imprecise": series.imprecise,
             "undated": series.undated,
             "without_stance": series.without_stance,
-        }
+        },
+        context={"ids": ids},
     ).data
 
 
-def compare_data(comparison: Comparison, filters: Filters) -> dict:
+def compare_data(comparison: Comparison, filters: Filters, *, ids: bool = False) -> dict:
     return CompareSerializer(
         {
             **_summary(comparison, filters),
             "periods": comparison.periods,
             "series": comparison.series,
-        }
+        },
+        context={"ids": ids},
     ).data

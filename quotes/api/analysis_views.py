@@ -51,8 +51,9 @@ class SpeakerTimelineView(_AnalysisView):
     @extend_schema(
         summary="A speaker's stance on a topic over time",
         description=(
-            "Per period with quotes: count, mean/min/max of the stored stance, quote ids and "
-            "shift flags (the mean moved by 1 point or more since the previous period). Dates "
+            "Per period with quotes: count, mean/min/max of the stored stance (its quote ids "
+            "with `?ids=1`) and shift flags (the mean moved by 1 point or more since the "
+            "previous period). Dates "
             "coarser than the bucket are counted as `imprecise`, unknown ones as `undated`."
         ),
         parameters=[
@@ -78,7 +79,9 @@ class SpeakerTimelineView(_AnalysisView):
         query = AnalysisQuerySerializer(data=present(request.query_params))
         query.is_valid(raise_exception=True)
         filters = self.policy_filters(query)
-        return Response(timeline_data(speaker, analysis.timeline(speaker, filters), filters))
+        ids = query.validated_data["ids"]
+        timeline = analysis.timeline(speaker, filters, ids=ids)
+        return Response(timeline_data(speaker, timeline, filters, ids=ids))
 
 
 class CompareView(_AnalysisView):
@@ -86,7 +89,8 @@ class CompareView(_AnalysisView):
         summary="Compare stances on a topic over time",
         description=(
             "One series per speaker, organization (the organization of the role a quote was said "
-            "in) or organization kind, on the union of their periods; each quote weighs once."
+            "in) or organization kind, on the union of their periods; each quote weighs once. "
+            "A period's quote ids only with `?ids=1`."
         ),
         parameters=[CompareQuerySerializer],
         responses={200: CompareSerializer, 400: BAD_PARAMETERS, 403: NOT_RELEASED},
@@ -95,5 +99,6 @@ class CompareView(_AnalysisView):
         query = CompareQuerySerializer(data=present(request.query_params))
         query.is_valid(raise_exception=True)
         filters = self.policy_filters(query)
-        comparison = analysis.compare(filters, **query.series_kwargs())
-        return Response(compare_data(comparison, filters))
+        ids = query.validated_data["ids"]
+        comparison = analysis.compare(filters, ids=ids, **query.series_kwargs())
+        return Response(compare_data(comparison, filters, ids=ids))

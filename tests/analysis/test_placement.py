@@ -71,7 +71,7 @@ def test_a_period_counts_every_quote_but_lists_the_quotes_its_mean_is_made_of(to
     speaker = SpeakerFactory(slug="half-coded")
     coded = quote_with_stances(topic, [1], speaker=speaker)
     quote_with_stances(topic, [], speaker=speaker)
-    body = api_client.get(TIMELINE.format(slug=speaker.slug, bucket="month")).json()
+    body = api_client.get(TIMELINE.format(slug=speaker.slug, bucket="month") + "&ids=1").json()
 
     [october] = body["periods"]
     assert (october["count"], october["with_stance"], october["without_stance"]) == (2, 1, 1)

@@ -8,7 +8,7 @@ from quotes.models import Quote
 
 SEED_COMPARE = (
     "/api/compare/?speakers=sergei-lavrov,jens-stoltenberg&topic=nato-russia-dialogue"
-    "&bucket=month&said_after=2021-10-01&said_before=2022-01-31"
+    "&bucket=month&said_after=2021-10-01&said_before=2022-01-31&ids=1"
 )
 
 

@@ -179,7 +179,9 @@ def test_released_aggregates_count_settled_quotes_only(unreleased, annotator, ap
         StanceAnnotationFactory(quote=complete, topic=unreleased, annotator=user, value=value)
     incomplete = QuoteFactory(speaker=complete.speaker, said_on=complete.said_on)
     StanceAnnotationFactory(quote=incomplete, topic=unreleased, annotator=annotator, value=2)
-    response = api_client.get(f"/api/speakers/{complete.speaker.slug}/timeline/?topic=arms-control")
+    response = api_client.get(
+        f"/api/speakers/{complete.speaker.slug}/timeline/?topic=arms-control&ids=1"
+    )
     assert response.status_code == 200
     [point] = response.json()["periods"]
     assert (point["count"], point["with_stance"], point["mean"]) == (2, 1, -2)
