@@ -23,6 +23,15 @@ _ACCORDING = re.compile(
     r"(?P<clause>.+)$",
     re.I,
 )
+# "Turnout rose 5 percent, according to exit polls." (the source closes the sentence)
+_ACCORDING_AFTER = re.compile(
+    r"^(?P<clause>[A-Z].{15,}?),\s+according to (?P<subj>[^,]{2,150}?)(?:,[^,]{0,80})?[.!]?$"
+)
+# "In his state, Christie said, offenders are sent to treatment." (the source in the middle)
+_SAID_BETWEEN = re.compile(
+    r"^(?P<pre>[A-Z][^,]{3,}?),\s+(?P<subj>[^,]{2,60}?)\s+(?P<verb>said|says|added|argued|"
+    r"noted|wrote|explained|contended|insisted|warned),\s+(?P<post>[a-z].{15,})$"
+)
 _AS_SAID = re.compile(
     rf"(?:^|\b)as (?:(?P<subj>[^,]{{2,120}}) (?:{_SPEECH})\b[^,]{{0,60}}|"
     rf"(?:{_SPEECH}) (?:[^,]{{0,40}} )?by (?P<agent>[^,]{{2,120}}?)),\s+"
@@ -39,7 +48,10 @@ _THIS_WAS = re.compile(
     r"(?P<agent>.+?)[.!]?$"
 )
 _BARE = re.compile(
-    r"\b(?P<verb>said|says|stated|added|warned|stressed|explained)"
+    r"\b(?P<verb>said|says|say|stated|added|warned|warn|warns|stressed|explained|argued|argues|"
+    r"argue|noted|notes|claimed|claims|insisted|insists|contended|contends|predicted|predicts|"
+    r"acknowledged|acknowledges|admitted|admits|maintained|maintains|"
+    r"suggested|suggests|conceded|concedes)"
     r"(?: (?P<obj>[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?))? (?P<clause>[^,].+)$"
 )
 # "Russia will not accept the deal, the Kremlin said on Tuesday." (wire style, no "that").
@@ -84,7 +96,7 @@ _NOT_CLAUSE_START = {
 # "Peskov said the Kremlin would …": without "that", the words after the verb must be a clause.
 _FINITE = re.compile(
     r"\b(?:would|will|had|has|have|was|were|is|are|could|should|might|must|"
-    r"did|does|do|can|may)\b"
+    r"did|does|do|can|may|won['’]t|can['’]t|didn['’]t|wasn['’]t|isn['’]t)\b|\w['’](?:d|ll|s|re|ve)\b"
 )
 _TRAILING = re.compile(
     r"[\s,;:–—-]*(?:\b(?:since|because|as|and|but|while|although|with|"
@@ -125,7 +137,11 @@ def _clause_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _subject(discourse: Discourse, start: int, end: int, last: bool) -> Mention | None:
+def _subject(
+    discourse: Discourse, start: int, end: int, last: bool, described: bool = False
+) -> Mention | None:
+    """The speaker mention of a slot; a description ("experts", "the two lawmakers") only with
+    ``described``, for verbs of saying: "the expert community believes" is opinion."""
     mentions = [
         m
         for m in discourse.mentions_in(start, end)
@@ -138,6 +154,7 @@ def _subject(discourse: Discourse, start: int, end: int, last: bool) -> Mention 
             "role",
             "definite_org",
             "relative",
+            *(("nominal",) if described else ()),
         )
     ]
     if not mentions:
@@ -202,6 +219,20 @@ def _match_sentence(text, discourse, s_start, s_end, previous) -> IndirectSpeech
         if subject is not None and span:
             context = text[s_start : span[0]] + text[span[1] : s_end]
             return IndirectSpeech(span[0], span[1], context, subject)
+    match = _ACCORDING_AFTER.match(sentence)
+    if match and not any(c in QUOTE_CHARS for c in sentence):
+        slot = (s_start + match.start("subj"), s_start + match.end("subj"))
+        subject = _subject(discourse, *slot, last=False, described=True) or _described(text, *slot)
+        span = _clause_span(text, s_start + match.start("clause"), s_start + match.end("clause"))
+        if span:
+            return IndirectSpeech(span[0], span[1], sentence[match.end("clause") :], subject)
+    match = _SAID_BETWEEN.match(sentence)
+    if match and not any(c in QUOTE_CHARS for c in sentence) and _FINITE.search(sentence):
+        slot = (s_start + match.start("subj"), s_start + match.end("subj"))
+        subject = _subject(discourse, *slot, last=True, described=True)
+        if subject is not None and word_count(text[slot[0] : subject.start]) <= 3:
+            context = sentence[match.start("subj") : match.end("verb")]
+            return IndirectSpeech(s_start, s_end, context, subject)
     match = _THAT.search(sentence)
     if match and word_count(match.group("gap")) <= 15:
         subject = _subject(discourse, s_start, s_start + match.start("verb"), last=True)
@@ -219,7 +250,9 @@ def _match_sentence(text, discourse, s_start, s_end, previous) -> IndirectSpeech
     match = _BARE.search(sentence)
     if match:
         first = match.group("clause").split()[0].lower()
-        subject = _subject(discourse, s_start, s_start + match.start("verb"), last=True)
+        subject = _subject(
+            discourse, s_start, s_start + match.start("verb"), last=True, described=True
+        )
         near = subject is not None and not sentence[
             subject.end - s_start : match.start("verb")
         ].strip(" ,")
@@ -236,11 +269,19 @@ def _match_sentence(text, discourse, s_start, s_end, previous) -> IndirectSpeech
     return None
 
 
+def _described(text: str, start: int, end: int) -> Mention:
+    """A source named by a description ("exit polls", "his biography"): its last word decides
+    what it stands for (see :mod:`.nominals`)."""
+    words = re.findall(r"[\w’'-]+", text[start:end])
+    name = text[start:end].strip()
+    return Mention(start, end, "nominal", name, name, role=words[-1].lower() if words else "")
+
+
 def _said_after(text, discourse, s_start, match) -> IndirectSpeech | None:
     """The clause before a trailing ", X said." when X is a speaker mention opening its slot."""
     group = "subj" if match.group("subj") else "subj2"
     slot_start, slot_end = s_start + match.start(group), s_start + match.end(group)
-    subject = _subject(discourse, slot_start, slot_end, last=False)
+    subject = _subject(discourse, slot_start, slot_end, last=False, described=True)
     if subject is None or word_count(text[slot_start : subject.start]) > 3:
         return None
     clause_start = s_start + match.start("clause")

@@ -57,8 +57,8 @@ _BEFORE_VERB = re.compile(
 )
 _BARE_PLURAL = re.compile(
     rf"(?<![\w’'-] )\b(?P<mods>(?:[a-z][\w-]+\s+)?)"
-    r"(?P<head>[a-z][a-z-]*(?:ers|ors|ists|ians|ants|ents|ics|als|ives|ates|ees|aides|sources|"
-    r"members|people|officials))"
+    r"(?P<head>(?<![a-z] )[A-Za-z][a-z-]*(?:ers|ors|ists|ysts|erts|ians|ants|ents|ics|als|ives|"
+    r"ates|ees|aides|sources|members|people|officials))"
     rf"(?=\s+(?:(?:also|have|had)\s+)?{_VERB})"
 )
 _AFTER_VERB = re.compile(

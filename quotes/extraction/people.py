@@ -128,6 +128,13 @@ _OUTLETS = frozenset(OUTLETS)
 _PLURAL_GROUPS = {"democrats", "republicans", "americans", "conservatives", "liberals"}
 
 
+# A sentence opening with an adverb and a comma, or a plural noun before a plural verb: no name.
+_NOT_A_NAME_OPENING = re.compile(
+    r"[A-Z][a-z]{4,}ly,|[A-Z][a-z]+s\s+(?:also\s+)?(?:say|argue|note|warn|believe|think|"
+    r"contend|predict|insist|claim|agree|suggest|fear|worry|estimate)\b"
+)
+
+
 @dataclass
 class Person:
     """One person of the article, keyed by the surname's transliteration key."""
@@ -245,6 +252,10 @@ class PersonIndex:
                 common = word in lowered or (word.endswith("s") and word[:-1] in lowered)
                 if common and _sentence_initial(masked, name_start):
                     continue  # "Officials said", "Analysts warn": a common noun opening a sentence
+                if _sentence_initial(masked, name_start) and _NOT_A_NAME_OPENING.match(
+                    tokens[0] + masked[name_end : name_end + 40]
+                ):
+                    continue  # "Significantly, the judge said", "Experts say"
                 if is_place(tokens[0]):
                     continue
             elif is_place(" ".join(tokens)):
