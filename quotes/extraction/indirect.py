@@ -15,6 +15,7 @@ from .mentions import Mention
 from .model import Speaker, undecided
 from .sentences import QUOTE_CHARS, paragraphs, sentence_spans, word_count
 from .spans import RawQuote
+from .subjects import subject_head
 
 _REPORTING = "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
 _SPEECH = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
@@ -98,6 +99,13 @@ _FINITE = re.compile(
     r"\b(?:would|will|had|has|have|was|were|is|are|could|should|might|must|"
     r"did|does|do|can|may|won['’]t|can['’]t|didn['’]t|wasn['’]t|isn['’]t)\b|\w['’](?:d|ll|s|re|ve)\b"
 )
+# a past tense also makes a clause: "the prime minister stood by his comments"
+_PAST = re.compile(
+    r"\b(?!(?:need|indeed|speed|seed|feed|bed|red|shed)\b)[a-z]{3,}ed\b|\b(?:stood|went|came|made|"
+    r"took|gave|got|knew|thought|saw|felt|kept|left|lost|won|ran|began|became|held|brought|"
+    r"found|meant|paid|sent|spent|wrote)\b"
+)
+_SPEAKER_KINDS = ("person", "institution", "anonymous", "pronoun", "role", "definite_org")
 _TRAILING = re.compile(
     r"[\s,;:–—-]*(?:\b(?:since|because|as|and|but|while|although|with|"
     r"so|that|which)\b)?[\s,;:–—-]*$",
@@ -256,7 +264,13 @@ def _match_sentence(text, discourse, s_start, s_end, previous) -> IndirectSpeech
         near = subject is not None and not sentence[
             subject.end - s_start : match.start("verb")
         ].strip(" ,")
-        finite = _FINITE.search(match.group("clause"))
+        if not near:  # "Hogan Gidley, a former director …, said", "Cameron's spokesman said"
+            verb_at = s_start + match.start("verb")
+            mentions = [m for m in discourse.mentions_in(s_start, verb_at) if m.kind != "nominal"]
+            subject = subject_head(discourse, s_start, verb_at, mentions)
+            near = subject is not None and subject.kind in _SPEAKER_KINDS
+        clause = match.group("clause")
+        finite = _FINITE.search(clause) or _PAST.search(clause)
         if (
             near
             and finite

@@ -128,6 +128,9 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
     return head[-1]
 
 
+subject_head = _head_before  # for the indirect-speech rules: the same reading of a subject
+
+
 def _owns_description(discourse: Discourse, mention: Mention) -> bool:
     """A role or description in the possessive: the speaker is what it owns, left unnamed."""
     return mention.kind in ("role", "nominal", "definite_org") and bool(

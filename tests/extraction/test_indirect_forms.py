@@ -53,3 +53,23 @@ def test_an_adverb_opening_the_sentence_is_not_a_person(extract):
 def test_a_group_s_opinion_is_still_not_proposed(extract):
     text = "The expert community believes the negotiations are doomed to fail."
     assert _indirect(extract, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        (
+            "Hogan Gidley, a former director of the state party, said the base was angry "
+            "about the deal.",
+            "the base was angry",
+            "Hogan Gidley",
+        ),
+        (
+            "Senator Ada Mbeki said the committee stood by its original findings.",
+            "the committee stood",
+            "Ada Mbeki",
+        ),
+    ],
+)
+def test_an_appositive_subject_and_a_past_tense_clause_are_read(extract, text, clause, speaker):
+    assert by_text(_indirect(extract, text), clause).speaker_name == speaker
