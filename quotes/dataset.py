@@ -19,12 +19,9 @@ from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, transaction
 
 from quotes.dataset_checks import derived_row_problems, describe
+from quotes.dataset_versions import FORMAT_VERSION, READABLE, columns_added, tables_missing
 
 FORMAT = "stancedb-dataset"
-FORMAT_VERSION = 3
-# Columns an older version's bundle lacks, with the value its rows get: version 2 kept no
-# article text in the sources' history.
-_ADDED_SINCE = {2: {"quotes.historicalsource": {"text": ""}}}
 MANIFEST = "manifest.json"
 MEMBERSHIPS = "auth.user_groups.jsonl"
 
@@ -38,7 +35,9 @@ DOMAIN_MODELS = [
     "quotes.Source",
     "quotes.Event",
     "quotes.Topic",
+    "quotes.Utterance",
     "quotes.Quote",
+    "quotes.UtteranceLink",
     "quotes.StanceAnnotation",
     "quotes.Adjudication",
     "quotes.QuoteStance",
@@ -217,12 +216,20 @@ def read_manifest(directory: Path) -> dict:
         raise DatasetError(f"{MANIFEST} cannot be read: {error}") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise DatasetError(f"{MANIFEST} does not describe a {FORMAT} bundle.")
-    if manifest.get("format_version") not in (FORMAT_VERSION, *_ADDED_SINCE):
+    if manifest.get("format_version") not in READABLE:
         raise DatasetError(
             f"This bundle has format version {manifest.get('format_version')!r}; this stancedb "
-            f"reads versions {', '.join(map(str, sorted({*_ADDED_SINCE, FORMAT_VERSION})))}."
+            f"reads versions {', '.join(map(str, READABLE))}."
         )
-    expected = [MEMBERSHIPS, *(_file_name(model) for model in bundle_models())]
+    missing_tables = tables_missing(manifest["format_version"])
+    expected = [
+        MEMBERSHIPS,
+        *(
+            _file_name(model)
+            for model in bundle_models()
+            if model._meta.label_lower not in missing_tables
+        ),
+    ]
     tables = manifest.get("tables")
     if not isinstance(tables, list) or not all(isinstance(table, dict) for table in tables):
         raise DatasetError(f"{MANIFEST} has no list of tables.")
@@ -285,7 +292,7 @@ def nonempty_tables(using: str = DEFAULT_DB_ALIAS) -> list[str]:
 
 def _load_table(model, path: Path, with_passwords: bool, using: str, version: int) -> int:
     fields = _columns(model, with_passwords)
-    added = _ADDED_SINCE.get(version, {}).get(model._meta.label_lower, {})
+    added = columns_added(version, model._meta.label_lower)
     expected = {field.attname for field in fields} - set(added)
     is_user = model is get_user_model()
     all_fields = fields + (
@@ -354,8 +361,11 @@ def import_bundle(directory: Path, *, using: str = DEFAULT_DB_ALIAS) -> dict[str
                     "The database already holds data (" + ", ".join(nonempty) + "). Import only "
                     "into a freshly migrated, empty database."
                 )
+            missing_tables = tables_missing(manifest["format_version"])
             for model in bundle_models():
                 name = _file_name(model)
+                if model._meta.label_lower in missing_tables:
+                    continue
                 loaded[name] = _load_table(
                     model, directory / name, with_passwords, using, manifest["format_version"]
                 )

@@ -5,12 +5,13 @@ A bundle's checksums only prove that its files are the ones its manifest lists; 
 have edited a file and the manifest together. Stored stances (``QuoteStance``, with their copies
 of the quote's fields) are recomputed from the annotations and adjudications by the one
 definition (``quotes.services``), and every quote span is read back from its source text. Any
-disagreement refuses the whole bundle, naming the rows.
+disagreement refuses the whole bundle, naming the rows. Utterances' dates are recomputed from
+their reports (``quotes.utterances``), and their reports must be their speaker's.
 """
 
-from django.db.models import Max, Min, Q
+from django.db.models import F, Max, Min, Q
 
-from quotes.models import Adjudication, Quote, QuoteStance, Source, StanceAnnotation
+from quotes.models import Adjudication, Quote, QuoteStance, Source, StanceAnnotation, Utterance
 from quotes.text import fold
 
 _CHUNK = 2000
@@ -29,7 +30,7 @@ def derived_row_problems(using: str) -> list[str]:
     """Every disagreement between derived rows and their inputs in database ``using``, as
     messages naming the bundle file and the row; empty when all agree. Reads in chunks, so a
     large database is checked in bounded memory."""
-    return [*_span_problems(using), *_stance_problems(using)]
+    return [*_span_problems(using), *_stance_problems(using), *_utterance_problems(using)]
 
 
 def describe(problems: list[str]) -> str:
@@ -130,3 +131,33 @@ def _same(one, two) -> bool:
     if isinstance(one, float) or isinstance(two, float):
         return one is not None and two is not None and abs(one - two) < 1e-9
     return one == two
+
+
+def _utterance_problems(using: str) -> list[str]:
+    """Utterances' stored dates against their reports', and reports of another speaker."""
+    from quotes.utterances import utterance_dates  # the one definition of an utterance's date
+
+    problems = []
+    utterances = Utterance._base_manager.using(using).order_by("pk")
+    rows = list(utterances.values_list("pk", "said_on", "said_on_precision"))
+    for start in range(0, len(rows), _CHUNK):
+        chunk = rows[start : start + _CHUNK]
+        computed = utterance_dates([row[0] for row in chunk], using)
+        problems += [
+            f"quotes.utterance.jsonl: utterance {pk} is dated {said_on} ({precision}), but its "
+            f"earliest confirmed report gives {computed[pk][0]} ({computed[pk][1]})."
+            for pk, said_on, precision in chunk
+            if (said_on, precision) != computed[pk]
+        ]
+    strangers = (
+        Quote._base_manager.using(using)
+        .filter(utterance__isnull=False)
+        .exclude(speaker_id=F("utterance__speaker_id"))
+        .order_by("pk")
+        .values_list("pk", "utterance_id")
+    )
+    problems += [
+        f"quotes.quote.jsonl: quote {pk} reports utterance {utterance_id} of another speaker."
+        for pk, utterance_id in strangers[:_SHOWN]
+    ]
+    return problems

@@ -282,6 +282,10 @@ else:
         f"CACHE_URL must be empty (the database cache) or a redis:// URL, not {CACHE_URL!r}"
     )
 
+# Reports of one statement are looked for among the speaker's quotes this many days either side
+# (month- and year-precise dates are compared at their precision).
+UTTERANCE_WINDOW_DAYS = env_int("UTTERANCE_WINDOW_DAYS", 3)
+
 # Largest article or spreadsheet accepted by an import, in bytes.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 # Largest request body read at all (an import's file plus its form); bigger ones get a 413 from

@@ -5,6 +5,7 @@ from quotes.models.people import Affiliation, Organization, Speaker, SpeakerAlia
 from quotes.models.quotes import Quote
 from quotes.models.sources import Event, Source
 from quotes.models.stances import Adjudication, QuoteStance, StanceAnnotation, StanceValue, Topic
+from quotes.models.utterances import Utterance, UtteranceLink
 
 __all__ = [
     "Adjudication",
@@ -20,4 +21,6 @@ __all__ = [
     "StanceAnnotation",
     "StanceValue",
     "Topic",
+    "Utterance",
+    "UtteranceLink",
 ]

@@ -125,6 +125,15 @@ class Quote(PreciseDatesMixin, models.Model):
         related_name="quotes",
         help_text="The event this statement reacts to.",
     )
+    utterance = models.ForeignKey(
+        "quotes.Utterance",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+        help_text="The statement this quote reports, with its other reports (one at most); "
+        "none: the quote is an utterance of its own. Set by confirming a link.",
+    )
     extraction_note = models.CharField(
         max_length=300,
         blank=True,

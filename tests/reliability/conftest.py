@@ -84,6 +84,11 @@ def rich_database(seed, annotator, other_annotator, editor, reviewer):
     speaker or date, and non-ASCII names."""
     from quotes.models import Quote, Topic
     from quotes.services import adjudication_set, quote_save
+    from quotes.utterance_services import (
+        utterance_link_confirm,
+        utterance_link_propose,
+        utterance_link_reject,
+    )
     from tests.factories import QuoteFactory, SpeakerFactory, StanceAnnotationFactory
 
     topic = Topic.objects.order_by("pk").first()
@@ -96,4 +101,11 @@ def rich_database(seed, annotator, other_annotator, editor, reviewer):
     first.extraction_note = "Checked against the print edition — «верно»."
     first._history_user = editor
     quote_save(quote=first, expected_version=first.version)
+    # one statement, two reports (an utterance and its confirmed link), and a rejected link
+    speaker = SpeakerFactory(name="Marie Dupont", slug="marie-dupont")
+    reports = [QuoteFactory(speaker=speaker) for _ in range(3)]
+    link = utterance_link_propose(quote=reports[0], other=reports[1], similarity=0.875)
+    utterance_link_confirm(link=link, user=editor)
+    link = utterance_link_propose(quote=reports[1], other=reports[2], similarity=0.5)
+    utterance_link_reject(link=link, user=editor)
     return {"topic": topic, "third": third}

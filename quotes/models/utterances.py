@@ -1,0 +1,141 @@
+"""Utterances: one statement a speaker made on one occasion, printed by one or more sources.
+
+Each printed version is a ``Quote`` (a *report*); ``Quote.utterance`` ties it to at most one
+utterance. Links between two reports are proposed by ``quotes.utterance_detection`` and
+decided by an editor (``quotes.utterance_services``); confirming one merges the two reports
+into one utterance. The rules of what an utterance counts as live in ``quotes.utterances``.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from quotes.models.common import (
+    DatePrecision,
+    PreciseDatesMixin,
+    no_control_characters,
+    precision_constraints,
+)
+from quotes.models.people import Speaker
+
+
+class Utterance(PreciseDatesMixin, models.Model):
+    """What a speaker said on one occasion; its reports are the quotes linked to it."""
+
+    precise_date_fields = ("said_on",)
+
+    speaker = models.ForeignKey(
+        Speaker,
+        on_delete=models.PROTECT,
+        related_name="utterances",
+        help_text="Every report of an utterance is this speaker's.",
+    )
+    notes = models.TextField(blank=True, validators=[no_control_characters])
+    # Derived (quotes.utterances.utterance_dates_refresh): the earliest confirmed report's
+    # date with that report's precision; unknown while no report is confirmed.
+    said_on = models.DateField(null=True, blank=True, editable=False)
+    said_on_precision = models.CharField(
+        max_length=8,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = (F("said_on").desc(nulls_last=True), "-id")
+        constraints = [*precision_constraints("said_on", "said_on_precision", "utterance")]
+        indexes = [
+            # /api/utterances/?speaker= newest first
+            models.Index(fields=["speaker", "-said_on", "-id"], name="utterance_speaker_said_on"),
+        ]
+
+    def __str__(self):
+        return f"{self.speaker.name}, utterance {self.pk}"
+
+
+class UtteranceLink(models.Model):
+    """A proposal that two reports print the same statement, and an editor's decision on it.
+
+    The pair is stored in id order (``quote`` < ``other``), so one pair has one row. A
+    ``misattribution`` link joins identical words printed under two speakers: it is never
+    merged, only confirmed (as a problem a reviewer looked at) or rejected.
+    """
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        CONFIRMED = "confirmed", "Confirmed"
+        REJECTED = "rejected", "Rejected"
+
+    class Kind(models.TextChoices):
+        SAME_STATEMENT = "same", "Same statement"
+        MISATTRIBUTION = "misattribution", "Same words, another speaker (misattribution?)"
+
+    quote = models.ForeignKey(
+        "quotes.Quote", on_delete=models.CASCADE, related_name="utterance_links"
+    )
+    other = models.ForeignKey(
+        "quotes.Quote", on_delete=models.CASCADE, related_name="utterance_links_as_other"
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.SAME_STATEMENT)
+    similarity = models.FloatField(
+        help_text="How much of the shorter report's distinctive words the other prints (0–1)."
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="utterance_decisions",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ("-similarity", "id")
+        constraints = [
+            # also rules out a self-link
+            models.CheckConstraint(
+                condition=Q(quote__lt=F("other")), name="utterance_link_pair_in_id_order"
+            ),
+            models.UniqueConstraint(fields=["quote", "other"], name="one_utterance_link_per_pair"),
+            models.CheckConstraint(
+                condition=Q(similarity__gte=0, similarity__lte=1),
+                name="utterance_link_similarity_in_unit_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["proposed", "confirmed", "rejected"]),
+                name="utterance_link_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["same", "misattribution"]), name="utterance_link_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="proposed", decided_at__isnull=True)
+                | (~Q(status="proposed") & Q(decided_at__isnull=False)),
+                name="utterance_link_decided_when_not_proposed",
+            ),
+        ]
+        indexes = [
+            # the admin's queue of proposals
+            models.Index(fields=["status", "-similarity"], name="utterance_link_status"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: quotes {self.quote_id} and {self.other_id}"
+
+    def clean(self):
+        if self.quote_id is not None and self.quote_id == self.other_id:
+            raise ValidationError({"other": "A quote cannot be linked to itself."})
+        if self.quote_id and self.other_id and self.quote_id > self.other_id:
+            self.quote_id, self.other_id = self.other_id, self.quote_id
+        if self.status != self.Status.PROPOSED and self.decided_at is None:
+            raise ValidationError({"status": "A decided link needs the time of the decision."})

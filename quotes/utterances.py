@@ -1,0 +1,122 @@
+"""What an utterance counts as: the one definition every surface reads.
+
+- A quote belongs to at most one utterance (``Quote.utterance``); a quote with none counts as
+  an utterance of its own. All reports of an utterance are its speaker's.
+- An utterance **counts** once at least one report is confirmed; its **date** is the earliest
+  confirmed report's date, with that report's precision (stored on ``Utterance`` by
+  ``utterance_dates_refresh``, called by every service that changes its reports).
+- Its **stance** on a topic is the mean of its confirmed reports' stored stances (the ones the
+  viewer may see: ``quotes.coding``); there is no utterance-level adjudication yet, so a
+  reviewer corrects a report's stance. It is complete (settled) when a report is.
+- Reports whose stored stances on a topic differ by ``CONFLICT_POINTS`` or more are flagged.
+- Counting by utterance (``unit_key``) counts each utterance once and each unlinked quote once.
+"""
+
+from django.db.models import Avg, Case, F, Max, Min, Q, When
+
+from quotes import coding
+from quotes.models import DatePrecision, Quote, QuoteStance, Utterance
+
+UNITS = ("utterance", "report")
+CONFLICT_POINTS = 2
+_PRECISION_ORDER = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
+
+
+def unit_key(prefix: str = ""):
+    """An expression naming a row's counting unit: its utterance's id, else minus its quote's
+    id (the two never collide). ``prefix`` leads from the row to its quote (``"quote__"``)."""
+    return Case(
+        When(**{f"{prefix}utterance__isnull": True}, then=-F(f"{prefix}id" if prefix else "id")),
+        default=F(f"{prefix}utterance_id"),
+    )
+
+
+def unit_date(prefix: str = "") -> tuple:
+    """Expressions for a row's unit's date and precision: its utterance's, else its quote's."""
+    linked = Q(**{f"{prefix}utterance__isnull": False})
+    own = "said_on" if not prefix else f"{prefix}said_on"
+    return (
+        Case(When(linked, then=F(f"{prefix}utterance__said_on")), default=F(own)),
+        Case(
+            When(linked, then=F(f"{prefix}utterance__said_on_precision")),
+            default=F(f"{own}_precision"),
+        ),
+    )
+
+
+def utterance_dates(utterance_ids, using: str = "default") -> dict[int, tuple]:
+    """``{utterance_id: (said_on, precision)}``: each utterance's earliest confirmed report's
+    date with that report's precision (a day before a month before a year on the same first
+    day); ``(None, unknown)`` without a dated confirmed report (one query)."""
+    ids = set(utterance_ids)
+    found = {pk: (None, DatePrecision.UNKNOWN, None) for pk in ids}
+    reports = (
+        Quote._base_manager.using(using)
+        .filter(utterance_id__in=ids, status=Quote.Status.CONFIRMED, said_on__isnull=False)
+        .values_list("utterance_id", "said_on", "said_on_precision", "id")
+    )
+    for utterance_id, said_on, precision, pk in reports:
+        key = (said_on, _PRECISION_ORDER.get(precision, 3), pk)
+        if found[utterance_id][2] is None or key < found[utterance_id][2]:
+            found[utterance_id] = (said_on, precision, key)
+    return {pk: (said_on, precision) for pk, (said_on, precision, _) in found.items()}
+
+
+def utterance_dates_refresh(utterance_ids) -> None:
+    """Store each utterance's date (``utterance_dates``): two queries, and an UPDATE for each
+    utterance whose date changed."""
+    dates = utterance_dates(utterance_ids)
+    for utterance in Utterance.objects.filter(pk__in=dates):
+        if (utterance.said_on, utterance.said_on_precision) != dates[utterance.pk]:
+            utterance.said_on, utterance.said_on_precision = dates[utterance.pk]
+            utterance.save(update_fields=["said_on", "said_on_precision", "updated_at"])
+
+
+def confirmed_report_stances(utterance_ids, user):
+    """The confirmed reports' stored stances ``user`` may see, for ``utterance_ids``."""
+    stances = QuoteStance.objects.filter(
+        quote__utterance_id__in=list(utterance_ids),
+        status=Quote.Status.CONFIRMED,
+        value__isnull=False,
+    )
+    return coding.visible_summaries(stances, user)
+
+
+def utterance_stances(utterance_ids, user) -> dict[int, dict[int, float]]:
+    """``{utterance_id: {topic_id: mean}}``: the mean of the confirmed reports' stored stances
+    ``user`` may see (one query)."""
+    rows = (
+        confirmed_report_stances(utterance_ids, user)
+        .values("quote__utterance_id", "topic_id")
+        .annotate(mean=Avg("value"))
+        .order_by()
+    )
+    found: dict[int, dict[int, float]] = {}
+    for row in rows:
+        found.setdefault(row["quote__utterance_id"], {})[row["topic_id"]] = row["mean"]
+    return found
+
+
+def conflicting_stances(utterance_ids, user) -> dict[int, dict[int, tuple[float, float]]]:
+    """``{utterance_id: {topic_id: (lowest, highest)}}`` where two confirmed reports' stored
+    stances differ by ``CONFLICT_POINTS`` or more (one query; only values ``user`` may see)."""
+    rows = (
+        confirmed_report_stances(utterance_ids, user)
+        .values("quote__utterance_id", "topic_id")
+        .annotate(low=Min("value"), high=Max("value"))
+        .filter(high__gte=F("low") + CONFLICT_POINTS - 1e-9)
+        .order_by()
+    )
+    found: dict[int, dict[int, tuple[float, float]]] = {}
+    for row in rows:
+        found.setdefault(row["quote__utterance_id"], {})[row["topic_id"]] = (
+            row["low"],
+            row["high"],
+        )
+    return found
+
+
+def counts(utterance: Utterance) -> bool:
+    """An utterance counts once a report is confirmed (its date is then known or unknown, but
+    it has a confirmed report: one query unless the reports are prefetched)."""
+    return any(report.status == Quote.Status.CONFIRMED for report in utterance.reports.all())
