@@ -104,6 +104,8 @@ DEFINITE_ORG = re.compile(
 PLACE_BODY = re.compile(
     r"\b(?P<owner>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})['’]s?\s+"
     r"(?P<body>(?:[a-z]+\s+){0,2}?(?:ministry|government|parliament|army|military|cabinet|"
+    r"air force|navy|armed forces|general staff|coast guard|border guard|border service|"
+    r"police|intelligence service|health service|"
     r"presidency|embassy|foreign office|central bank|security service|prosecutor['’]s office|"
     r"defen[cs]e department|state department|foreign ministry))\b"
 )

@@ -49,7 +49,8 @@ _THIS_WAS = re.compile(
     r"(?P<agent>.+?)[.!]?$"
 )
 _BARE = re.compile(
-    r"\b(?P<verb>said|says|say|stated|added|warned|warn|warns|stressed|explained|argued|argues|"
+    r"\b(?P<verb>told (?:reporters|journalists|lawmakers|supporters|the [a-z]+|[A-Z][\w.’'-]+"
+    r"(?: [A-Z][\w.’'-]+)?)|said|says|say|stated|added|warned|warn|warns|stressed|explained|argued|argues|"
     r"argue|noted|notes|claimed|claims|insisted|insists|contended|contends|predicted|predicts|"
     r"acknowledged|acknowledges|admitted|admits|maintained|maintains|"
     r"suggested|suggests|conceded|concedes)"
@@ -104,6 +105,12 @@ _PAST = re.compile(
     r"\b(?!(?:need|indeed|speed|seed|feed|bed|red|shed)\b)[a-z]{3,}ed\b|\b(?:stood|went|came|made|"
     r"took|gave|got|knew|thought|saw|felt|kept|left|lost|won|ran|began|became|held|brought|"
     r"found|meant|paid|sent|spent|wrote)\b"
+)
+# a time or manner between the verb and its clause: "said on Friday", "said in a statement"
+_ADJUNCT = re.compile(
+    r"(?:(?:on|late on|early on|last|this|earlier on) (?:[A-Z][a-z]+day|week|month|year|night|"
+    r"morning|evening)|yesterday|today|in an? (?:statement|interview|email|post|letter|"
+    r"briefing|speech|video)(?: on [A-Z][a-z]+)?),?\s+"
 )
 _SPEAKER_KINDS = ("person", "institution", "anonymous", "pronoun", "role", "definite_org")
 _TRAILING = re.compile(
@@ -270,6 +277,10 @@ def _match_sentence(text, discourse, s_start, s_end, previous) -> IndirectSpeech
             subject = subject_head(discourse, s_start, verb_at, mentions)
             near = subject is not None and subject.kind in _SPEAKER_KINDS
         clause = match.group("clause")
+        adjunct = _ADJUNCT.match(clause)
+        if adjunct:  # "said on Friday it had shot down …"
+            clause = clause[adjunct.end() :]
+            first = clause.split()[0].lower() if clause.split() else first
         finite = _FINITE.search(clause) or _PAST.search(clause)
         if (
             near
@@ -277,7 +288,8 @@ def _match_sentence(text, discourse, s_start, s_end, previous) -> IndirectSpeech
             and first not in _NOT_CLAUSE_START
             and word_count(match.group("clause")) >= 4
         ):
-            span = _clause_span(text, s_start + match.start("clause"), s_end)
+            skipped = adjunct.end() if adjunct else 0
+            span = _clause_span(text, s_start + match.start("clause") + skipped, s_end)
             if span:
                 return IndirectSpeech(span[0], span[1], text[s_start : span[0]], subject)
     return None

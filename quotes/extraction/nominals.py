@@ -38,7 +38,7 @@ ORGANISATION_NOUNS = words(
     campaign company network committee group organization organisation agency administration
     ministry department party office team newspaper paper magazine site association union
     foundation firm court government council bank coalition alliance commission board
-    institute center centre white-house embassy police
+    institute center centre white-house embassy police force navy army military guard
     """
 )
 _DETERMINERS = {"The", "A", "An", "One", "Another", "His", "Her", "Its", "Their"}
