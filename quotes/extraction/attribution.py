@@ -15,7 +15,7 @@ from .mentions import EXPERT_ROLES, Mention, find_mentions, institution_variants
 from .model import KnownSpeaker, Speaker, undecided
 from .names import match_known_person, name_keys
 from .nominals import bearer_of_role, resolve_nominal, role_fallback
-from .people import PersonIndex
+from .people import PERSON_ROLES, PersonIndex
 from .pronouns import resolve_pronoun
 from .sentences import _is_abbreviation
 
@@ -33,6 +33,11 @@ _TITLE_BEFORE = re.compile(
     r"(?:\b(?:[A-Z][\w’'-]*\.?|of|the|on|for|to|and|in|"
     + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)).replace("-", "\\-")
     + r")\s+)+$"
+)
+_DESCRIPTION_OPENING = re.compile(
+    r"\s+The\s+(?:[\w’'-]+\s+){0,4}?(?:"
+    + "|".join(sorted(PERSON_ROLES, key=len, reverse=True))
+    + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?"
 )
 _ROLE_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r")\b", re.I
@@ -97,6 +102,21 @@ class Discourse:
         for mention in self.mentions:
             if mention.kind == "person":
                 self.entity_of[mention.start] = self._person_entity(mention, entities)
+        self._described_next()
+
+    def _described_next(self) -> None:
+        """ "Amara Okafor rides the bus. The 41-year-old mayor of Harbourton …": a definite
+        description opening the next sentence describes the person who opened the sentence
+        before."""
+        for mention in self.mentions:
+            entity = self.entity_of.get(mention.start)
+            start = self.sentence_start(mention.start)
+            if entity is None or self.masked[start : mention.start].strip():
+                continue
+            end = self.sentence_end(mention.start)
+            described = _DESCRIPTION_OPENING.match(self.masked, end)
+            if described and not self.mentions_in(end, described.end()):
+                entity.roles.append(described.group().strip())
 
     # -- people ---------------------------------------------------------------------------
     def _person_entity(self, mention: Mention, entities: dict[str, Entity]) -> Entity:

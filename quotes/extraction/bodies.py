@@ -66,6 +66,13 @@ ORG_HEADS = (
     "Board",
     "Corporation",
     "University",
+    "Chamber",
+    "Authority",
+    "Trust",
+    "Forum",
+    "Movement",
+    "Company",
+    "Council",
 )
 _CAP = r"[A-Z][\w’'\-]*"
 ORG_NAME = re.compile(

@@ -50,8 +50,8 @@ _THIS_WAS = re.compile(
 )
 _BARE = re.compile(
     r"\b(?P<verb>told (?:reporters|journalists|lawmakers|supporters|the [a-z]+|[A-Z][\w.’'-]+"
-    r"(?: [A-Z][\w.’'-]+)?)|said|says|say|stated|added|warned|warn|warns|stressed|explained|argued|argues|"
-    r"argue|noted|notes|claimed|claims|insisted|insists|contended|contends|predicted|predicts|"
+    r"(?: [A-Z][\w.’'-]+)?)|said|says|say|stated|added|warned|warn|warns|stressed|explained|"
+    r"argued|argues|argue|noted|notes|claimed|claims|insisted|insists|contended|contends|predicted|predicts|"
     r"acknowledged|acknowledges|admitted|admits|maintained|maintains|"
     r"suggested|suggests|conceded|concedes)"
     r"(?: (?P<obj>[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?))? (?P<clause>[^,].+)$"

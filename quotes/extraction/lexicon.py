@@ -58,7 +58,7 @@ lashed out, ridiculed, sneered, rebutted, refuted, disputed, swore, demurred, he
 barked, growled, hollered, exhorted, sang, sings, puts it, put it, scolded, vented,
 argue, note, contend, insist, warn, claim, write, add, explain, suggest, predict, maintain,
 point out, complain, concede, acknowledge, admit, deny, stress, emphasize, assert, allege,
-counter, respond, reply, recall, estimate, tell, ask
+counter, respond, reply, recall, estimate, tell, ask, disagreed, disagrees
 """
 )
 # Characterizing verbs: "dismissed the proposal as “a non-starter”".

@@ -39,6 +39,12 @@ _NAME = re.compile(
     r"(?:\s+(?:(?:de|van|von|der|da|di|la|le|bin|ibn|al|el)\s+)*"
     rf"(?:{_WORD}|Jr\.|Sr\.|II|III))*"
 )
+_KIN_BEFORE = re.compile(
+    r"\b(?:his|her|their|my|our)\s+(?:wife|husband|son|daughter|mother|father|brother|sister|"
+    r"widow|partner|friend|colleague|neighbo(?:u)?r|lawyer|attorney|spokes(?:wo)?man|aide|"
+    r"chief of staff|deputy|boss|opponent|rival),\s+$",
+    re.I,
+)
 _HONORIFIC_MALE = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|Father)\.?\s+$")
 _HONORIFIC_FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Lady|Queen|Princess|Dame)\.?\s+$")
 _TITLE_ABBREVIATIONS = {"sen", "rep", "gov", "gen", "lt", "col", "sgt", "adm", "rev", "capt", "maj"}
@@ -57,7 +63,7 @@ _PERSON_AFTER = re.compile(
     r"^(?:,\s+(?:who|whose)\b|,\s+\d{1,3},|\s+\([RDI]-|\s*\((?:@\w+|[RDI]\)))"
     r"|^,\s+(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){0,5}?(?P<role>[a-z][\w-]+)\b"
 )
-_PERSON_ROLES = ROLE_WORDS | {
+PERSON_ROLES = ROLE_WORDS | {
     "candidate",
     "nominee",
     "strategist",
@@ -296,17 +302,19 @@ class PersonIndex:
         if (
             titled
             or prev_word in TITLE_WORDS | _TITLE_ABBREVIATIONS
-            or (prev_word in _PERSON_ROLES and prev.group(1)[:1].islower())
+            or (prev_word in PERSON_ROLES and prev.group(1)[:1].islower())
         ):
             return "title"
         if _HONORIFIC_MALE.search(before) or _HONORIFIC_FEMALE.search(before):
             return "honorific"
+        if _KIN_BEFORE.search(before):
+            return "description"  # "His wife, Maria, disagreed"
         titled_after = re.match(r",\s+(?:[A-Z][\w-]*\s+)?([A-Z][a-z-]+)\b", after)
-        if titled_after and _plain(titled_after.group(1)) in _PERSON_ROLES:
+        if titled_after and _plain(titled_after.group(1)) in PERSON_ROLES:
             return "description"  # "Vasily Kashin, Deputy Director of …"
         described = _PERSON_AFTER.match(after)
         if described and (
-            described.group("role") is None or described.group("role") in _PERSON_ROLES
+            described.group("role") is None or described.group("role") in PERSON_ROLES
         ):
             return "description"
         complement = re.search(r"\b(?:of|for|from|with|at|in|to|by|on|about|against)\s+$", before)

@@ -1,4 +1,4 @@
-"""Two whole articles in international wire style, written for this test, read with no speaker
+"""Whole articles in wire and feature style, written for this test, read with no speaker
 registered (tests/extraction/wire/): every quotation and clear indirect statement gets the right
 speaker."""
 
@@ -11,6 +11,7 @@ from .conftest import by_text
 WIRE = Path(__file__).parent / "wire"
 SUMMIT = (WIRE / "summit.txt").read_text(encoding="utf-8")
 STRIKES = (WIRE / "strikes.txt").read_text(encoding="utf-8")
+FEATURE = (WIRE / "feature.txt").read_text(encoding="utf-8")
 
 SUMMIT_SPEAKERS = [
     ("No deal without guarantees", "EU"),
@@ -53,9 +54,25 @@ STRIKES_SPEAKERS = [
     ("We are ready to do our part", "Tayyip Erdogan"),
 ]
 
+FEATURE_SPEAKERS = [
+    ("People think transport", "Amara Okafor"),
+    ("It is the most political", "Amara Okafor"),
+    ("She is spending money", "Derek Vance"),
+    ("Derek has never taken", "Amara Okafor"),
+    ("We respect the council", "Lena Brandt"),
+    ("It is a vanity project", "Tom Huckle"),
+    ("The buses are full", "Maria"),
+    ("supports any plan", "Harbourton Chamber of Commerce"),
+    ("We will be watching", "Sunil Mehta"),
+    ("Not this year", "Amara Okafor"),
+    ("Maybe not next year", "Amara Okafor"),
+    ("a promise she cannot keep", "Derek Vance"),
+]
+
 
 @pytest.mark.parametrize(
-    ("article", "expected"), [(SUMMIT, SUMMIT_SPEAKERS), (STRIKES, STRIKES_SPEAKERS)]
+    ("article", "expected"),
+    [(SUMMIT, SUMMIT_SPEAKERS), (STRIKES, STRIKES_SPEAKERS), (FEATURE, FEATURE_SPEAKERS)],
 )
 def test_every_statement_of_a_wire_article_gets_its_speaker(extract, article, expected):
     proposals = extract(article, known=())
