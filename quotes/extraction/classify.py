@@ -58,6 +58,17 @@ def _inner_context(text: str, quote: RawQuote, outer: RawQuote) -> str:
     return before[cut + 1 :] + " " + text[quote.end : end]
 
 
+_SIGNATURE = re.compile(
+    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:,\s+[^.!?]{0,60})?[.]?", re.UNICODE
+)
+
+
+def is_signature(line: str) -> bool:
+    """A line that only names someone ("Sanders.", "President Obama, tweeting after the
+    speech."), the way fact-checks and round-ups sign a quotation."""
+    return bool(_SIGNATURE.fullmatch(line.strip())) and word_count(line) <= 12
+
+
 def classify(text: str, quote: RawQuote, outer: RawQuote | None = None) -> str | None:
     """'direct', 'partial', 'indirect', or None (title, heading, scare quote).
 
@@ -69,6 +80,8 @@ def classify(text: str, quote: RawQuote, outer: RawQuote | None = None) -> str |
     prefix = text[p_start : quote.start].rstrip(" " + QUOTE_CHARS)
     suffix = text[quote.end : p_end].strip(" " + QUOTE_CHARS)
     last_word = (re.findall(r"[\w’'-]+", prefix) or [""])[-1].lower()
+    if quote.how == "dash" and is_signature(body):
+        return None  # "- Sanders." under a quotation: who said it, not what
     if quote.how in ("dash", "split", "continued"):
         return "direct"
     if last_word in TITLE_CUES and prefix and prefix[-1].isalpha():

@@ -207,6 +207,9 @@ _DESCRIPTION = re.compile(
 )
 
 
+_SIGNED_BELOW = re.compile(r"[.!?”\"]*\s*\n\s*\n?\s*[—–-]\s*([A-Z][^\n]{1,80})(?=\n|$)")
+
+
 def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, str, bool]:
     """The speaker named in the clause right after a quotation ("…,” said X / X said), and
     whether that clause is an attribution that follows the quotation at once (``tight``)."""
@@ -219,6 +222,11 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
             return None, "", False  # another quotation opens: nothing attributes this one here
         spaced = spaced or masked[start] == " "
         start += 1
+    signed = _SIGNED_BELOW.match(masked, start)
+    if signed:  # “…” ¶ - Sanders.
+        named = discourse.mentions_in(signed.start(1), signed.end(1))
+        if named and named[0].kind in ("person", "institution"):
+            return named[0], signed.group(1), True
     limit = discourse.sentence_end(start)
     next_mark = next((i for i in range(start, limit) if masked[i] in QUOTE_CHARS), limit)
     end = min(limit, next_mark)

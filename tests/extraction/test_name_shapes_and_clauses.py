@@ -244,3 +244,16 @@ def test_an_owner_s_unnamed_spokesman_after_the_verb_is_an_unnamed_source(extrac
     found = by_text(extract("“We will win,” said Brenner's spokesman.", known=()), "We will")
     assert found.speaker_kind == "anonymous"
     assert found.speaker_name == "Brenner spokesman"
+
+
+@pytest.mark.parametrize(
+    ("signature", "speaker"),
+    [("- Bernie Okafor.", "Bernie Okafor"), ("-President Brenner, tweeting after it.", "Brenner")],
+)
+def test_a_signature_line_under_a_quotation_names_its_speaker_and_is_no_quotation(
+    extract, signature, speaker
+):
+    text = f"Her bill failed.\n\n“Big companies pay zero taxes.”\n\n{signature}\n\nIt is false.\n"
+    found = extract(text, known=())
+    assert [p.text for p in found] == ["Big companies pay zero taxes."]
+    assert found[0].speaker_name.endswith(speaker)
