@@ -217,7 +217,9 @@ class Discourse:
             return resolve_nominal(self, mention)
         if mention.kind == "relative":
             named = [m for m in self.mentions if m.end <= mention.start - 2][-1:]
-            if named and mention.start - named[0].end <= 3 and named[0].kind != "relative":
+            gap = self.masked[named[0].end : mention.start] if named else ""
+            # "Sanders, meanwhile, who …": an adverb between the name and "who"
+            if named and re.fullmatch(r",\s*(?:\w+,\s*)?", gap) and named[0].kind != "relative":
                 return _with_reason(self.resolve(named[0]), f"'who' after {named[0].text}")
             return undecided("'who' has no name right before it")
         return undecided("no speaker mention")

@@ -200,8 +200,9 @@ def _mention(text, role_tokens, part, known_surnames, strict) -> NameMention | N
         for m in part
     )
     full = [t for t in tokens if not re.fullmatch(r"[A-Z]\.?", t)]
-    if not full or is_place(" ".join(full)):
-        return None  # "New Hampshire", "Iowa": places, not people
+    known = len(full) == 1 and name_key(full[0]) in known_surnames
+    if not full or (is_place(" ".join(full)) and not known):
+        return None  # "New Hampshire", "Iowa": places, not people (unless the article says so)
     role = " ".join(m.group() for m in role_tokens)
     titled = any(_plain(m.group()) in TITLE_WORDS for m in role_tokens)
     start, end = part[0].start(), part[-1].end()

@@ -39,6 +39,7 @@ _NAME = re.compile(
     r"(?:\s+(?:(?:de|van|von|der|da|di|la|le|bin|ibn|al|el)\s+)*"
     rf"(?:{_WORD}|Jr\.|Sr\.|II|III))*"
 )
+_WHO_AFTER = re.compile(r",\s+who\b")
 _KIN_BEFORE = re.compile(
     r"\b(?:his|her|their|my|our)\s+(?:wife|husband|son|daughter|mother|father|brother|sister|"
     r"widow|partner|friend|colleague|neighbo(?:u)?r|lawyer|attorney|spokes(?:wo)?man|aide|"
@@ -262,9 +263,9 @@ class PersonIndex:
                     tokens[0] + masked[name_end : name_end + 40]
                 ):
                     continue  # "Significantly, the judge said", "Experts say"
-                if is_place(tokens[0]):
-                    continue
-            elif is_place(" ".join(tokens)):
+                if is_place(tokens[0]) and not _WHO_AFTER.match(masked, name_end):
+                    continue  # "Moscow said" is a government; "Paris, who …, said" a person
+            elif is_place(" ".join(tokens)) and not _WHO_AFTER.match(masked, name_end):
                 continue
             if " ".join(tokens) in _OUTLETS:
                 continue

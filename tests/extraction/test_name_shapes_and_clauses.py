@@ -257,3 +257,11 @@ def test_a_signature_line_under_a_quotation_names_its_speaker_and_is_no_quotatio
     found = extract(text, known=())
     assert [p.text for p in found] == ["Big companies pay zero taxes."]
     assert found[0].speaker_name.endswith(speaker)
+
+
+def test_who_after_a_name_and_an_adverb_is_that_person(extract):
+    text = (
+        "Ada Mbeki has many endorsements. Tom Reilly, meanwhile, who has none, said that the "
+        "count “speaks volumes.”"
+    )
+    assert by_text(extract(text, known=()), "speaks volumes").speaker_name == "Tom Reilly"
