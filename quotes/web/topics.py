@@ -41,7 +41,7 @@ def topic_detail(request, slug):
             said_before=period.cleaned_data.get("said_before"),
             settled_only=coding.settled_only(user),
         )
-        agreement = topic_agreement(topic)
+        agreement = topic_agreement(topic, settled_only=coding.settled_only(user))
     context = {
         "topic": topic,
         "ranking": ranking,
