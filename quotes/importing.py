@@ -18,6 +18,7 @@ from quotes.models import DatePrecision, Organization, Quote, Source, Speaker, S
 from quotes.models.common import truncate_to_precision
 from quotes.sources import near_duplicates, source_text_replace
 from quotes.text import content_hash, spans_overlap, strip_control_characters
+from quotes.utterance_services import utterance_reports_changed
 
 _HTML_START = re.compile(
     rb"^\s*(<!doctype html|<html|<head|<body|<meta|<article|<div|<p[ >])", re.I
@@ -46,6 +47,7 @@ class ImportResult:
     quotes_moved: int = 0
     quotes_created: int = 0
     quotes_kept: int = 0
+    links_proposed: int = 0  # with other reports of the same statement, for an editor to decide
     speakers_created: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was changed in the input, and why
@@ -223,6 +225,7 @@ def article_import(
         for span in result.source.quotes.values_list("span_start", "span_end")
         if span[0] is not None
     ]
+    created = []
     for proposal in proposals:
         if any(spans_overlap((proposal.start, proposal.end), span) for span in taken):
             result.quotes_kept += 1
@@ -236,6 +239,9 @@ def article_import(
         quote.save()
         taken.append((quote.span_start, quote.span_end))
         result.quotes_created += 1
+        created.append(quote)
+    # other outlets' reports of the same statements (quotes.utterance_detection)
+    result.links_proposed = utterance_reports_changed(quotes=created)
     return result
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from quotes.models import Affiliation, Quote, Speaker, SpeakerAlias
+from quotes.models import Affiliation, Quote, Speaker, SpeakerAlias, Utterance
 from quotes.quote_batches import quotes_move_to_speaker, stance_copies_refresh
 
 # The speaker's fields a merge must not lose; name and slug are kept and the others' become aliases.
@@ -110,6 +110,8 @@ def speaker_merge(
             _move(affiliation, into, reason, validate=True)
         for alias in dup.aliases.all():
             _move(alias, into, reason, validate=True)
+        for utterance in dup.utterances.all():  # the reports' utterances move with them
+            _move(utterance, into, reason, validate=False)
         name, slug = dup.name, dup.slug
         dup._change_reason = reason
         dup.delete()
@@ -199,6 +201,7 @@ def speaker_unmerge(*, slug: str) -> Unmerged:
     result.aliases = _move_back(SpeakerAlias, reason, speaker.pk, into, result)
     result.affiliations = _move_back(Affiliation, reason, speaker.pk, into, result)
     result.quotes = _move_back(Quote, reason, speaker.pk, into, result)
+    _move_back(Utterance, reason, speaker.pk, into, result)
     stance_copies_refresh(
         quote_ids=Quote.objects.filter(speaker=speaker).values_list("pk", flat=True)
     )

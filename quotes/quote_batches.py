@@ -18,6 +18,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from quotes.models import Quote, QuoteStance
+from quotes.utterances import utterance_dates_refresh
 
 BATCH_SIZE = 500
 
@@ -80,6 +81,8 @@ def quotes_set_status(*, quotes, status: str, batch_size: int = BATCH_SIZE) -> i
         for quote in batch:
             quote.status = status
         _write(batch, ["status"])
+        # an utterance is dated by its confirmed reports (no query when none is linked)
+        utterance_dates_refresh({quote.utterance_id for quote in batch if quote.utterance_id})
         changed += len(batch)
     return changed
 

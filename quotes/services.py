@@ -21,6 +21,7 @@ from quotes.models import (
     Topic,
 )
 from quotes.quote_batches import quotes_set_status, stance_copies_refresh  # noqa: F401
+from quotes.utterance_services import utterance_reports_changed
 
 
 class ConflictError(Exception):
@@ -250,6 +251,9 @@ def _save_versioned(instance) -> None:
 
 # --- Quotes --------------------------------------------------------------------------------------
 
+# A change of these may move a quote into or out of an utterance, or change an utterance's date.
+_UTTERANCE_INPUTS = ("speaker_id", "said_on", "said_on_precision", "status")
+
 
 @transaction.atomic
 def quote_save(*, quote: Quote, expected_version: int | None = None) -> Quote:
@@ -257,11 +261,15 @@ def quote_save(*, quote: Quote, expected_version: int | None = None) -> Quote:
     quote.full_clean()
     if quote.pk is None:
         quote.save()
+        utterance_reports_changed(quotes=[quote])
         return quote
     if expected_version is not None and expected_version != quote.version:
         raise ConflictError("This quote was changed by someone else since you opened it.")
+    before = Quote.objects.filter(pk=quote.pk).values_list(*_UTTERANCE_INPUTS).first()
     _save_versioned(quote)
     stance_copies_refresh(quote_ids=[quote.pk])
+    if before != tuple(getattr(quote, name) for name in _UTTERANCE_INPUTS):
+        utterance_reports_changed(quotes=[quote])
     return quote
 
 
@@ -359,6 +367,7 @@ def import_review_apply(*, user, source, decisions: Iterable[ReviewDecision]) ->
             raise ValidationError(f"Quote {quote.pk}: {' '.join(error.messages)}") from error
         counts[decision.status] += 1
     stance_copies_refresh(quote_ids=quote_ids)
+    utterance_reports_changed(quotes=[quotes[pk] for pk in quote_ids], user=user)
     return ReviewApplied(
         confirmed=counts[Quote.Status.CONFIRMED],
         rejected=counts[Quote.Status.REJECTED],

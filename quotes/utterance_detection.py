@@ -4,7 +4,8 @@ A quote is compared with the quotes of its speaker said within ``UTTERANCE_WINDO
 of it (a month- or year-precise date: within its month or year), read through the
 ``quote_speaker_said_on`` index, never by a scan. Two reports are the same statement when
 ``similarity`` reaches ``THRESHOLD``: the share of the shorter report's word pairs (folded
-text, words cut to their first letters) that the other prints — shingle containment, which
+text, words cut to their first letters) that the other prints, with at least ``MIN_SHARED``
+pairs in common — shingle containment, which
 measured better on the labelled pairs of ``tests/utterances/pairs.yaml`` than rapidfuzz's
 token-set ratio (figures in the README).
 
@@ -29,6 +30,8 @@ THRESHOLD = 0.45
 STEM = 5
 # A report with fewer word pairs than this matches only a report of the same words.
 MIN_SHINGLES = 2
+# Two reports of different words share at least this many word pairs to be one statement.
+MIN_SHARED = 4
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -50,14 +53,19 @@ def similarity(text: str, other: str) -> float:
     An excerpt is wholly contained (1), reordered clauses keep their pairs, a translation
     variant keeps about half, another statement on the same subject a few."""
     mine, theirs = shingles(text), shingles(other)
-    shorter = min(len(mine), len(theirs))
-    if shorter < MIN_SHINGLES:
+    if words(text) == words(other) or min(len(mine), len(theirs)) < MIN_SHINGLES:
         return 1.0 if words(text) and words(text) == words(other) else 0.0
-    return len(mine & theirs) / shorter
+    return len(mine & theirs) / min(len(mine), len(theirs))
 
 
 def same_statement(text: str, other: str) -> bool:
-    return similarity(text, other) >= THRESHOLD
+    """Whether two reports print the same statement: ``similarity`` reaches ``THRESHOLD`` and
+    they share at least ``MIN_SHARED`` word pairs (a few common words of a short phrase, "the
+    former secretary of state", are no statement), or their words are the same."""
+    if words(text) and words(text) == words(other):
+        return True
+    shared = len(shingles(text) & shingles(other))
+    return shared >= MIN_SHARED and similarity(text, other) >= THRESHOLD
 
 
 def _window(said_on: datetime.date, precision: str) -> Q:
@@ -113,9 +121,8 @@ def utterance_links_propose_for(*, quotes) -> int:
         if quote.status == Quote.Status.REJECTED:
             continue
         for other in candidates(quote):
-            score = similarity(quote.text, other.text)
-            if score >= THRESHOLD and utterance_link_propose(
-                quote=quote, other=other, similarity=score
+            if same_statement(quote.text, other.text) and utterance_link_propose(
+                quote=quote, other=other, similarity=similarity(quote.text, other.text)
             ):
                 proposed += 1
         for other in misattribution_candidates(quote):

@@ -155,16 +155,20 @@ def utterance_split(*, utterance: Utterance, reports=None, user=None) -> list[Qu
 
 
 @transaction.atomic
-def utterance_quote_changed(*, quote: Quote, user=None) -> None:
-    """After a quote's speaker, date or status changed: a report whose speaker is no longer
-    its utterance's leaves it; the utterance's date is refreshed; links are proposed anew."""
+def utterance_reports_changed(*, quotes, user=None) -> int:
+    """After quotes were stored or their speaker, date or status changed: a report whose speaker
+    is no longer its utterance's leaves it, the utterances' dates are refreshed, and links are
+    proposed for each quote (``quotes.utterance_detection``). Returns the links proposed."""
     from quotes.utterance_detection import utterance_links_propose_for
 
-    if quote.utterance_id is not None:
-        utterance = quote.utterance
-        if quote.speaker_id != utterance.speaker_id:
-            utterance_split(utterance=utterance, reports=[quote], user=user)
-            quote.refresh_from_db(fields=["utterance"])
-        else:
-            utterance_dates_refresh([utterance.pk])
-    utterance_links_propose_for(quotes=[quote])
+    quotes = list(quotes)
+    linked = [quote for quote in quotes if quote.utterance_id is not None]
+    if linked:
+        utterances = Utterance.objects.in_bulk({quote.utterance_id for quote in linked})
+        for quote in linked:
+            utterance = utterances.get(quote.utterance_id)
+            if utterance is not None and quote.speaker_id != utterance.speaker_id:
+                utterance_split(utterance=utterance, reports=[quote], user=user)
+                quote.utterance_id = None
+        utterance_dates_refresh({quote.utterance_id for quote in linked if quote.utterance_id})
+    return utterance_links_propose_for(quotes=quotes)

@@ -91,7 +91,7 @@ class Command(BaseCommand):
             f"proposed, {result.quotes_kept} already there, "
             f"{len(result.speakers_created)} new speakers"
             + (f" ({', '.join(result.speakers_created)})" if result.speakers_created else "")
-            + "."
+            + f", {result.links_proposed} links to other reports of the same statements proposed."
         )
         for note in result.notes:
             self.stdout.write(f"note: {note}")
