@@ -355,7 +355,10 @@ class Discourse:
         following = [
             m
             for m in self.mentions
-            if m.kind == "person" and mention.end <= m.start < min(limit, mention.end + 80)
+            if m.kind == "person"
+            and mention.end <= m.start < min(limit, mention.end + 80)
+            # only title words between: not "the president told NPR's Steve Inskeep"
+            and _only_title_words(self.masked[mention.end : m.start])
         ]
         if following:
             return _with_reason(
@@ -381,6 +384,14 @@ class Discourse:
         if told:
             outlet = next((o for o in self.outlets if told.group("outlet").startswith(o)), outlet)
         self.events.append(SpeakerEvent(position, speaker, outlet))
+
+
+def _only_title_words(gap: str) -> bool:
+    """Whether ``gap`` holds only names, titles and joining words ("of the president")."""
+    return all(
+        w in ROLE_WORDS or w in ("of", "the", "for", "to", "and")
+        for w in re.findall(r"\b[a-z][\w-]*", gap)
+    )
 
 
 def _with_reason(speaker: Speaker, reason: str) -> Speaker:

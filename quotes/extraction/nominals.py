@@ -53,7 +53,7 @@ _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother
 _VERB = SPEECH_VERB_RE.pattern.replace("(?<![\\w-])", "")
 _BEFORE_VERB = re.compile(
     rf"\b(?P<det>{_DETERMINER})\s+(?P<mods>(?:[\w’'-]+\s+){{0,4}}?)(?P<head>[a-z][a-z-]+)"
-    rf"(?=(?:\s*,[^,;.]{{1,80}},)?\s+(?:(?:also|later|then|has|had|have)\s+)?{_VERB})"
+    rf"(?=(?:\s*,[^,;.]{{1,80}},)?\s+(?:(?:also|later|then|has|had|have|[a-z]+ly)\s+)?{_VERB})"
 )
 _BARE_PLURAL = re.compile(
     rf"(?<![\w’'-] )\b(?P<mods>(?:[a-z][\w-]+\s+)?)"
@@ -138,6 +138,7 @@ def bearer_of_role(discourse: "Discourse", mention: "Mention") -> Speaker | None
     # several people of that role
     words = re.findall(r"[\w’'-]+", mention.text or "")
     modifiers = [w.lower() for w in words[:-1] if w not in _DETERMINERS and w.lower() != "the"]
+    proper = [w.lower() for w in words[:-1] if w[:1].isupper() and w not in _DETERMINERS]
     fitting = None
     for candidate in reversed(earlier):
         if candidate.kind == "anonymous":
@@ -153,7 +154,8 @@ def bearer_of_role(discourse: "Discourse", mention: "Mention") -> Speaker | None
         roles = " ".join(entity.roles).lower()
         if all(m in roles for m in modifiers):
             return _as(entity.speaker, f"'{mention.text}' refers to {entity.speaker.name}")
-        fitting = fitting or entity
+        if all(m in roles for m in proper):  # "the Florida senator" is not Iowa's senator
+            fitting = fitting or entity
     if fitting is not None:
         return _as(fitting.speaker, f"'{mention.text}' refers to {fitting.speaker.name}")
     return None

@@ -265,3 +265,25 @@ def test_who_after_a_name_and_an_adverb_is_that_person(extract):
         "count “speaks volumes.”"
     )
     assert by_text(extract(text, known=()), "speaks volumes").speaker_name == "Tom Reilly"
+
+
+def test_the_object_of_told_after_a_role_is_not_the_role_s_bearer(extract):
+    text = (
+        "President Ada Mbeki spoke on Monday. The president also told radio host Tom Reilly "
+        "that she “may return to the talks.”"
+    )
+    assert by_text(extract(text, known=()), "may return").speaker_name == "Ada Mbeki"
+
+
+def test_a_place_printed_in_the_role_must_match_the_bearer(extract):
+    text = (
+        "Sen. Ada Mbeki, D-Iowa, spoke first. Marco Reilly, the Florida senator, arrived late.\n\n"
+        "Later, Mbeki left. “I feel good about my campaign,” the Florida senator told reporters."
+    )
+    assert by_text(extract(text, known=()), "I feel good").speaker_name == "Marco Reilly"
+
+
+def test_an_adverb_before_the_verb_is_not_a_description_s_head(extract):
+    text = "Her campaign quickly blasted out an email stating: “Ryan joins the chorus.”"
+    found = by_text(extract(text, known=()), "Ryan joins")
+    assert "quickly" not in (found.speaker_name or "").lower()
