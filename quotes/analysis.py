@@ -17,6 +17,7 @@ from django.db import connections
 from django.db.models import Case, Count, F, IntegerField, Max, Min, Q, Sum, Value, When
 from django.db.models.functions import Left
 
+from quotes import analysis_units
 from quotes.display import round_stance, stance_range
 from quotes.hierarchy import organization_members
 from quotes.models import (
@@ -141,6 +142,9 @@ class Filters:
     status: str = Quote.Status.CONFIRMED
     # Count settled stances only (quotes.coding.settled_only: everyone but reviewers).
     settled_only: bool = True
+    # "utterance": each statement once, however many outlets reported it (quotes.utterances);
+    # "report": each quote.
+    unit: str = "utterance"
 
 
 @dataclass(frozen=True)
@@ -198,11 +202,16 @@ def _group_series(group: _Group, filters: Filters, excerpts: int, ids: bool = Tr
         .annotate(n=Count("pk"), placed=Count("pk", filter=Q(said_on_precision__in=placeable)))
         .order_by()
     )
+    by_utterance = filters.unit == "utterance"
+    if by_utterance:  # each statement once, on its date (quotes.analysis_units)
+        quotes = analysis_units.daily_units(group, filters, placeable)
+    date = analysis_units.DATE if by_utterance else "said_on"
     found = {value: {"points": {}, "imprecise": 0, "undated": 0} for value in group.labels}
     for row in period_rollup(
         quotes,
         bucket=filters.bucket,
         columns={"count": _count("daily.placed"), "total": _count("daily.n")},
+        date=date,
     ):
         entry = found[row["series"]]
         if row["period"] is None:
@@ -249,9 +258,11 @@ def _group_series(group: _Group, filters: Filters, excerpts: int, ids: bool = Tr
         "min": "MIN(daily.low)",
         "max": "MAX(daily.high)",
     }
+    if by_utterance:  # one row per statement: the mean of its reports' stances
+        daily = analysis_units.unit_stances(group, filters, placeable)
     if ids or excerpts:
         columns["ids"] = JOINED_IDS[connections[daily.db].vendor].format("daily.ids")
-    for row in period_rollup(daily, bucket=filters.bucket, columns=columns):
+    for row in period_rollup(daily, bucket=filters.bucket, columns=columns, date=date):
         point = found[row["series"]]["points"][row["period"]]
         point.with_stance = row["with_stance"]
         # Rounded (quotes.display): a sum of floats depends on the order the database adds

@@ -89,10 +89,13 @@ def _period_start_sql(vendor: str, bucket: str, column: str) -> str:
 JOINED_IDS = {"sqlite": "GROUP_CONCAT({})", "postgresql": "STRING_AGG({}, ',')"}
 
 
-def period_rollup(daily: QuerySet, *, bucket: str, columns: dict[str, str]) -> list[dict]:
+def period_rollup(
+    daily: QuerySet, *, bucket: str, columns: dict[str, str], date: str = "said_on"
+) -> list[dict]:
     """Per-day aggregate rows summed up into periods by the database, in one statement.
 
-    ``daily`` is a ``values("series", "said_on").annotate(...)`` queryset; ``columns`` maps each
+    ``daily`` is a ``values("series", "said_on").annotate(...)`` queryset (``date`` names its
+    date column when it is not ``said_on``); ``columns`` maps each
     output name to an aggregate over its columns, written against the alias ``daily``
     (``"SUM(daily.n)"``; ``JOINED_IDS`` joins id lists). Rows come back ordered by series and
     period, the period as a date (None for undated rows).
@@ -103,7 +106,7 @@ def period_rollup(daily: QuerySet, *, bucket: str, columns: dict[str, str]) -> l
     """
     connection = connections[daily.db]
     inner, params = daily.query.sql_with_params()
-    period = _period_start_sql(connection.vendor, bucket, "daily.said_on")
+    period = _period_start_sql(connection.vendor, bucket, f"daily.{date}")
     selected = ", ".join(f'{expression} AS "{name}"' for name, expression in columns.items())
     sql = (
         f'SELECT daily.series AS "series", {period} AS "period", {selected} '

@@ -26,6 +26,8 @@ _DOMAIN_MODELS = [
     "stanceannotation",
     "adjudication",
     "quotestance",
+    "utterance",
+    "utterancelink",
 ]
 _ANNOTATOR = [f"view_{model}" for model in _DOMAIN_MODELS] + [
     "add_stanceannotation",
@@ -49,6 +51,8 @@ _EDITOR = (
         for action in ("add", "change")
     ]
     + ["delete_speakeralias", "delete_affiliation"]
+    # confirm or reject proposed links, merge and split utterances (the admin's actions)
+    + ["change_utterance", "change_utterancelink"]
 )
 _REVIEWER = _EDITOR + ["add_adjudication", "change_adjudication", "delete_adjudication"]
 

@@ -12,7 +12,18 @@
 - Counting by utterance (``unit_key``) counts each utterance once and each unlinked quote once.
 """
 
-from django.db.models import Avg, Case, F, Max, Min, Q, When
+from django.db.models import (
+    Avg,
+    BigIntegerField,
+    Case,
+    CharField,
+    DateField,
+    F,
+    Max,
+    Min,
+    Q,
+    When,
+)
 
 from quotes import coding
 from quotes.models import DatePrecision, Quote, QuoteStance, Utterance
@@ -26,8 +37,9 @@ def unit_key(prefix: str = ""):
     """An expression naming a row's counting unit: its utterance's id, else minus its quote's
     id (the two never collide). ``prefix`` leads from the row to its quote (``"quote__"``)."""
     return Case(
-        When(**{f"{prefix}utterance__isnull": True}, then=-F(f"{prefix}id" if prefix else "id")),
+        When(**{f"{prefix}utterance__isnull": True}, then=-F(f"{prefix}id")),
         default=F(f"{prefix}utterance_id"),
+        output_field=BigIntegerField(),
     )
 
 
@@ -36,10 +48,15 @@ def unit_date(prefix: str = "") -> tuple:
     linked = Q(**{f"{prefix}utterance__isnull": False})
     own = "said_on" if not prefix else f"{prefix}said_on"
     return (
-        Case(When(linked, then=F(f"{prefix}utterance__said_on")), default=F(own)),
+        Case(
+            When(linked, then=F(f"{prefix}utterance__said_on")),
+            default=F(own),
+            output_field=DateField(),
+        ),
         Case(
             When(linked, then=F(f"{prefix}utterance__said_on_precision")),
             default=F(f"{own}_precision"),
+            output_field=CharField(),
         ),
     )
 
@@ -82,34 +99,35 @@ def confirmed_report_stances(utterance_ids, user):
     return coding.visible_summaries(stances, user)
 
 
-def utterance_stances(utterance_ids, user) -> dict[int, dict[int, float]]:
+def utterance_stances(utterance_ids, user, topic="topic_id") -> dict[int, dict]:
     """``{utterance_id: {topic_id: mean}}``: the mean of the confirmed reports' stored stances
-    ``user`` may see (one query)."""
+    ``user`` may see (one query); ``topic="topic__slug"`` keys by slug."""
     rows = (
         confirmed_report_stances(utterance_ids, user)
-        .values("quote__utterance_id", "topic_id")
+        .values("quote__utterance_id", topic)
         .annotate(mean=Avg("value"))
         .order_by()
     )
     found: dict[int, dict[int, float]] = {}
     for row in rows:
-        found.setdefault(row["quote__utterance_id"], {})[row["topic_id"]] = row["mean"]
+        found.setdefault(row["quote__utterance_id"], {})[row[topic]] = row["mean"]
     return found
 
 
-def conflicting_stances(utterance_ids, user) -> dict[int, dict[int, tuple[float, float]]]:
+def conflicting_stances(utterance_ids, user, topic="topic_id") -> dict[int, dict]:
     """``{utterance_id: {topic_id: (lowest, highest)}}`` where two confirmed reports' stored
-    stances differ by ``CONFLICT_POINTS`` or more (one query; only values ``user`` may see)."""
+    stances differ by ``CONFLICT_POINTS`` or more (one query; only values ``user`` may see;
+    ``topic="topic__slug"`` keys by slug)."""
     rows = (
         confirmed_report_stances(utterance_ids, user)
-        .values("quote__utterance_id", "topic_id")
+        .values("quote__utterance_id", topic)
         .annotate(low=Min("value"), high=Max("value"))
         .filter(high__gte=F("low") + CONFLICT_POINTS - 1e-9)
         .order_by()
     )
     found: dict[int, dict[int, tuple[float, float]]] = {}
     for row in rows:
-        found.setdefault(row["quote__utterance_id"], {})[row["topic_id"]] = (
+        found.setdefault(row["quote__utterance_id"], {})[row[topic]] = (
             row["low"],
             row["high"],
         )

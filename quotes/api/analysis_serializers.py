@@ -10,6 +10,7 @@ from rest_framework import serializers
 from quotes.analysis import BUCKETS, Comparison, Filters, Series
 from quotes.api.serializers import SlugRelatedField
 from quotes.models import Organization, Quote, Speaker, Topic
+from quotes.utterances import UNITS
 
 
 def present(params) -> dict:
@@ -49,6 +50,14 @@ class AnalysisQuerySerializer(serializers.Serializer):
         "timeline's size does not grow with its number of quotes.",
     )
 
+    unit = serializers.ChoiceField(
+        choices=list(UNITS),
+        default="utterance",
+        help_text="What is counted: `utterance` (default) counts a statement once however many "
+        "outlets reported it, on its earliest confirmed report's date, with the mean of its "
+        "reports' stances; `report` counts every quote as printed.",
+    )
+
     def validate(self, attrs):
         after, before = attrs.get("said_after"), attrs.get("said_before")
         if after and before and after > before:
@@ -63,6 +72,7 @@ class AnalysisQuerySerializer(serializers.Serializer):
             said_after=data.get("said_after"),
             said_before=data.get("said_before"),
             status=data["status"],
+            unit=data["unit"],
         )
 
 

@@ -39,6 +39,7 @@ QUOTE_COLUMNS = [
     "url",
     "published_on",
     "language",
+    "utterance_id",
 ]
 
 
@@ -97,6 +98,7 @@ QUOTE_FIELDS = [
     "source__url",
     "source__published_on",
     "source__language",
+    "utterance_id",
 ]
 STANCE_FIELDS = ["stance", "stance_adjudicated", "stance_annotators"]
 # The columns of free text, made safe for spreadsheets (quotes.text.spreadsheet_safe); the others

@@ -21,6 +21,7 @@ ROW_FIELDS = (
     *("source_id", "source__outlet", "source__title", "source__url"),
     *("source__published_on", "source__language"),
     *("event_id", "event__slug", "event__title"),
+    "utterance_id",
 )
 
 
@@ -113,6 +114,7 @@ def render_quote(row: dict, stances: list[dict]) -> dict:
         if row["event_id"] is None
         else {"slug": row["event__slug"], "title": row["event__title"]},
         "is_verified": row["span_start"] is not None,
+        "utterance_id": row["utterance_id"],
         "stances": stances,
         "version": row["version"],
     }

@@ -271,6 +271,11 @@ class QuoteReadSerializer(serializers.ModelSerializer):
     is_verified = serializers.BooleanField(
         help_text="True when the text was found in the stored source text."
     )
+    utterance_id = serializers.IntegerField(
+        allow_null=True,
+        help_text="The utterance this quote reports, with the other outlets' reports of the same "
+        "statement (/api/utterances/{id}/); null: the quote is an utterance of its own.",
+    )
     stances = serializers.SerializerMethodField()
 
     class Meta:
@@ -287,6 +292,7 @@ class QuoteReadSerializer(serializers.ModelSerializer):
             "source",
             "event",
             "is_verified",
+            "utterance_id",
             "stances",
             "version",
         ]

@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 from quotes.api import docs, stance_views, views
 from quotes.api.auth import TokenView
 from quotes.api.docs import LocalRedocView
+from quotes.api.utterances import UtteranceViewSet
 
 router = DefaultRouter()
 router.register("quotes", views.QuoteViewSet, basename="quote")
@@ -17,6 +18,7 @@ router.register("topics", views.TopicViewSet, basename="topic")
 router.register("events", views.EventViewSet, basename="event")
 router.register("stances", stance_views.StanceAnnotationViewSet, basename="stance")
 router.register("adjudications", stance_views.AdjudicationViewSet, basename="adjudication")
+router.register("utterances", UtteranceViewSet, basename="utterance")
 
 urlpatterns = [
     path("token/", TokenView.as_view(), name="api-token"),

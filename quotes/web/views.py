@@ -29,6 +29,7 @@ COMPARE_PARAMETERS = (
     "bucket",
     "said_after",
     "said_before",
+    "unit",
 )
 
 
