@@ -326,12 +326,22 @@ def _speaker_for(proposal: Proposal, result: ImportResult) -> Speaker | None:
         kind=kind,
         organization=organization,
         cited_by=cited_by,
-        description=f"Proposed by the import of {result.source}.",
+        description=_proposed_description(proposal, result),
     )
     speaker.full_clean()
     speaker.save()
     result.speakers_created.append(speaker.name)
     return speaker
+
+
+def _proposed_description(proposal: Proposal, result: ImportResult) -> str:
+    """Where a new speaker came from and what the article calls them ("Kremlin spokesman"), so
+    the editor who confirms them can record the affiliation."""
+    said = f"Proposed by the import of {result.source}."
+    if proposal.speaker_role:
+        body = f" ({proposal.speaker_organization})" if proposal.speaker_organization else ""
+        said += f" The article calls them “{proposal.speaker_role}”{body}."
+    return said[:1000]
 
 
 def _free_slug(model, name: str) -> str:

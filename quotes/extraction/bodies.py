@@ -116,3 +116,27 @@ PLACE_BODY = re.compile(
     r"presidency|embassy|foreign office|central bank|security service|prosecutor['’]s office|"
     r"defen[cs]e department|state department|foreign ministry))\b"
 )
+
+
+def best_role(roles: list[str]) -> str:
+    """The fullest role title of a person's printed roles ("Russian Deputy Foreign Minister"
+    over "Minister"), cleaned of leading articles; '' when none is a role."""
+    from .lexicon import ROLE_WORDS
+
+    titled = [
+        re.sub(r"^(?:the|a|an)\s+", "", r.strip(" ,"), flags=re.I)
+        for r in roles
+        if any(w.lower().strip(".") in ROLE_WORDS for w in r.split())
+    ]
+    return max(titled, key=len, default="")[:120]
+
+
+def organization_in(role: str) -> str:
+    """The organisation a role title names: "Chairman of the State Duma Committee on
+    International Affairs" → "State Duma Committee on International Affairs", "NATO Secretary
+    General" → NATO; '' when it names none."""
+    named = ORG_NAME.search(role)
+    if named:
+        return re.sub(r"^(?:(?:the|of|for|on|and)\s+)+", "", named.group(), flags=re.I).strip()
+    acronym = KNOWN_ACRONYM.search(role) or ANY_ACRONYM.search(role)
+    return acronym.group() if acronym else ""

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from .attribution import Discourse, mask_quotes
+from .bodies import best_role, organization_in
 from .classify import classify
 from .dates import date_for_context, find_date_cue
 from .indirect import find_indirect
@@ -128,6 +129,16 @@ def _attribute(
     return undecided("no attribution found next to the quotation"), ""
 
 
+def _role_of(discourse: Discourse, speaker: Speaker) -> dict[str, str]:
+    """The role the article gives a person and the body it names ("Kremlin spokesman" →
+    Kremlin), for a new speaker's proposed affiliation."""
+    if speaker.kind != "person":
+        return {}
+    entity = discourse.entity_by_speaker(speaker)
+    role = best_role(entity.roles) if entity is not None else ""
+    return {"speaker_role": role, "speaker_organization": organization_in(role)}
+
+
 def _with(speaker: Speaker, reason: str) -> Speaker:
     return Speaker(speaker.slug, speaker.name, speaker.kind, speaker.cited_by, reason)
 
@@ -243,6 +254,7 @@ def extract_quotes(
                 cited_by=speaker.cited_by if speaker.kind == "anonymous" else "",
                 needs_review=not speaker.decided,
                 reason=speaker.reason,
+                **_role_of(discourse, speaker),
                 said_on=said_on,
                 said_on_precision=precision,
             )

@@ -32,6 +32,10 @@ class Proposal:
     reason: str
     said_on: date | None
     said_on_precision: str  # "day" | "month" | "year" | "unknown"
+    # what the article calls a person ("Russian Foreign Minister", "the acting chairwoman of the
+    # party") and the body that role names, for a new speaker's affiliation
+    speaker_role: str = ""
+    speaker_organization: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,31 @@
+"""A person new to the database is proposed with the role and organisation the article gives."""
+
+import datetime
+
+import pytest
+
+from quotes.extraction import extract_quotes
+from quotes.importing import article_import
+from quotes.models import Speaker
+
+ARTICLE = (
+    "Harbour Council spokesman Tomas Leclerc said the port would stay open. “We are not "
+    "closing anything,” Leclerc told reporters.\n"
+)
+
+
+def test_the_extractor_gives_a_new_person_the_role_and_body_the_article_prints():
+    proposals = extract_quotes(ARTICLE, published_on=datetime.date(2023, 3, 9))
+    quote = next(p for p in proposals if p.text.startswith("We are not"))
+    assert quote.speaker_name == "Tomas Leclerc"
+    assert quote.speaker_role == "Harbour Council spokesman"
+    assert quote.speaker_organization == "Harbour Council"
+
+
+@pytest.mark.django_db
+def test_a_new_speaker_is_stored_with_what_the_article_calls_them():
+    article_import(
+        text=ARTICLE, outlet="The Courier", title="Port", published_on=datetime.date(2023, 3, 9)
+    )
+    speaker = Speaker.objects.get(name="Tomas Leclerc")
+    assert "“Harbour Council spokesman” (Harbour Council)" in speaker.description
