@@ -29,3 +29,17 @@ def test_a_new_speaker_is_stored_with_what_the_article_calls_them():
     )
     speaker = Speaker.objects.get(name="Tomas Leclerc")
     assert "“Harbour Council spokesman” (Harbour Council)" in speaker.description
+
+
+@pytest.mark.django_db
+def test_the_review_page_shows_what_the_article_calls_a_new_speaker(client):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    result = article_import(
+        text=ARTICLE, outlet="The Courier", title="Port", published_on=datetime.date(2023, 3, 9)
+    )
+    admin = get_user_model().objects.create_superuser("boss", password="x")
+    client.force_login(admin)
+    page = client.get(reverse("admin:quotes_source_review", args=[result.source.pk]))
+    assert "“Harbour Council spokesman” (Harbour Council)" in page.content.decode()
