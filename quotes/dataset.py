@@ -20,6 +20,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, tran
 
 from quotes.dataset_checks import derived_row_problems, describe
 from quotes.dataset_versions import FORMAT_VERSION, READABLE, columns_added, tables_missing
+from quotes.rollup import rollup_rebuild
 
 FORMAT = "stancedb-dataset"
 MANIFEST = "manifest.json"
@@ -377,6 +378,7 @@ def import_bundle(directory: Path, *, using: str = DEFAULT_DB_ALIAS) -> dict[str
                     "The bundle's derived rows disagree with the rows they are computed from "
                     "(edited by hand?); nothing was imported: " + describe(problems)
                 )
+            rollup_rebuild(using=using)  # derived from the stored stances, not in the bundle
             statements = connection.ops.sequence_reset_sql(no_style(), bundle_models())
             with connection.cursor() as cursor:
                 for statement in statements:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from quotes.models import Quote, QuoteStance
+from quotes.rollup import rollup_kept
 from quotes.utterances import utterance_dates_refresh
 
 BATCH_SIZE = 500
@@ -28,11 +29,13 @@ def stance_copies_refresh(*, quote_ids: Iterable[int] | None = None) -> int:
     ``quote_ids`` is None); one UPDATE whatever the number of quotes. Returns the rows updated."""
     stances = QuoteStance.objects.all()
     if quote_ids is not None:
-        stances = stances.filter(quote_id__in=list(quote_ids))
+        quote_ids = list(quote_ids)
+        stances = stances.filter(quote_id__in=quote_ids)
     quote = Quote.objects.filter(pk=OuterRef("quote_id")).order_by()
-    return stances.update(
-        **{name: Subquery(quote.values(name)[:1]) for name in QuoteStance.COPIED_FROM_QUOTE}
-    )
+    with rollup_kept(quote_ids):  # the quotes' cells before and after (quotes.rollup)
+        return stances.update(
+            **{name: Subquery(quote.values(name)[:1]) for name in QuoteStance.COPIED_FROM_QUOTE}
+        )
 
 
 def _batches(queryset, batch_size: int):

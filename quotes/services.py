@@ -21,6 +21,7 @@ from quotes.models import (
     Topic,
 )
 from quotes.quote_batches import quotes_set_status, stance_copies_refresh  # noqa: F401
+from quotes.rollup import rollup_kept, rollup_topic_refresh
 from quotes.utterance_services import utterance_reports_changed
 
 
@@ -102,6 +103,7 @@ def topic_save(*, topic: Topic) -> Topic:
                 coding.settled_condition(topic.codes_needed), output_field=BooleanField()
             )
         )
+        rollup_topic_refresh(topic_id=topic.pk)
     return topic
 
 
@@ -116,21 +118,23 @@ def topic_release(*, topic: Topic, released: bool = True) -> Topic:
 @transaction.atomic
 def stance_summary_refresh(*, quote_id: int, topic_id: int) -> QuoteStance | None:
     """Recompute and store the stance of one quote on one topic; None when nobody coded it."""
-    QuoteStance.objects.filter(quote_id=quote_id, topic_id=topic_id).delete()
-    summaries = _stance_summaries(Q(quote_id=quote_id, topic_id=topic_id))
-    if not summaries:
-        return None
-    summaries[0].save()
-    return summaries[0]
+    with rollup_kept([quote_id]):
+        QuoteStance.objects.filter(quote_id=quote_id, topic_id=topic_id).delete()
+        summaries = _stance_summaries(Q(quote_id=quote_id, topic_id=topic_id))
+        if summaries:
+            summaries[0].save()
+    return summaries[0] if summaries else None
 
 
 @transaction.atomic
 def stance_summaries_rebuild(*, quote_ids: Iterable[int] | None = None, batch_size=5000) -> int:
     """Rebuild stored stances for the given quotes (all when None); returns the rows written."""
-    summaries_filter = Q() if quote_ids is None else Q(quote_id__in=list(quote_ids))
-    QuoteStance.objects.filter(summaries_filter).delete()
-    summaries = _stance_summaries(summaries_filter)
-    QuoteStance.objects.bulk_create(summaries, batch_size=batch_size)
+    quote_ids = None if quote_ids is None else list(quote_ids)
+    summaries_filter = Q() if quote_ids is None else Q(quote_id__in=quote_ids)
+    with rollup_kept(quote_ids):
+        QuoteStance.objects.filter(summaries_filter).delete()
+        summaries = _stance_summaries(summaries_filter)
+        QuoteStance.objects.bulk_create(summaries, batch_size=batch_size)
     return len(summaries)
 
 

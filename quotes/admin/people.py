@@ -7,7 +7,8 @@ from django.urls import reverse
 from quotes import display
 from quotes.admin.base import DeskAdmin
 from quotes.admin.merging import merge_speakers_view
-from quotes.models import Affiliation, Organization, Speaker, SpeakerAlias
+from quotes.models import Affiliation, Organization, Quote, Speaker, SpeakerAlias
+from quotes.rollup import rollup_apply
 
 
 @admin.register(Organization)
@@ -61,6 +62,12 @@ class SpeakerAdmin(DeskAdmin):
     def view_on_site(self, speaker):
         return reverse("web:speaker-detail", args=[speaker.slug])
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if any(f.model is Affiliation and f.has_changed() for f in formsets):
+            # Its quotes' rollup cells follow their roles' organisations (quotes.rollup).
+            rollup_apply(Quote.objects.filter(speaker=form.instance).values_list("pk", flat=True))
+
     def get_queryset(self, request):
         return (
             super()
@@ -105,6 +112,11 @@ class AffiliationAdmin(DeskAdmin):
     autocomplete_fields = ("speaker", "organization")
     list_select_related = ("speaker", "organization")
     show_full_result_count = False
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Its quotes' rollup cells follow the role's organisation (quotes.rollup).
+        rollup_apply(Quote.objects.filter(affiliation=obj).values_list("pk", flat=True))
 
     @admin.display(description="started", ordering="started_on")
     def started(self, affiliation):

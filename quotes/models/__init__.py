@@ -3,6 +3,7 @@
 from quotes.models.common import DatePrecision
 from quotes.models.people import Affiliation, Organization, Speaker, SpeakerAlias
 from quotes.models.quotes import Quote
+from quotes.models.rollup import StanceRollup
 from quotes.models.sources import Event, Source
 from quotes.models.stances import Adjudication, QuoteStance, StanceAnnotation, StanceValue, Topic
 from quotes.models.utterances import Utterance, UtteranceLink
@@ -19,6 +20,7 @@ __all__ = [
     "Speaker",
     "SpeakerAlias",
     "StanceAnnotation",
+    "StanceRollup",
     "StanceValue",
     "Topic",
     "Utterance",

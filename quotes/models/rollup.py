@@ -1,0 +1,91 @@
+"""The stance rollup: stored stances summed per speaker × topic × organisation × day.
+
+Derived data, like ``QuoteStance``: written only by ``quotes.rollup`` in the transaction of the
+service that moves it, and rebuilt by ``manage.py rebuild_rollup``.
+"""
+
+from django.db import models
+from django.db.models import F, Q
+
+from quotes.models.stances import STANCE_MAX, STANCE_MIN
+
+
+class StanceRollup(models.Model):
+    """One cell: the stored stances of one speaker on one topic said on one day, in one review
+    status, settled or not, with one date precision, in a role at one organisation (or none),
+    counted by one unit. A month's (or quarter's, or year's) figures are sums over its days; the
+    mean is ``total / count`` and the variance ``total_squares / count - mean²``.
+
+    Only stances with a speaker and a date have a cell: nothing else is placed in a period.
+    """
+
+    class Unit(models.TextChoices):
+        REPORT = "report", "Report (a quote as one article printed it)"
+        # Reserved for utterances (one statement, however many reports): issue 16.
+        UTTERANCE = "utterance", "Utterance"
+
+    unit = models.CharField(max_length=10, choices=Unit.choices, default=Unit.REPORT)
+    topic = models.ForeignKey("quotes.Topic", on_delete=models.CASCADE, related_name="+")
+    speaker = models.ForeignKey("quotes.Speaker", on_delete=models.CASCADE, related_name="+")
+    organization_id = models.PositiveIntegerField(
+        help_text="The organisation of the role the quotes were said in; 0: in no role."
+    )
+    status = models.CharField(max_length=10)
+    is_settled = models.BooleanField()
+    said_on_precision = models.CharField(max_length=8)
+    said_on = models.DateField()
+    quotes = models.PositiveIntegerField(
+        help_text='Stored stances in the cell, "cannot code" ones included.'
+    )
+    count = models.PositiveIntegerField(help_text="Of those, stances with a value.")
+    total = models.FloatField(default=0.0, help_text="Sum of the values.")
+    total_squares = models.FloatField(default=0.0, help_text="Sum of the squared values.")
+    low = models.FloatField(null=True, help_text="Smallest value; empty without a value.")
+    high = models.FloatField(null=True, help_text="Largest value; empty without a value.")
+
+    class Meta:
+        ordering = ("topic", "speaker", "said_on", "id")
+        constraints = [
+            # The grain; its index serves the speaker timeline (topic, speaker, status, day).
+            models.UniqueConstraint(
+                fields=[
+                    *("unit", "topic", "speaker", "status", "said_on", "said_on_precision"),
+                    *("is_settled", "organization_id"),
+                ],
+                name="one_stance_rollup_row_per_cell",
+            ),
+            models.CheckConstraint(condition=Q(count__gte=0), name="stance_rollup_count_gte_0"),
+            models.CheckConstraint(
+                condition=Q(quotes__gt=0, quotes__gte=F("count")),
+                name="stance_rollup_quotes_cover_count",
+            ),
+            models.CheckConstraint(
+                condition=Q(count=0, low__isnull=True, high__isnull=True)
+                | Q(count__gt=0, low__isnull=False, high__isnull=False),
+                name="stance_rollup_min_max_when_counted",
+            ),
+            models.CheckConstraint(
+                condition=Q(low__isnull=True) | Q(low__lte=F("high")),
+                name="stance_rollup_min_lte_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(low__isnull=True) | Q(low__gte=STANCE_MIN, high__lte=STANCE_MAX),
+                name="stance_rollup_min_max_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(total_squares__gte=0), name="stance_rollup_squares_gte_0"
+            ),
+            models.CheckConstraint(
+                condition=Q(unit__in=["report", "utterance"]), name="stance_rollup_unit_known"
+            ),
+        ]
+        indexes = [
+            # compare of organisations: a topic's cells of some organisations, by day
+            models.Index(
+                fields=["unit", "topic", "organization_id", "status", "said_on"],
+                name="stance_rollup_organization",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.topic_id}/{self.speaker_id}/{self.said_on}: {self.count} of {self.quotes}"
