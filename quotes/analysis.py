@@ -30,6 +30,7 @@ from quotes.models import (
     Topic,
 )
 from quotes.periods import JOINED_IDS, IdList, period_rollup, split_ids
+from quotes.rollup import rollup_daily
 
 BUCKETS = ("month", "quarter", "year")
 # The date precisions each bucket can place: a quote never goes into a bucket finer than its date.
@@ -159,6 +160,8 @@ class _Group:
     # group value -> the field values it pools (an organization and its descendants); None: each
     # group value is the field's own value
     members: dict | None = None
+    # The StanceRollup column the series are drawn from, when the rollup can answer (quotes.rollup)
+    rollup_field: str | None = None
 
     def values(self) -> list:
         if self.members is None:
@@ -252,6 +255,14 @@ def _group_series(group: _Group, filters: Filters, excerpts: int, ids: bool = Tr
         )
         .order_by()
     )
+    if group.rollup_field and not (ids or excerpts or by_utterance):  # the rollup's sums
+        daily = rollup_daily(
+            filters,
+            field=group.rollup_field,
+            values=group.values(),
+            series=group.series(group.rollup_field),
+            placeable=placeable,
+        )
     columns = {
         "with_stance": _count("daily.n"),
         "mean": "SUM(daily.total) / SUM(daily.n)",
@@ -328,6 +339,7 @@ def _organization_groups(organizations: list[Organization]) -> list[_Group]:
             "quote__affiliation__organization_id",
             {o.pk: (o.slug, o.name) for o in chosen},
             members={o.pk: members[o.pk] for o in chosen},
+            rollup_field="organization_id",
         )
         for _, chosen in rounds
     ]
@@ -357,7 +369,13 @@ def compare(
     """
     kind_labels = dict(Organization.Kind.choices)
     groups = [
-        _Group("speaker", "speaker_id", "speaker_id", {s.pk: (s.slug, s.name) for s in speakers}),
+        _Group(
+            "speaker",
+            "speaker_id",
+            "speaker_id",
+            {s.pk: (s.slug, s.name) for s in speakers},
+            rollup_field="speaker_id",
+        ),
         *_organization_groups(list(organizations)),
         _Group(
             "organization_kind",
