@@ -9,7 +9,7 @@ from .bodies import best_role, organization_in
 from .classify import classify
 from .dates import date_for_context, find_date_cue
 from .indirect import find_indirect
-from .marks import double_single_quotes
+from .marks import double_apostrophes, double_single_quotes
 from .model import KnownSpeaker, Proposal, Speaker, undecided
 from .sentences import QUOTE_CHARS
 from .spans import RawQuote, find_quotes
@@ -185,7 +185,7 @@ def extract_quotes(
     the first day of the publication month (precision "month").
     """
     # Unicode spaces (no-break, thin, narrow) read as plain spaces; every offset stays the same.
-    original, text = text, double_single_quotes(text).translate(_SPACES)
+    original, text = text, double_single_quotes(double_apostrophes(text)).translate(_SPACES)
     raw = find_quotes(text)
     tops = [q for q in raw if q.depth == 0]
 

@@ -64,3 +64,18 @@ def double_single_quotes(text: str) -> str:
             chars[line.start() + opened] = "“"
             chars[line.start() + closed] = "”"
     return "".join(chars)
+
+
+_TWO_APOSTROPHES = re.compile(r"''|’’|‘‘")
+
+
+def double_apostrophes(text: str) -> str:
+    """``text`` with a quotation mark typed as two apostrophes (''…'', as some newspapers'
+    archives print it) turned into a double quotation mark and a space, the space on the side
+    away from the quoted words, so that every offset stays the same."""
+
+    def mark(match: re.Match[str]) -> str:
+        following = text[match.end() : match.end() + 1]
+        return ' "' if following.isalnum() or following in "([‘'" else '" '
+
+    return _TWO_APOSTROPHES.sub(mark, text)

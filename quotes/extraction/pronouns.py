@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .gender import gender_of_given_name
 from .model import Speaker, undecided
+from .names import TITLE_WORDS
 
 if TYPE_CHECKING:
     from .attribution import Discourse, Entity
@@ -60,7 +61,7 @@ def is_subject(discourse: "Discourse", mention: "Mention") -> bool:
         return False
     if re.match(r"['’]s?\s", discourse.masked[mention.end : mention.end + 3]):
         return False  # "Obama's adviser said": the possessor is not the subject
-    words = re.findall(r"[\w’'.-]+", before)
+    words = [w for w in re.findall(r"[\w’'.-]+", before) if w.lower().strip(".") not in TITLE_WORDS]
     return len(words) <= 4 and not re.search(r"[“”\"]", before.strip())
 
 

@@ -287,3 +287,18 @@ def test_an_adverb_before_the_verb_is_not_a_description_s_head(extract):
     text = "Her campaign quickly blasted out an email stating: “Ryan joins the chorus.”"
     found = by_text(extract(text, known=()), "Ryan joins")
     assert "quickly" not in (found.speaker_name or "").lower()
+
+
+def test_quotation_marks_typed_as_two_apostrophes_are_quotation_marks(extract):
+    text = "''We are running a 50-state campaign,'' said Robby Mook, her campaign manager.\n"
+    found = by_text(extract(text, known=()), "We are running")
+    assert found.text == "We are running a 50-state campaign"
+    assert found.speaker_name == "Robby Mook"
+
+
+def test_a_title_before_the_subject_does_not_push_it_out_of_subject_position(extract):
+    text = (
+        "“We run everywhere,” said Robby Mook.\n\n"
+        "Asked about the remarks, Mr. Brenner was dismissive. “Nobody cares,” he said."
+    )
+    assert by_text(extract(text, known=()), "Nobody cares").speaker_name == "Brenner"
