@@ -10,14 +10,10 @@ from types import SimpleNamespace
 import pytest
 from django.core.management import CommandError, call_command
 
-from quotes.extraction.brat import (
-    BratError,
-    GoldAttribution,
-    is_quoted,
-    load_corpus,
+from quotes.extraction.brat import BratError, GoldAttribution, is_quoted, load_corpus, parse_ann
+from quotes.extraction.brat_scoring import (
     matches,
     name_words,
-    parse_ann,
     score_article,
     speaker_right,
     surname,
@@ -252,3 +248,17 @@ def test_evaluate_extraction_brat_names_the_file_and_line_of_a_bad_annotation(co
     gold.write_text(_ann().replace("Content:T3", "Content:T33"), encoding="utf-8")
     with pytest.raises(CommandError, match=r"bridge_alice\.ann:5: Content refers to unknown T33"):
         call_command("evaluate_extraction", "--brat", str(corpus))
+
+
+def test_reported_speech_is_scored_on_golds_without_marks_whose_cue_is_a_verb_of_saying():
+    from types import SimpleNamespace
+
+    text = "Kim said the port would close. Polls suggest the port is popular."
+    said = GoldAttribution(spans=((9, 30),), quoted=False, source="Kim", source_start=0, cue="said")
+    polls = GoldAttribution(spans=((39, 64),), quoted=False, source="Polls", cue="suggest")
+    found = SimpleNamespace(start=9, end=30, kind="indirect", speaker_name="Kim")
+    wrong = SimpleNamespace(start=0, end=3, kind="indirect", speaker_name="Kim")
+    counts = score_article([found, wrong], [said, polls])
+    assert text[9:30] == "the port would close."
+    assert (counts.reported_golds, counts.reported_golds_found) == (1, 1)
+    assert (counts.indirect_predictions, counts.indirect_predictions_right) == (2, 1)

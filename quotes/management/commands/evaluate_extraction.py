@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from quotes.extraction import KnownSpeaker, extract_quotes
-from quotes.extraction.brat import BratError, evaluate_corpus, load_corpus
+from quotes.extraction.brat import BratError, load_corpus
+from quotes.extraction.brat_scoring import evaluate_corpus
 from quotes.extraction.evaluate import KINDS, evaluate, gold_from_entries
 from quotes.seed import SEED_FILE
 
@@ -129,6 +130,13 @@ class Command(BaseCommand):
                 f"{label:<22}{gold:>7}{proposed:>10}"
                 f"{_fmt(r[key]['precision']):>11}{_fmt(r[key]['recall']):>8}"
             )
+        reported = r["reported_speech"]
+        self.stdout.write(
+            f"{'reported speech':<22}{reported['golds']:>7}{reported['indirect_proposals']:>10}"
+            f"{_fmt(reported['indirect_precision']):>11}{_fmt(reported['recall']):>8}"
+            "  (no quotation marks, cue said/told/according to …; precision of the indirect"
+            " proposals)"
+        )
         speaker = r["speaker"]
         self.stdout.write(
             f"speaker on {speaker['judged']} matched quoted attributions with a source: "
