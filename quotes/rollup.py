@@ -3,11 +3,12 @@
 ``StanceRollup`` sums the stored stances (``QuoteStance``) per speaker × topic × organisation at
 the time × status × settled × date precision × day × unit. Whatever writes stored stances or their
 copies of a quote's fields wraps the write in ``rollup_kept(quote_ids)`` (one line, in the same
-transaction): it notes the day slots (speaker, status, date, precision) the quotes' stances are
-in before the write, and afterwards recomputes those slots and the ones they are in after it,
-from the base rows, a few slots per statement. Recomputing rather than adding deltas keeps the
-minimum and maximum right when the value that was the minimum leaves a cell, and a slot is small
-(one speaker's stances of one day), so that costs one indexed query.
+transaction): it notes the day slots (topic, speaker, status, date, precision) the quotes'
+stances are in before the write, and afterwards recomputes those slots and the ones they are in
+after it, from the base rows, a hundred slots per statement. Recomputing rather than adding
+deltas keeps the minimum and maximum right when the value that was the minimum leaves a cell,
+and a slot is small (one speaker's stances of one day on one topic), so that costs one range
+of an index.
 
 The organisation is not copied onto the stored stance, so a slot spans every organisation and
 both settled states: a quote whose role changes moves between cells of one slot.
@@ -24,8 +25,10 @@ from django.db.models.functions import Coalesce
 
 from quotes.models import QuoteStance, StanceRollup
 
-SLOT = ("speaker_id", "status", "said_on", "said_on_precision")
-# Slots per statement: each is four conditions OR-ed, far from SQLite's expression depth limit.
+# A topic's stances of one speaker, status, day and precision: a range of the stored stances'
+# timeline index (quote_stance_timeline), so recomputing a slot reads only its own rows.
+SLOT = ("topic_id", "speaker_id", "status", "said_on", "said_on_precision")
+# Slots per statement: each is five conditions OR-ed, far from SQLite's expression depth limit.
 SLOTS_PER_QUERY = 100
 BATCH_SIZE = 5000
 
@@ -41,7 +44,6 @@ def cells(stances) -> Iterable[StanceRollup]:
     rows = (
         _placed(stances)
         .values(
-            "topic_id",
             *SLOT,
             "is_settled",
             organization=Coalesce("quote__affiliation__organization_id", Value(0)),
