@@ -1,5 +1,7 @@
 """Quotes: the filtered list, a quote's page, and the article a quote was printed in."""
 
+import difflib
+
 from django.shortcuts import get_object_or_404, render
 
 from quotes import coding
@@ -72,7 +74,34 @@ def quote_list(request):
 def quote_detail(request, pk):
     quote = get_object_or_404(Quote.objects.confirmed().for_list(), pk=pk)
     coding.mark_summaries([quote], request.user)
-    return render(request, "web/quote_detail.html", {"quote": quote})
+    context = {"quote": quote, "reports": utterance_reports(quote)}
+    return render(request, "web/quote_detail.html", context)
+
+
+def utterance_reports(quote) -> list[dict]:
+    """The other confirmed reports of the quote's utterance, each with its text as
+    ``[{"text", "new"}]`` runs, ``new`` on the words this quote does not print (one query; none
+    for a quote that is an utterance of its own)."""
+    if quote.utterance_id is None:
+        return []
+    others = (
+        Quote.objects.confirmed()
+        .filter(utterance_id=quote.utterance_id)
+        .exclude(pk=quote.pk)
+        .select_related("source")
+        .order_by("said_on", "id")
+    )
+    mine = quote.text.split()
+    reports = []
+    for other in others:
+        theirs = other.text.split()
+        runs = []
+        matcher = difflib.SequenceMatcher(a=mine, b=theirs, autojunk=False)
+        for tag, _, _, start, end in matcher.get_opcodes():
+            if end > start:
+                runs.append({"text": " ".join(theirs[start:end]), "new": tag != "equal"})
+        reports.append({"quote": other, "runs": runs})
+    return reports
 
 
 def article_parts(text: str, quotes) -> list[dict]:
