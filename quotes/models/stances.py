@@ -44,6 +44,25 @@ def stance_label(value, cannot_code: bool = False) -> str:
     return CANNOT_CODE_LABEL if cannot_code else StanceValue(value).label
 
 
+class CodeChoice:
+    """What a code is, for an annotation and an adjudication alike: a value −2…+2 or "cannot
+    code", exactly one of them (the database constraints say the same)."""
+
+    def clean(self):
+        if self.cannot_code and self.value is not None:
+            raise ValidationError(
+                {"value": 'Choose a value or "cannot code", not both.'}, code="both"
+            )
+        if not self.cannot_code and self.value is None:
+            raise ValidationError(
+                {"value": 'Choose a value (−2 … +2) or "cannot code".'}, code="required"
+            )
+
+    @property
+    def code_label(self) -> str:
+        return stance_label(self.value, self.cannot_code)
+
+
 class Topic(models.Model):
     """The target a stance is taken toward; its description is the codebook."""
 
@@ -80,7 +99,7 @@ class Topic(models.Model):
         return self.name
 
 
-class StanceAnnotation(models.Model):
+class StanceAnnotation(CodeChoice, models.Model):
     """One annotator's coding of one quote's stance toward one topic."""
 
     quote = models.ForeignKey("quotes.Quote", on_delete=models.PROTECT, related_name="annotations")
@@ -137,22 +156,8 @@ class StanceAnnotation(models.Model):
         code = "cannot code" if self.cannot_code else f"{self.value:+d}"
         return f"{self.annotator} on {self.topic}: {code}"
 
-    def clean(self):
-        if self.cannot_code and self.value is not None:
-            raise ValidationError(
-                {"value": 'Choose a value or "cannot code", not both.'}, code="both"
-            )
-        if not self.cannot_code and self.value is None:
-            raise ValidationError(
-                {"value": 'Choose a value (−2 … +2) or "cannot code".'}, code="required"
-            )
 
-    @property
-    def code_label(self) -> str:
-        return stance_label(self.value, self.cannot_code)
-
-
-class Adjudication(models.Model):
+class Adjudication(CodeChoice, models.Model):
     """A reviewer's final value for a quote on a topic, which overrides the annotators' mean; or
     the reviewer's decision that the quote cannot be coded on the topic (no value)."""
 
@@ -198,20 +203,6 @@ class Adjudication(models.Model):
     def __str__(self):
         code = "cannot code" if self.cannot_code else f"{self.value:+d}"
         return f"{self.topic}: {code} (adjudicated)"
-
-    def clean(self):
-        if self.cannot_code and self.value is not None:
-            raise ValidationError(
-                {"value": 'Choose a value or "cannot code", not both.'}, code="both"
-            )
-        if not self.cannot_code and self.value is None:
-            raise ValidationError(
-                {"value": 'Choose a value (−2 … +2) or "cannot code".'}, code="required"
-            )
-
-    @property
-    def code_label(self) -> str:
-        return stance_label(self.value, self.cannot_code)
 
 
 class QuoteStance(models.Model):
