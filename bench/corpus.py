@@ -179,7 +179,8 @@ def question_urls(p: dict) -> dict:
         "q1": q1,
         "q2": f"{q1}&said_after={p['after']}&said_before={p['before']}&topic={p['topic']}"
         f"&stance_min={p['stance_min']}&stance_max={p['stance_max']}",
-        "q3": f"/api/speakers/{p['speaker']}/timeline/?topic={p['topic']}&bucket=month",
+        # Counting reports, as the plain GROUP BY over the stored stances does (the rollup)
+        "q3": f"/api/speakers/{p['speaker']}/timeline/?topic={p['topic']}&bucket=month&unit=report",
         "q4": f"/api/quotes/?q={p['word']}&page_size=50",
     }
 
