@@ -77,6 +77,7 @@ class DeskListMixin:
         return deleted, counts, lacking, protected
 
     def get_object(self, request, object_id, from_field=None):
+        from_field = from_field or None  # "?_to_field=" (empty) is no field: Django's KeyError
         if from_field is None:
             object_key_or_404(self.model, object_id)
         return super().get_object(request, object_id, from_field)

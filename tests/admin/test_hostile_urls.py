@@ -65,3 +65,11 @@ def test_a_good_year_still_filters_the_quote_list(client_for, admin_user):
 
     assert response.status_code == 200
     assert b"We want dialogue" in response.content
+
+
+@pytest.mark.parametrize("action", ["change", "delete", "history"])
+def test_an_empty_to_field_is_no_field(client_for, admin_user, action):
+    """ "?_to_field=" (found by tests/robustness/test_every_url on PostgreSQL) is ignored."""
+    quote = QuoteFactory()
+    path = f"/admin/quotes/quote/{quote.pk}/{action}/?_to_field="
+    assert client_for(admin_user).get(path).status_code == 200

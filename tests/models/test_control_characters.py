@@ -26,11 +26,12 @@ def test_a_name_with_a_control_character_is_refused_naming_the_character():
 
 @pytest.mark.parametrize("char", ["\x00", "\x08", "\x0c", "\x1b", "\x7f", "\x85", "\ufffe"])
 def test_every_control_character_is_refused_in_a_quote_text(char):
-    source = SourceFactory(text=f"“We want{char} dialogue,” he said.")
-    Source.objects.filter(pk=source.pk).update(text=f"“We want{char} dialogue,” he said.")
+    # the source holds the words without the character (PostgreSQL cannot even store a NUL)
+    source = SourceFactory(text="“We want dialogue,” he said.")
     with pytest.raises(ValidationError) as refused:
         QuoteFactory(source=source, text=f"We want{char} dialogue,")
-    assert "text" in refused.value.message_dict
+    codes = [error.code for error in refused.value.error_dict["text"]]
+    assert "control_character" in codes
 
 
 def test_tab_and_line_breaks_are_text():
