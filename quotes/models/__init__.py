@@ -6,7 +6,7 @@ from quotes.models.quotes import Quote
 from quotes.models.rollup import StanceRollup
 from quotes.models.sources import Event, Source
 from quotes.models.stances import Adjudication, QuoteStance, StanceAnnotation, StanceValue, Topic
-from quotes.models.utterances import Utterance, UtteranceLink
+from quotes.models.utterances import Utterance, UtteranceAdjudication, UtteranceLink
 
 __all__ = [
     "Adjudication",
@@ -24,5 +24,6 @@ __all__ = [
     "StanceValue",
     "Topic",
     "Utterance",
+    "UtteranceAdjudication",
     "UtteranceLink",
 ]

@@ -19,6 +19,14 @@ from quotes.models.common import (
     precision_constraints,
 )
 from quotes.models.people import Speaker
+from quotes.models.stances import (
+    STANCE_MAX,
+    STANCE_MIN,
+    STANCE_VALIDATORS,
+    CodeChoice,
+    StanceValue,
+    Topic,
+)
 
 
 class Utterance(PreciseDatesMixin, models.Model):
@@ -139,3 +147,62 @@ class UtteranceLink(models.Model):
             self.quote_id, self.other_id = self.other_id, self.quote_id
         if self.status != self.Status.PROPOSED and self.decided_at is None:
             raise ValidationError({"status": "A decided link needs the time of the decision."})
+
+
+class UtteranceAdjudication(CodeChoice, models.Model):
+    """A reviewer's stance for an utterance on a topic: it replaces the mean of the confirmed
+    reports' stored stances (``quotes.utterances``), e.g. to settle reports that conflict; or
+    the decision that the utterance cannot be coded on the topic (no value)."""
+
+    # Merging utterances moves their adjudications (quotes.utterance_services); one dissolved by
+    # a split takes its adjudications with it (their history keeps them).
+    utterance = models.ForeignKey(Utterance, on_delete=models.CASCADE, related_name="adjudications")
+    topic = models.ForeignKey(
+        Topic, on_delete=models.PROTECT, related_name="utterance_adjudications"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="utterance_adjudications",
+    )
+    value = models.SmallIntegerField(
+        choices=StanceValue.choices,
+        validators=STANCE_VALIDATORS,
+        null=True,
+        blank=True,
+        help_text="Empty exactly when the reviewer decided it cannot be coded.",
+    )
+    cannot_code = models.BooleanField(
+        default=False,
+        help_text="Cannot code / not about this topic: no stance on it.",
+    )
+    note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="One line: why (e.g. which report's translation is faithful).",
+        validators=[no_control_characters],
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ("utterance", "topic", "id")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["utterance", "topic"], name="one_adjudication_per_utterance_topic"
+            ),
+            models.CheckConstraint(
+                condition=Q(value__gte=STANCE_MIN, value__lte=STANCE_MAX),
+                name="utterance_adjudication_value_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(value__isnull=False, cannot_code=False)
+                | Q(value__isnull=True, cannot_code=True),
+                name="utterance_adjudication_value_or_cannot_code",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.topic}: {self.code_label} (utterance {self.utterance_id}, adjudicated)"
