@@ -4,6 +4,7 @@ Each function is atomic and validates before it saves, so a failure leaves the d
 """
 
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -127,11 +128,15 @@ def stance_summary_refresh(*, quote_id: int, topic_id: int) -> QuoteStance | Non
 
 
 @transaction.atomic
-def stance_summaries_rebuild(*, quote_ids: Iterable[int] | None = None, batch_size=5000) -> int:
-    """Rebuild stored stances for the given quotes (all when None); returns the rows written."""
+def stance_summaries_rebuild(
+    *, quote_ids: Iterable[int] | None = None, batch_size=5000, keep_rollup=True
+) -> int:
+    """Rebuild stored stances for the given quotes (all when None); returns the rows written.
+    ``keep_rollup=False`` leaves the rollup to a ``rollup_rebuild`` the caller runs (a bulk
+    load: one rebuild at the end is far cheaper than keeping it batch by batch)."""
     quote_ids = None if quote_ids is None else list(quote_ids)
     summaries_filter = Q() if quote_ids is None else Q(quote_id__in=quote_ids)
-    with rollup_kept(quote_ids):
+    with rollup_kept(quote_ids) if keep_rollup else nullcontext():
         QuoteStance.objects.filter(summaries_filter).delete()
         summaries = _stance_summaries(summaries_filter)
         QuoteStance.objects.bulk_create(summaries, batch_size=batch_size)

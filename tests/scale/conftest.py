@@ -12,6 +12,8 @@ from quotes.models import (
     Source,
     Speaker,
     StanceAnnotation,
+    StanceRollup,
+    Utterance,
 )
 
 
@@ -29,7 +31,8 @@ def generate(quotes: int, speakers: int, seed: int = 1, **options) -> None:
 
 def delete_corpus() -> None:
     """Remove every generated row, children first (the foreign keys protect the parents)."""
-    for model in (QuoteStance, Adjudication, StanceAnnotation, Quote, Source, Affiliation):
+    models = (QuoteStance, StanceRollup, Adjudication, StanceAnnotation, Quote, Utterance)
+    for model in (*models, Source, Affiliation):
         model.objects.all().delete()
     Speaker.objects.all().delete()
     Organization.objects.all().delete()

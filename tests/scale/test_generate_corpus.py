@@ -4,10 +4,17 @@ import datetime
 from collections import Counter
 
 import pytest
-from django.core.management import CommandError
+from django.core.management import CommandError, call_command
 from django.db.models import Avg, Count, Max, Min
 
-from quotes.models import Adjudication, Quote, QuoteStance, StanceAnnotation
+from quotes.models import (
+    Adjudication,
+    Quote,
+    QuoteStance,
+    StanceAnnotation,
+    StanceRollup,
+    Utterance,
+)
 from tests.scale.conftest import delete_corpus, generate
 
 
@@ -110,3 +117,35 @@ def test_bad_arguments_are_refused_with_a_clear_message(db, options, message):
 def test_a_database_with_quotes_is_refused(small_corpus):
     with pytest.raises(CommandError, match="already has quotes"):
         generate(10, 2)
+
+
+def test_some_statements_are_reported_by_several_outlets_as_one_utterance(db):
+    generate(3000, 60, seed=1)
+    reports = Counter(
+        Quote.objects.filter(utterance__isnull=False).values_list("utterance_id", flat=True)
+    )
+    assert 0.04 <= sum(reports.values()) / 3000 <= 0.35
+    assert max(reports.values()) >= 3
+    linked = Quote.objects.filter(utterance__isnull=False).select_related("utterance", "source")
+    for quote in linked:
+        assert quote.utterance.speaker_id == quote.speaker_id
+    outlets = Counter(
+        (q.utterance_id, q.source.outlet) for q in linked if reports[q.utterance_id] > 1
+    )
+    assert len({key[0] for key in outlets}) > 10  # many utterances with several outlets
+    dated = Utterance.objects.filter(reports__status="confirmed").exclude(said_on=None)
+    assert dated.exists()
+    for utterance in dated[:20]:
+        first = min(
+            r.said_on for r in utterance.reports.all() if r.status == "confirmed" and r.said_on
+        )
+        assert utterance.said_on == first
+
+
+def test_the_rollup_is_built_at_the_end(db):
+    generate(500, 10, seed=2)
+    built = sorted(StanceRollup.objects.values_list("topic_id", "speaker_id", "said_on", "count"))
+    call_command("rebuild_rollup", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert built and built == sorted(
+        StanceRollup.objects.values_list("topic_id", "speaker_id", "said_on", "count")
+    )

@@ -4,9 +4,12 @@ Realistic shape rather than realistic content: speakers' quote counts follow a Z
 with tens of thousands, a long tail), dates span 2008–2024, an article quotes one to six
 statements and its text is their concatenation (so spans are real), most quotes are confirmed,
 confirmed quotes carry one to three annotations whose values drift over time, a few are
-adjudicated. Rows go in with ``bulk_create`` (no per-row validation, no history rows); the
-stored stances come from ``stance_summaries_rebuild`` batch by batch, and a sample of quotes
-goes through ``full_clean()`` at the end to prove the rows are ones the application accepts.
+adjudicated. A share of statements (``ECHO_SHARE``) is reported again by one to three other
+outlets, up to two days later, in full or as an excerpt: those reports are linked into one
+``Utterance`` dated by ``quotes.utterances.utterance_dates``. Rows go in with ``bulk_create``
+(no per-row validation, no history rows); the stored stances come from
+``stance_summaries_rebuild`` batch by batch, the rollups are built once at the end, and a sample
+of quotes goes through ``full_clean()`` to prove the rows are ones the application accepts.
 """
 
 import datetime
@@ -31,8 +34,11 @@ from quotes.models import (
     Speaker,
     StanceAnnotation,
     Topic,
+    Utterance,
 )
+from quotes.rollup import rollup_rebuild
 from quotes.services import stance_summaries_rebuild
+from quotes.utterances import utterance_dates
 
 
 def _words(text: str) -> list[str]:
@@ -42,6 +48,8 @@ def _words(text: str) -> list[str]:
 FIRST_DAY, LAST_DAY = datetime.date(2008, 1, 1), datetime.date(2024, 12, 31)
 QUOTES_PER_BATCH = 5000
 VOCABULARY_SIZE = 2000
+# The share of statements other outlets report too (each echo is a quote of its own).
+ECHO_SHARE = 0.08
 # Real words first, at fixed frequency ranks, so searches have stable targets; "ceasefire" is
 # the benchmark's search word (rank ~100: a few percent of quotes).
 STOP_WORDS = _words("the we will not and of to is that in it this our for with be are they have")
@@ -149,6 +157,7 @@ class Command(BaseCommand):
         finally:
             if sqlite:
                 search.sqlite_fts_install(connection, rebuild=True)
+        rollup_rebuild()
         self.check_sample(rng)
         with connection.cursor() as cursor:
             # Planner statistics after a bulk load, as autovacuum (PostgreSQL) or
@@ -179,9 +188,22 @@ class Command(BaseCommand):
                 published = FIRST_DAY + datetime.timedelta(days=rng.randrange(span_days + 1))
                 picks = rng.choices(speakers, cum_weights=speaker_weights, k=size)
                 texts = [self.sentence(rng, words, word_weights) for _ in range(size)]
-                plan.append((article, published, picks, texts))
+                groups = [None] * size
+                echoes = []
+                for index in range(size):
+                    if rng.random() >= ECHO_SHARE:
+                        continue
+                    groups[index] = group = (article, index)
+                    for _ in range(rng.choice((1, 1, 2, 3))):
+                        day = published + datetime.timedelta(days=rng.choice((0, 0, 1, 2)))
+                        echoes.append((min(day, LAST_DAY), picks[index], texts[index], group))
+                plan.append((article, published, picks, texts, groups))
                 article += 1
                 planned += size
+                for day, pick, text, group in echoes[: batch - planned]:
+                    plan.append((article, day, [pick], [self.excerpt(rng, text)], [group]))
+                    article += 1
+                    planned += 1
             with transaction.atomic():
                 self.write_batch(rng, plan, users, span_days)
             made += batch
@@ -271,20 +293,48 @@ class Command(BaseCommand):
         chosen = rng.choices(words, cum_weights=weights, k=rng.randint(8, 30))
         return " ".join(chosen).capitalize() + "."
 
+    def excerpt(self, rng, text):
+        """The statement as another outlet prints it: whole, or its first words."""
+        words = text.rstrip(".").split()
+        if len(words) < 12 or rng.random() < 0.5:
+            return text
+        return " ".join(words[: rng.randint(len(words) * 2 // 3, len(words) - 1)]) + "."
+
     def write_batch(self, rng, plan, users, span_days):
         reviewer, annotators = users[-1], users[:-1]
         sources = Source.objects.bulk_create(
-            [self.source(rng, number, published, texts) for number, published, _, texts in plan],
-            batch_size=500,
+            [self.source(rng, entry[0], entry[1], entry[3]) for entry in plan], batch_size=500
+        )
+        speakers = {}
+        for _, _, picks, _, groups in plan:
+            for profile, group in zip(picks, groups, strict=True):
+                if group is not None:
+                    speakers[group] = profile["speaker"]
+        utterances = dict(
+            zip(
+                speakers,
+                Utterance.objects.bulk_create(
+                    [Utterance(speaker=speaker) for speaker in speakers.values()], batch_size=500
+                ),
+                strict=True,
+            )
         )
         quotes, meta = [], []
-        for source, (_, published, picks, texts) in zip(sources, plan, strict=True):
+        for source, (_, published, picks, texts, groups) in zip(sources, plan, strict=True):
             offset = len(source.title) + 2
-            for profile, text in zip(picks, texts, strict=True):
-                quotes.append(self.quote(rng, source, published, profile, text, offset))
+            for profile, text, group in zip(picks, texts, groups, strict=True):
+                quote = self.quote(rng, source, published, profile, text, offset)
+                quote.utterance = utterances.get(group)
+                quotes.append(quote)
                 meta.append(profile)
                 offset += len(text) + 2
         Quote.objects.bulk_create(quotes, batch_size=500)
+        dates = utterance_dates([utterance.pk for utterance in utterances.values()])
+        for utterance in utterances.values():
+            utterance.said_on, utterance.said_on_precision = dates[utterance.pk]
+        Utterance.objects.bulk_update(
+            utterances.values(), ["said_on", "said_on_precision"], batch_size=500
+        )
         annotations, adjudications = [], []
         for quote, profile in zip(quotes, meta, strict=True):
             if quote.status != Quote.Status.CONFIRMED:
@@ -311,7 +361,8 @@ class Command(BaseCommand):
                 )
         StanceAnnotation.objects.bulk_create(annotations, batch_size=500)
         Adjudication.objects.bulk_create(adjudications, batch_size=500)
-        stance_summaries_rebuild(quote_ids=[quote.pk for quote in quotes])
+        # the rollups are built once, at the end
+        stance_summaries_rebuild(quote_ids=[quote.pk for quote in quotes], keep_rollup=False)
 
     def source(self, rng, number, published, texts):
         title = f"Corpus article {number}"
