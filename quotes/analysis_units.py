@@ -3,15 +3,16 @@
 ``quotes.analysis`` counts reports (quotes) by default shape; with ``unit="utterance"`` it reads
 these querysets instead, which put each unit (an utterance, or a quote linked to none:
 ``quotes.utterances.unit_key``) on its date (the utterance's, or the quote's own) and give it
-the mean of its reports' stored stances. The shapes are those ``period_rollup`` sums into
-periods, with the date column ``unit_day``.
+the mean of its reports' stored stances, or a reviewer's stance for it. The shapes are those
+``period_rollup`` sums into periods, with the date column ``unit_day``; ``stances_by_unit`` is
+also what the topic ranking counts by utterance (``quotes.ranking``).
 """
 
 from django.db.models import Avg, Count, Q, QuerySet
 
 from quotes.models import Quote, QuoteStance
 from quotes.periods import IdList
-from quotes.utterances import unit_date, unit_key
+from quotes.utterances import unit_date, unit_key, with_unit_stance
 
 DATE = "unit_day"
 
@@ -43,31 +44,38 @@ def daily_units(group, filters, placeable) -> QuerySet:
     )
 
 
-def unit_stances(group, filters, placeable) -> QuerySet:
-    """One row per series and unit with a stance: its day, ``n`` = 1, its reports' mean stance
-    as ``total``, ``low`` and ``high``, and the reports' ``ids``; ``period_rollup`` sums them
-    as it sums days."""
+def stances_by_unit(stances: QuerySet, filters) -> QuerySet:
+    """The stored stances ``stances`` that give their unit a stance, each annotated with its
+    ``unit``, the unit's day (``unit_day``) and precision, and the stance it gives
+    (``unit_value``: ``quotes.utterances.with_unit_stance``); settled ones only when
+    ``filters.settled_only`` (an adjudicated utterance is settled), in ``filters``'s range."""
     day, precision = unit_date("quote__")
+    stances = with_unit_stance(stances).filter(unit_value__isnull=False)
+    if filters.settled_only:
+        stances = stances.filter(unit_settled=True)
+    stances = stances.annotate(unit=unit_key("quote__"), unit_day=day, unit_precision=precision)
+    return _said_between(stances, filters)
+
+
+def unit_stances(group, filters, placeable) -> QuerySet:
+    """One row per series and unit with a stance: its day, ``n`` = 1, its stance (the mean of
+    its reports' stored stances, or a reviewer's) as ``total``, ``low`` and ``high``, and the
+    reports' ``ids``; ``period_rollup`` sums them as it sums days."""
     stances = QuoteStance.objects.filter(
         topic=filters.topic,
-        value__isnull=False,
         status=filters.status,
         **{f"{group.stance_field}__in": group.values()},
     )
-    if filters.settled_only:
-        stances = stances.filter(is_settled=True)
-    stances = stances.annotate(
-        unit=unit_key("quote__"), unit_day=day, unit_precision=precision
-    ).filter(unit_precision__in=placeable)
     return (
-        _said_between(stances, filters)
+        stances_by_unit(stances, filters)
+        .filter(unit_precision__in=placeable)
         .annotate(series=group.series(group.stance_field))
         .values("series", "unit", DATE)
         .annotate(
             n=Count("unit", distinct=True),
-            total=Avg("value"),
-            low=Avg("value"),
-            high=Avg("value"),
+            total=Avg("unit_value"),
+            low=Avg("unit_value"),
+            high=Avg("unit_value"),
             ids=IdList("quote_id"),
         )
         .order_by()

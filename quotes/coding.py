@@ -11,6 +11,9 @@ Coding is blind, and a topic's stances are public only once a reviewer releases 
 - **Aggregates** (timelines, comparisons, stance filters, the stance columns of CSV, the quote
   ids of a period) on an unreleased topic are refused to everyone but reviewers
   (``TopicNotReleased``, a 403); on a released topic they count settled quotes only.
+- **An utterance** (one statement, several reports) follows the same rules: its stance is read
+  from its reports' rows, an utterance adjudication settles it as an adjudication settles a
+  quote, and "coded it" means coded one of its reports on the topic.
 - Nobody changes another person's annotation (superusers included); a reviewer's adjudication
   is how a value is corrected. That rule is ``may_change_annotation``.
 
@@ -135,11 +138,12 @@ def coded_by(user, quote="quote", topic="topic") -> Exists:
     )
 
 
-def visible_summaries(queryset: QuerySet, user) -> QuerySet:
-    """The ``QuoteStance`` rows whose values ``user`` may see (``can_see_values`` in SQL)."""
+def visible_summaries(queryset: QuerySet, user, settled: str = "is_settled") -> QuerySet:
+    """The ``QuoteStance`` rows whose values ``user`` may see (``can_see_values`` in SQL);
+    ``settled`` names the column that says settled (an utterance's: ``unit_settled``)."""
     if sees_all(user):
         return queryset
-    public = Q(topic__released=True, is_settled=True)
+    public = Q(topic__released=True, **{settled: True})
     if not user.is_authenticated:
         return queryset.filter(public)
     return queryset.filter(public | Q(coded_by(user)))
@@ -178,6 +182,24 @@ def visible_adjudications(queryset: QuerySet, user) -> QuerySet:
     if not user.is_authenticated:
         return queryset.filter(public)
     return queryset.filter(public | Q(coded_by(user)))
+
+
+def visible_utterance_adjudications(queryset: QuerySet, user) -> QuerySet:
+    """Utterance adjudications ``user`` may read: as a quote's (``visible_adjudications``), with
+    "coded the quote" read as "coded one of the utterance's reports on the topic"."""
+    if sees_all(user):
+        return queryset
+    public = Q(topic__released=True)
+    if not user.is_authenticated:
+        return queryset.filter(public)
+    coded = Exists(
+        StanceAnnotation.objects.filter(
+            annotator=user.pk,
+            quote__utterance_id=OuterRef("utterance_id"),
+            topic_id=OuterRef("topic_id"),
+        )
+    )
+    return queryset.filter(public | Q(coded))
 
 
 # --- Aggregates --------------------------------------------------------------------------------

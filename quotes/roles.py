@@ -28,6 +28,7 @@ _DOMAIN_MODELS = [
     "quotestance",
     "utterance",
     "utterancelink",
+    "utteranceadjudication",
 ]
 _ANNOTATOR = [f"view_{model}" for model in _DOMAIN_MODELS] + [
     "add_stanceannotation",
@@ -54,7 +55,11 @@ _EDITOR = (
     # confirm or reject proposed links, merge and split utterances (the admin's actions)
     + ["change_utterance", "change_utterancelink"]
 )
-_REVIEWER = _EDITOR + ["add_adjudication", "change_adjudication", "delete_adjudication"]
+_REVIEWER = _EDITOR + [
+    f"{action}_{model}"
+    for model in ("adjudication", "utteranceadjudication")
+    for action in ("add", "change", "delete")
+]
 
 ROLE_PERMISSIONS = {ANNOTATORS: _ANNOTATOR, EDITORS: _EDITOR, REVIEWERS: _REVIEWER}
 

@@ -1,4 +1,5 @@
-"""Writes on utterances and their links: propose, confirm (merge), reject, split, merge.
+"""Writes on utterances and their links: propose, confirm (merge), reject, split, merge; and a
+reviewer's adjudication of an utterance's stance (set, withdraw).
 
 Each is atomic, validates before it saves, keeps history (reports move with
 ``bulk_update_with_history``) and refreshes the utterances' derived dates
@@ -11,8 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
-from quotes.models import Quote, Utterance, UtteranceLink
-from quotes.utterances import utterance_dates_refresh
+from quotes.models import Quote, Topic, Utterance, UtteranceAdjudication, UtteranceLink
+from quotes.rollup import rollup_kept
+from quotes.utterances import adjudicable, utterance_dates_refresh
 
 
 def _ordered(quote: Quote, other: Quote) -> tuple[Quote, Quote]:
@@ -105,8 +107,9 @@ def utterance_link_reject(*, link: UtteranceLink, user=None) -> UtteranceLink:
 
 @transaction.atomic
 def utterance_merge(*, utterances: list[Utterance], user=None, refresh: bool = True) -> Utterance:
-    """One utterance of several of one speaker: the oldest keeps every report (and the notes);
-    the others are deleted (their history keeps them)."""
+    """One utterance of several of one speaker: the oldest keeps every report (and the notes)
+    and the adjudications of each topic (its own, else the oldest other's); the others are
+    deleted (their history keeps them)."""
     utterances = sorted({u.pk: u for u in utterances}.values(), key=lambda u: u.pk)
     if not utterances:
         raise ValidationError("Choose the utterances to merge.")
@@ -116,6 +119,7 @@ def utterance_merge(*, utterances: list[Utterance], user=None, refresh: bool = T
     if merged:
         reports = list(Quote.objects.filter(utterance__in=merged))
         _move_reports(reports, kept, user)
+        _move_adjudications(merged, kept)
         notes = [u.notes for u in utterances if u.notes]
         if len(notes) > 1:
             kept.notes = "\n\n".join(notes)
@@ -126,6 +130,17 @@ def utterance_merge(*, utterances: list[Utterance], user=None, refresh: bool = T
     if refresh:
         utterance_dates_refresh([kept.pk])
     return kept
+
+
+def _move_adjudications(merged: list[Utterance], kept: Utterance) -> None:
+    taken = set(kept.adjudications.values_list("topic_id", flat=True))
+    for adjudication in UtteranceAdjudication.objects.filter(utterance__in=merged).order_by(
+        "utterance_id", "id"
+    ):
+        if adjudication.topic_id not in taken:
+            taken.add(adjudication.topic_id)
+            adjudication.utterance = kept
+            adjudication.save(update_fields=["utterance", "updated_at"])
 
 
 @transaction.atomic
@@ -172,3 +187,51 @@ def utterance_reports_changed(*, quotes, user=None) -> int:
                 quote.utterance_id = None
         utterance_dates_refresh({quote.utterance_id for quote in linked if quote.utterance_id})
     return utterance_links_propose_for(quotes=quotes)
+
+
+# --- A reviewer's stance for an utterance ------------------------------------------------------
+
+
+def _locked_reports(utterance: Utterance) -> list[int]:
+    """Lock the utterance's reports (as a quote's stance writes lock the quote); their ids."""
+    return list(
+        Quote.objects.select_for_update().filter(utterance=utterance).values_list("pk", flat=True)
+    )
+
+
+@transaction.atomic
+def utterance_adjudication_set(
+    *,
+    utterance: Utterance,
+    topic: Topic,
+    reviewer,
+    value: int | None,
+    cannot_code: bool = False,
+    note: str = "",
+) -> UtteranceAdjudication:
+    """Set the reviewer's stance for ``utterance`` on ``topic``: it replaces the mean of the
+    confirmed reports' stored stances (``quotes.utterances``); ``cannot_code=True`` and no value:
+    the utterance has no stance on the topic. Needs a confirmed report coded on the topic."""
+    report_ids = _locked_reports(utterance)
+    if not adjudicable(utterance.pk, topic.pk):
+        raise ValidationError(
+            {"topic": "No confirmed report of this utterance is coded on this topic yet."}
+        )
+    with rollup_kept(report_ids):
+        adjudication = UtteranceAdjudication.objects.filter(
+            utterance=utterance, topic=topic
+        ).first() or UtteranceAdjudication(utterance=utterance, topic=topic)
+        adjudication.reviewer = reviewer
+        adjudication.value, adjudication.cannot_code = value, cannot_code
+        adjudication.note = note
+        adjudication.full_clean()
+        adjudication.save()
+    return adjudication
+
+
+@transaction.atomic
+def utterance_adjudication_withdraw(*, adjudication: UtteranceAdjudication) -> None:
+    """Withdraw a reviewer's stance for an utterance: the reports' mean counts again (the
+    history keeps the withdrawn one)."""
+    with rollup_kept(_locked_reports(adjudication.utterance)):
+        adjudication.delete()

@@ -6,27 +6,37 @@
   confirmed report's date, with that report's precision (stored on ``Utterance`` by
   ``utterance_dates_refresh``, called by every service that changes its reports).
 - Its **stance** on a topic is the mean of its confirmed reports' stored stances (the ones the
-  viewer may see: ``quotes.coding``); there is no utterance-level adjudication yet, so a
-  reviewer corrects a report's stance. It is complete (settled) when a report is.
-- Reports whose stored stances on a topic differ by ``CONFLICT_POINTS`` or more are flagged.
+  viewer may see: ``quotes.coding``), unless a reviewer adjudicated the utterance on the topic
+  (``UtteranceAdjudication``): then it is the adjudicated value, or none for "cannot code".
+  ``with_unit_stance`` is that rule in SQL, read by the API, timelines, compare and rankings. It
+  is complete (settled) when a report is, or when adjudicated. The adjudicated stance is carried
+  by the confirmed reports' stored stances, so an utterance none of whose confirmed reports is
+  coded on a topic has no stance there to adjudicate (``adjudicable``).
+- Reports whose stored stances on a topic differ by ``CONFLICT_POINTS`` or more are flagged
+  (with whether a reviewer settled them by adjudicating the utterance).
 - Counting by utterance (``unit_key``) counts each utterance once and each unlinked quote once.
 """
 
 from django.db.models import (
     Avg,
     BigIntegerField,
+    BooleanField,
     Case,
     CharField,
     DateField,
+    ExpressionWrapper,
     F,
+    FilteredRelation,
+    FloatField,
     Max,
     Min,
     Q,
+    QuerySet,
     When,
 )
 
 from quotes import coding
-from quotes.models import DatePrecision, Quote, QuoteStance, Utterance
+from quotes.models import DatePrecision, Quote, QuoteStance, Utterance, UtteranceAdjudication
 
 UNITS = ("utterance", "report")
 CONFLICT_POINTS = 2
@@ -89,23 +99,51 @@ def utterance_dates_refresh(utterance_ids) -> None:
             utterance.save(update_fields=["said_on", "said_on_precision", "updated_at"])
 
 
-def confirmed_report_stances(utterance_ids, user):
-    """The confirmed reports' stored stances ``user`` may see, for ``utterance_ids``."""
-    stances = QuoteStance.objects.filter(
-        quote__utterance_id__in=list(utterance_ids),
-        status=Quote.Status.CONFIRMED,
-        value__isnull=False,
+def with_unit_stance(stances: QuerySet) -> QuerySet:
+    """Stored stances (``QuoteStance`` rows) annotated with what their unit takes from them:
+    ``unit_value``, the utterance's adjudicated value on the row's topic when a reviewer
+    adjudicated it (none for "cannot code"), else the row's own value; ``unit_adjudicated``;
+    and ``unit_settled``, the row settled or its utterance adjudicated. A unit's stance is the
+    mean of its rows' ``unit_value`` (one LEFT JOIN, no query of its own)."""
+    adjudicated = Q(unit_adjudication__id__isnull=False)
+    return stances.annotate(
+        unit_adjudication=FilteredRelation(
+            "quote__utterance__adjudications",
+            condition=Q(quote__utterance__adjudications__topic=F("topic")),
+        ),
+        unit_adjudicated=ExpressionWrapper(adjudicated, output_field=BooleanField()),
+        unit_value=Case(
+            When(adjudicated, then=F("unit_adjudication__value")),
+            default=F("value"),
+            output_field=FloatField(),
+        ),
+        unit_settled=ExpressionWrapper(
+            adjudicated | Q(is_settled=True), output_field=BooleanField()
+        ),
     )
-    return coding.visible_summaries(stances, user)
+
+
+def confirmed_report_stances(utterance_ids, user, *, as_unit: bool = False):
+    """The confirmed reports' stored stances with a value ``user`` may see, for
+    ``utterance_ids``; ``as_unit``: with ``with_unit_stance``, the value being the unit's (an
+    adjudication settles every report for this, as it settles a quote)."""
+    stances = QuoteStance.objects.filter(
+        quote__utterance_id__in=list(utterance_ids), status=Quote.Status.CONFIRMED
+    )
+    if not as_unit:
+        return coding.visible_summaries(stances.filter(value__isnull=False), user)
+    stances = with_unit_stance(stances).filter(unit_value__isnull=False)
+    return coding.visible_summaries(stances, user, settled="unit_settled")
 
 
 def utterance_stances(utterance_ids, user, topic="topic_id") -> dict[int, dict]:
-    """``{utterance_id: {topic_id: mean}}``: the mean of the confirmed reports' stored stances
-    ``user`` may see (one query); ``topic="topic__slug"`` keys by slug."""
+    """``{utterance_id: {topic_id: mean}}``: each utterance's stance (``with_unit_stance``) from
+    the confirmed reports' stored stances ``user`` may see (one query); ``topic="topic__slug"``
+    keys by slug."""
     rows = (
-        confirmed_report_stances(utterance_ids, user)
+        confirmed_report_stances(utterance_ids, user, as_unit=True)
         .values("quote__utterance_id", topic)
-        .annotate(mean=Avg("value"))
+        .annotate(mean=Avg("unit_value"))
         .order_by()
     )
     found: dict[int, dict[int, float]] = {}
@@ -117,7 +155,8 @@ def utterance_stances(utterance_ids, user, topic="topic_id") -> dict[int, dict]:
 def conflicting_stances(utterance_ids, user, topic="topic_id") -> dict[int, dict]:
     """``{utterance_id: {topic_id: (lowest, highest)}}`` where two confirmed reports' stored
     stances differ by ``CONFLICT_POINTS`` or more (one query; only values ``user`` may see;
-    ``topic="topic__slug"`` keys by slug)."""
+    ``topic="topic__slug"`` keys by slug). Whether an adjudication settled one is
+    ``visible_adjudications``'s to say."""
     rows = (
         confirmed_report_stances(utterance_ids, user)
         .values("quote__utterance_id", topic)
@@ -132,6 +171,27 @@ def conflicting_stances(utterance_ids, user, topic="topic_id") -> dict[int, dict
             row["high"],
         )
     return found
+
+
+def visible_adjudications(utterance_ids, user, topic="topic_id") -> dict[int, dict]:
+    """``{utterance_id: {topic_id: UtteranceAdjudication}}``: the utterance adjudications
+    ``user`` may read (``quotes.coding.visible_utterance_adjudications``; one query)."""
+    rows = coding.visible_utterance_adjudications(
+        UtteranceAdjudication.objects.filter(utterance_id__in=list(utterance_ids)), user
+    ).select_related("topic", "reviewer")
+    found: dict[int, dict] = {}
+    for adjudication in rows:
+        key = adjudication.topic_id if topic == "topic_id" else adjudication.topic.slug
+        found.setdefault(adjudication.utterance_id, {})[key] = adjudication
+    return found
+
+
+def adjudicable(utterance_id: int, topic_id: int) -> bool:
+    """Whether a reviewer can adjudicate the utterance on the topic: a confirmed report has a
+    stored stance there to carry it (one query)."""
+    return QuoteStance.objects.filter(
+        quote__utterance_id=utterance_id, topic_id=topic_id, status=Quote.Status.CONFIRMED
+    ).exists()
 
 
 def counts(utterance: Utterance) -> bool:

@@ -1,8 +1,10 @@
 """``/api/utterances/``: statements with their reports (the quotes as each outlet printed them).
 
 Read-only; an utterance's stance on a topic is the mean of its confirmed reports' stored stances
-the viewer may see (``quotes.utterances``, ``quotes.coding``), and reports whose stances differ
-by 2 points or more are listed as ``conflicts``. A page runs a fixed number of queries.
+the viewer may see, or a reviewer's adjudication of the utterance (``quotes.utterances``,
+``quotes.coding``); reports whose stances differ by 2 points or more are listed as
+``conflicts``, each saying whether an adjudication settled it. A page runs a fixed number of
+queries.
 """
 
 from django.db.models import Exists, OuterRef, Prefetch
@@ -73,6 +75,20 @@ class ConflictSerializer(serializers.Serializer):
     topic = serializers.CharField()
     low = serializers.FloatField()
     high = serializers.FloatField()
+    adjudicated = serializers.BooleanField(
+        help_text="A reviewer settled it: the utterance's stance is the adjudicated one."
+    )
+
+
+class UtteranceAdjudicationSerializer(serializers.Serializer):
+    topic = serializers.CharField(source="topic.slug", help_text="The topic's slug.")
+    value = serializers.IntegerField(
+        allow_null=True, help_text='The reviewer\'s value; null when "cannot code".'
+    )
+    cannot_code = serializers.BooleanField()
+    reviewer = serializers.CharField(source="reviewer.username")
+    note = serializers.CharField()
+    updated_at = serializers.DateTimeField()
 
 
 class UtteranceSerializer(serializers.ModelSerializer):
@@ -83,12 +99,16 @@ class UtteranceSerializer(serializers.ModelSerializer):
     conflicts = serializers.SerializerMethodField(
         help_text="Topics on which two confirmed reports' stances differ by 2 points or more."
     )
+    adjudications = serializers.SerializerMethodField(
+        help_text="Reviewers' stances for the utterance, which replace its reports' mean: on a "
+        "released topic public, else shown to reviewers and to who coded one of its reports."
+    )
 
     class Meta:
         model = Utterance
         fields = [
             *("id", "speaker", "said_on", "said_on_precision", "notes"),
-            *("outlets", "reports", "stances", "conflicts"),
+            *("outlets", "reports", "stances", "conflicts", "adjudications"),
         ]
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
@@ -103,14 +123,23 @@ class UtteranceSerializer(serializers.ModelSerializer):
     @extend_schema_field(ConflictSerializer(many=True))
     def get_conflicts(self, utterance):
         found = self.context["conflicts"].get(utterance.pk, {})
+        adjudicated = self.context["adjudications"].get(utterance.pk, {})
         return [
             {
                 "topic": slug,
                 "low": round_stance(found[slug][0]),
                 "high": round_stance(found[slug][1]),
+                "adjudicated": slug in adjudicated,
             }
             for slug in sorted(found)
         ]
+
+    @extend_schema_field(UtteranceAdjudicationSerializer(many=True))
+    def get_adjudications(self, utterance):
+        found = self.context["adjudications"].get(utterance.pk, {})
+        return UtteranceAdjudicationSerializer(
+            [found[slug] for slug in sorted(found)], many=True
+        ).data
 
 
 @extend_schema_view(
@@ -146,5 +175,6 @@ class UtteranceViewSet(viewsets.ReadOnlyModelViewSet):
                 **self.get_serializer_context(),
                 "stances": utterances.utterance_stances(ids, user, topic="topic__slug"),
                 "conflicts": utterances.conflicting_stances(ids, user, topic="topic__slug"),
+                "adjudications": utterances.visible_adjudications(ids, user, topic="topic__slug"),
             }
         return super().get_serializer(*args, **kwargs)

@@ -4,7 +4,11 @@ import datetime
 
 import pytest
 
-from quotes.utterance_services import utterance_link_confirm, utterance_link_propose
+from quotes.utterance_services import (
+    utterance_adjudication_set,
+    utterance_link_confirm,
+    utterance_link_propose,
+)
 from tests.factories import StanceAnnotationFactory, TopicFactory
 
 GAS = "We will not allow anyone to dictate to us the terms on which we sell our gas."
@@ -31,7 +35,10 @@ def test_an_utterance_lists_its_reports_outlets_stance_and_conflicts(
     assert row["outlets"] == sorted({first.source.outlet, second.source.outlet})
     assert row["said_on"] == "2021-10-18"
     assert row["stances"] == [{"topic": topic.slug, "value": 1.0}]
-    assert row["conflicts"] == [{"topic": topic.slug, "low": 0.0, "high": 2.0}]
+    assert row["conflicts"] == [
+        {"topic": topic.slug, "low": 0.0, "high": 2.0, "adjudicated": False}
+    ]
+    assert row["adjudications"] == []
 
 
 def test_an_unreleased_topics_stance_is_not_shown_to_the_public(
@@ -60,8 +67,8 @@ def test_utterance_list_runs_same_queries_for_2_and_8_utterances(
     for index in range(utterances):
         _utterance(speaker, report, topic, values=(1, -1), day=datetime.date(2021, 1, 1 + index))
     # 1 the count, 2 the page of utterances with their speakers, 3 their reports with their
-    # sources, 4 the stances' means, 5 the conflicts
-    with django_assert_num_queries(5):
+    # sources, 4 the stances' means, 5 the conflicts, 6 the adjudications the viewer may read
+    with django_assert_num_queries(6):
         response = api_client.get("/api/utterances/")
     assert len(response.json()["results"]) == utterances
 
@@ -105,3 +112,40 @@ def test_the_quote_list_and_its_csv_say_which_utterance_a_quote_reports(
     column = header.index("utterance_id")
     by_id = {int(line[0]): line[column] for line in body}
     assert by_id == {first.pk: str(utterance.pk), second.pk: str(utterance.pk), alone.pk: ""}
+
+
+def test_an_adjudicated_conflict_says_so_and_the_stance_is_the_reviewers(
+    api_client, speaker, report, topic, reviewer
+):
+    utterance, _, _ = _utterance(speaker, report, topic, values=(2, 0))
+    utterance_adjudication_set(
+        utterance=utterance, topic=topic, reviewer=reviewer, value=-1, note="Izvestia is right."
+    )
+    row = api_client.get(f"/api/utterances/{utterance.pk}/").json()
+    assert row["stances"] == [{"topic": topic.slug, "value": -1.0}]
+    assert row["conflicts"] == [{"topic": topic.slug, "low": 0.0, "high": 2.0, "adjudicated": True}]
+    [adjudication] = row["adjudications"]
+    assert (adjudication["topic"], adjudication["value"], adjudication["cannot_code"]) == (
+        topic.slug,
+        -1,
+        False,
+    )
+    assert (adjudication["reviewer"], adjudication["note"]) == (
+        reviewer.username,
+        "Izvestia is right.",
+    )
+
+
+def test_a_blind_annotator_sees_an_unreleased_utterance_adjudication_only_after_coding_a_report(
+    api_client, speaker, report, reviewer, annotator
+):
+    hidden = TopicFactory(released=False, codes_needed=2)
+    utterance, first, _ = _utterance(speaker, report, hidden, values=(2, 0))
+    utterance_adjudication_set(utterance=utterance, topic=hidden, reviewer=reviewer, value=-1)
+    api_client.force_authenticate(annotator)
+    row = api_client.get(f"/api/utterances/{utterance.pk}/").json()
+    assert (row["stances"], row["conflicts"], row["adjudications"]) == ([], [], [])
+    StanceAnnotationFactory(quote=first, topic=hidden, value=1, annotator=annotator)
+    row = api_client.get(f"/api/utterances/{utterance.pk}/").json()
+    assert [a["value"] for a in row["adjudications"]] == [-1]
+    assert row["stances"] == [{"topic": hidden.slug, "value": -1.0}]
