@@ -73,6 +73,20 @@ def query_without(request, *names: str) -> str:
     return params.urlencode()
 
 
+def chosen_topic(request, topics: list):
+    """The topic of ``?topic=`` among ``topics`` (those a page can chart), else the first (None
+    without topics). A page charts one topic at a time, so that its queries do not grow with the
+    number of topics; the others are a link away. A slug not among them: ``BadParameters``."""
+    slug = request.GET.get("topic", "").strip()
+    if not slug:
+        return topics[0] if topics else None
+    for topic in topics:
+        if topic.slug == slug:
+            return topic
+    offered = ", ".join(topic.slug for topic in topics) or "none here"
+    raise BadParameters({"topic": [f"One of the topics charted here: {offered}."]})
+
+
 def point_href(point: analysis.Point) -> str | None:
     """One quote: its page; several: the list of them (at most MAX_LINKED_QUOTES)."""
     ids = point.quote_ids

@@ -12,6 +12,7 @@ from quotes.web.charts import TOOLTIP_QUOTES
 from quotes.web.common import (
     BadParameters,
     chart_for,
+    chosen_topic,
     form_errors,
     page_of,
     public_page,
@@ -54,8 +55,10 @@ def organization_detail(request, slug):
     topics = coding.aggregate_topics(Topic.objects.all(), user).filter(
         stance_summaries__quote__in=said_in.values("pk"), stance_summaries__value__isnull=False
     )
+    topics = list(topics.distinct().order_by("name", "id"))
+    topic = chosen_topic(request, topics)
     charts = []
-    for topic in topics.distinct().order_by("name", "id"):
+    if topic is not None:
         filters = analysis.Filters(
             topic=topic, bucket=bucket, settled_only=coding.settled_only(user)
         )
@@ -74,6 +77,8 @@ def organization_detail(request, slug):
         .select_related("speaker", "organization")
         .order_by(F("started_on").asc(nulls_first=True), "speaker__name", "id"),
         "charts": charts,
+        "topics": topics,
+        "topic": topic,
         "buckets": list(analysis.BUCKETS),
         "bucket": bucket,
         "page": page,

@@ -12,6 +12,7 @@ from quotes.web.charts import TOOLTIP_QUOTES
 from quotes.web.common import (
     BadParameters,
     chart_for,
+    chosen_topic,
     form_errors,
     page_of,
     public_page,
@@ -78,8 +79,9 @@ def speaker_detail(request, slug):
         raise BadParameters({"bucket": [f"One of {', '.join(analysis.BUCKETS)}."]})
     charts = []
     user = request.user
-    topics = coding.aggregate_topics(Topic.objects.all(), user)
-    for topic in analysis.speaker_topics(speaker, topics):
+    topics = analysis.speaker_topics(speaker, coding.aggregate_topics(Topic.objects.all(), user))
+    topic = chosen_topic(request, topics)
+    if topic is not None:
         filters = analysis.Filters(
             topic=topic, bucket=bucket, settled_only=coding.settled_only(user)
         )
@@ -95,9 +97,12 @@ def speaker_detail(request, slug):
             F("started_on").asc(nulls_first=True), "id"
         ),
         "charts": charts,
+        "topics": topics,
+        "topic": topic,
         "buckets": list(analysis.BUCKETS),
         "bucket": bucket,
         "page": page_of(request, quotes, QUOTES_PER_PAGE),
+        "query": query_without(request, "page"),
     }
     coding.mark_summaries(context["page"].object_list, user)
     return render(request, "web/speaker_detail.html", context)

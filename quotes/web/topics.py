@@ -1,12 +1,14 @@
-"""A topic: its codebook, whether it is released, how well its coders agree, and who holds which
-position (speakers ranked by mean stance over a chosen period)."""
+"""The topics: an index of every topic with its codebook, and a page per topic with whether it
+is released, how well its coders agree, and who holds which position (speakers ranked by mean
+stance over a chosen period)."""
 
 from django import forms
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 
 from quotes import coding
 from quotes.agreement import topic_agreement
-from quotes.models import Topic
+from quotes.models import Quote, Topic
 from quotes.ranking import MINIMUM_COUNTED, speaker_ranking
 from quotes.web.common import BadParameters, form_errors, public_page
 
@@ -21,6 +23,29 @@ class PeriodForm(forms.Form):
         if after and before and after > before:
             self.add_error("said_before", "Must not be before said_after.")
         return data
+
+
+@public_page
+def topic_index(request):
+    """Every topic with its codebook, release state and counts, in one query: the confirmed
+    quotes coded on it (how many were coded is no value, so everyone sees it) and, where the
+    coding policy opens the topic's aggregates to the visitor, the quotes and speakers its
+    charts count (settled stances, or every stance for reviewers)."""
+    user = request.user
+    confirmed = Q(stance_summaries__status=Quote.Status.CONFIRMED)
+    counted = confirmed & Q(stance_summaries__value__isnull=False)
+    if coding.settled_only(user):
+        counted &= Q(stance_summaries__is_settled=True)
+    topics = list(
+        Topic.objects.annotate(
+            coded=Count("stance_summaries", filter=confirmed),
+            counted=Count("stance_summaries", filter=counted),
+            speakers=Count("stance_summaries__speaker", filter=counted, distinct=True),
+        ).order_by("name", "id")
+    )
+    for topic in topics:
+        topic.open_to_user = coding.may_aggregate(user, topic)
+    return render(request, "web/topic_index.html", {"topics": topics})
 
 
 @public_page

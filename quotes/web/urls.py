@@ -16,6 +16,7 @@ urlpatterns = [
         organizations.organization_detail,
         name="organization-detail",
     ),
+    path("topics/", topics.topic_index, name="topic-index"),
     path("topics/<slug:slug>/", topics.topic_detail, name="topic-detail"),
     path("compare/", views.compare, name="compare"),
     path("compare/chart.svg", views.compare_chart, name="compare-chart"),

@@ -71,6 +71,7 @@ def test_organization_index_shows_parents_and_members(alliance, client):
         ("/organizations/?kind=pub", "kind"),
         ("/organizations/alliance/?bucket=week", "bucket"),
         ("/organizations/alliance/?page=x", "page"),
+        ("/organizations/alliance/?topic=nowhere", "topic"),
     ],
 )
 def test_bad_organization_parameters_are_a_400(alliance, client, url, parameter):

@@ -10,6 +10,7 @@ from tests.factories import (
     OrganizationFactory,
     SpeakerAliasFactory,
     SpeakerFactory,
+    TopicFactory,
     quote_with_stances,
 )
 from tests.web.conftest import SVG, parse_svg
@@ -82,3 +83,25 @@ def test_speaker_page_by_alias_redirects_to_the_canonical_slug(speaker, client):
 
 def test_unknown_speaker_page_is_404(db, client):
     assert client.get("/speakers/nobody/").status_code == 404
+
+
+def test_speaker_page_charts_one_topic_at_a_time_and_links_the_others(speaker, client, topic):
+    other = TopicFactory(slug="arms", name="Arms control")
+    quote_with_stances(other, [1], speaker=speaker, affiliation=speaker.affiliations.first())
+
+    first = client.get("/speakers/sergei/")
+    chosen = client.get("/speakers/sergei/?topic=nato-russia-dialogue&bucket=year")
+
+    assert [item["topic"] for item in first.context["charts"]] == [other]  # by name
+    assert 'href="?topic=nato-russia-dialogue&amp;bucket=month"' in first.content.decode()
+    assert [item["topic"] for item in chosen.context["charts"]] == [topic]
+    assert 'href="?topic=nato-russia-dialogue&amp;bucket=month"' in chosen.content.decode()
+
+
+def test_a_topic_the_speaker_has_no_chart_on_is_a_400_naming_topic(speaker, client):
+    TopicFactory(slug="unspoken")
+
+    response = client.get("/speakers/sergei/?topic=unspoken")
+
+    assert response.status_code == 400
+    assert "<strong>topic:</strong>" in response.content.decode()
