@@ -24,12 +24,14 @@ from django.db.models import (
     Case,
     CharField,
     DateField,
+    Exists,
     ExpressionWrapper,
     F,
     FilteredRelation,
     FloatField,
     Max,
     Min,
+    OuterRef,
     Q,
     QuerySet,
     When,
@@ -125,11 +127,14 @@ def with_unit_stance(stances: QuerySet) -> QuerySet:
 
 def confirmed_report_stances(utterance_ids, user, *, as_unit: bool = False):
     """The confirmed reports' stored stances with a value ``user`` may see, for
-    ``utterance_ids``; ``as_unit``: with ``with_unit_stance``, the value being the unit's (an
-    adjudication settles every report for this, as it settles a quote)."""
+    ``utterance_ids`` (None: every utterance); ``as_unit``: with ``with_unit_stance``, the
+    value being the unit's (an adjudication settles every report for this, as it settles a
+    quote)."""
     stances = QuoteStance.objects.filter(
-        quote__utterance_id__in=list(utterance_ids), status=Quote.Status.CONFIRMED
+        quote__utterance__isnull=False, status=Quote.Status.CONFIRMED
     )
+    if utterance_ids is not None:
+        stances = stances.filter(quote__utterance_id__in=list(utterance_ids))
     if not as_unit:
         return coding.visible_summaries(stances.filter(value__isnull=False), user)
     stances = with_unit_stance(stances).filter(unit_value__isnull=False)
@@ -152,18 +157,33 @@ def utterance_stances(utterance_ids, user, topic="topic_id") -> dict[int, dict]:
     return found
 
 
+def _conflicts(stances: QuerySet, topic: str = "topic_id") -> QuerySet:
+    return (
+        stances.values("quote__utterance_id", topic)
+        .annotate(low=Min("value"), high=Max("value"))
+        .filter(high__gte=F("low") + CONFLICT_POINTS - 1e-9)
+        .order_by()
+    )
+
+
+def conflicted_utterances(user, *, adjudicated: bool) -> QuerySet:
+    """The ids (``quote__utterance_id``) of the utterances with a conflict on a topic among the
+    values ``user`` may see, which a reviewer has (``adjudicated``) or has not yet settled by
+    adjudicating the utterance on that topic: a subquery for ``Utterance.objects.filter``."""
+    settled = UtteranceAdjudication.objects.filter(
+        utterance_id=OuterRef("quote__utterance_id"), topic_id=OuterRef("topic_id")
+    )
+    stances = confirmed_report_stances(None, user)
+    stances = stances.filter(Exists(settled)) if adjudicated else stances.exclude(Exists(settled))
+    return _conflicts(stances).values("quote__utterance_id")
+
+
 def conflicting_stances(utterance_ids, user, topic="topic_id") -> dict[int, dict]:
     """``{utterance_id: {topic_id: (lowest, highest)}}`` where two confirmed reports' stored
     stances differ by ``CONFLICT_POINTS`` or more (one query; only values ``user`` may see;
     ``topic="topic__slug"`` keys by slug). Whether an adjudication settled one is
     ``visible_adjudications``'s to say."""
-    rows = (
-        confirmed_report_stances(utterance_ids, user)
-        .values("quote__utterance_id", topic)
-        .annotate(low=Min("value"), high=Max("value"))
-        .filter(high__gte=F("low") + CONFLICT_POINTS - 1e-9)
-        .order_by()
-    )
+    rows = _conflicts(confirmed_report_stances(utterance_ids, user), topic)
     found: dict[int, dict[int, tuple[float, float]]] = {}
     for row in rows:
         found.setdefault(row["quote__utterance_id"], {})[row[topic]] = (
@@ -175,13 +195,14 @@ def conflicting_stances(utterance_ids, user, topic="topic_id") -> dict[int, dict
 
 def visible_adjudications(utterance_ids, user, topic="topic_id") -> dict[int, dict]:
     """``{utterance_id: {topic_id: UtteranceAdjudication}}``: the utterance adjudications
-    ``user`` may read (``quotes.coding.visible_utterance_adjudications``; one query)."""
+    ``user`` may read (``quotes.coding.visible_utterance_adjudications``; one query);
+    ``topic="topic__slug"`` or ``"topic__name"`` keys by slug or name."""
     rows = coding.visible_utterance_adjudications(
         UtteranceAdjudication.objects.filter(utterance_id__in=list(utterance_ids)), user
     ).select_related("topic", "reviewer")
     found: dict[int, dict] = {}
     for adjudication in rows:
-        key = adjudication.topic_id if topic == "topic_id" else adjudication.topic.slug
+        key = getattr(adjudication.topic, topic.removeprefix("topic__"), adjudication.topic_id)
         found.setdefault(adjudication.utterance_id, {})[key] = adjudication
     return found
 
