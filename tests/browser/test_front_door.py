@@ -25,6 +25,7 @@ PAGES = {
     "speaker": "/speakers/jens-stoltenberg/",
     "organization": "/organizations/nato/",
     "compare": COMPARE,
+    "topics": "/topics/",
     "topic": "/topics/nato-russia-dialogue/",
     "admin-quotes": "/admin/quotes/quote/",
 }
@@ -112,6 +113,17 @@ def _tooltip_on_tap(page):
     page.wait_for_url("**/quotes/**")
 
 
+def _speaker_chart_downloads_as_png(page, live_server, artifacts_dir):
+    """Every chart, not only compare's, saves as a PNG drawn in the browser from its SVG."""
+    page.goto(live_server.url + PAGES["speaker"])
+    with page.expect_download() as download_info:
+        page.locator("figure.chart a[data-png-from]").first.click()
+    target = artifacts_dir / "front-door-speaker-chart.png"
+    download_info.value.save_as(target)
+    data = target.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 5_000
+
+
 def _pick_a_speaker(page, live_server):
     """Typing part of a name asks the app for suggestions; choosing one adds its slug, and the
     comparison's URL (shareable) and the API's URL for the same series are shown."""
@@ -153,6 +165,7 @@ def test_front_door_pages_fit_are_accessible_and_stay_local(
                 path=artifacts_dir / f"front-door-docs{path.replace('/', '-')}-{size}.png"
             )
         if size == "desktop":
+            _speaker_chart_downloads_as_png(page, live_server, artifacts_dir)
             _pick_a_speaker(page, live_server)
         page.goto(live_server.url + COMPARE)
         if size == "desktop":

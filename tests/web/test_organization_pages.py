@@ -58,6 +58,16 @@ def test_organization_chart_includes_the_child_organizations_quotes(alliance, cl
     ]
 
 
+def test_organization_chart_downloads_the_same_series(alliance, client):
+    html = client.get("/organizations/alliance/").content.decode()
+    series = "organizations=alliance&amp;topic=nato-russia-dialogue&amp;bucket=quarter"
+
+    assert f'href="/compare/chart.svg?{series}"' in html
+    assert f'data-png-from="/compare/chart.svg?{series}"' in html
+    assert f'href="/compare/series.csv?{series}"' in html
+    assert client.get("/compare/series.csv?" + series.replace("&amp;", "&")).status_code == 200
+
+
 def test_organization_index_shows_parents_and_members(alliance, client):
     html = client.get("/organizations/").content.decode()
 

@@ -1,6 +1,7 @@
 """A speaker's page: who they are, their roles, their confirmed quotes and their stance chart."""
 
 import datetime
+import xml.etree.ElementTree as ET
 
 import pytest
 
@@ -105,3 +106,16 @@ def test_a_topic_the_speaker_has_no_chart_on_is_a_400_naming_topic(speaker, clie
 
     assert response.status_code == 400
     assert "<strong>topic:</strong>" in response.content.decode()
+
+
+def test_speaker_chart_downloads_as_svg_png_and_csv_with_the_same_points(speaker, client, svg_ns):
+    html = client.get("/speakers/sergei/").content.decode()
+    series = "speakers=sergei&amp;topic=nato-russia-dialogue&amp;bucket=month"
+
+    for href in (f"/compare/chart.svg?{series}", f"/compare/series.csv?{series}"):
+        assert f'href="{href}"' in html
+    assert f'data-png-from="/compare/chart.svg?{series}"' in html
+    assert f'href="/api/compare/?{series}"' in html
+    downloaded = client.get("/compare/chart.svg?" + series.replace("&amp;", "&"))
+    points = ET.fromstring(downloaded.content).findall(f".//{svg_ns}circle[@class='point']")
+    assert [p.get("data-period") for p in points] == ["2021-10", "2022-01"]
