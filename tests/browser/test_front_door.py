@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from quotes.models import Quote
 from quotes.seed import load_seed
 from tests.factories import UserFactory
 
@@ -27,6 +28,8 @@ PAGES = {
     "compare": COMPARE,
     "topics": "/topics/",
     "topic": "/topics/nato-russia-dialogue/",
+    "organizations": "/organizations/",
+    "quotes": "/quotes/?topic=nato-russia-dialogue&stance_min=1",
     "admin-quotes": "/admin/quotes/quote/",
 }
 DOCS = ("/api/redoc/", "/api/docs/")
@@ -146,9 +149,11 @@ def test_front_door_pages_fit_are_accessible_and_stay_local(
 ):
     load_seed()
     UserFactory(username="root", is_staff=True, is_superuser=True)
+    quote = Quote.objects.confirmed().order_by("id").first()
+    pages = {"quote": f"/quotes/{quote.pk}/", "source": f"/sources/{quote.source_id}/", **PAGES}
     context, page = _open(browser, live_server, size)
     try:
-        for name, path in PAGES.items():
+        for name, path in pages.items():
             if name == "admin-quotes":
                 log_in(page, live_server, "root", "correct horse battery staple")
             _check_page(page, live_server, name, path, size, axe_core, artifacts_dir)
