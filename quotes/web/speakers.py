@@ -4,6 +4,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from quotes import analysis, coding
 from quotes.api.filters import SpeakerFilter
@@ -72,8 +73,11 @@ def speaker_detail(request, slug):
     speaker = Speaker.objects.by_slug_or_alias(slug).first()
     if speaker is None:
         raise Http404("No speaker has this name.")
-    if speaker.slug != slug:
-        return redirect("web:speaker-detail", slug=speaker.slug)
+    if speaker.slug != slug:  # an alias or an old slug: the canonical page, same parameters
+        query = request.GET.urlencode()
+        return redirect(
+            reverse("web:speaker-detail", args=[speaker.slug]) + (query and "?" + query)
+        )
     bucket = request.GET.get("bucket", "month")
     if bucket not in analysis.BUCKETS:
         raise BadParameters({"bucket": [f"One of {', '.join(analysis.BUCKETS)}."]})

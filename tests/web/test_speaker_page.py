@@ -80,6 +80,8 @@ def test_speaker_page_by_alias_redirects_to_the_canonical_slug(speaker, client):
 
     assert response.status_code == 302
     assert response["Location"] == "/speakers/sergei/"
+    again = client.get("/speakers/sergey/?topic=nato-russia-dialogue&bucket=year")
+    assert again["Location"] == "/speakers/sergei/?topic=nato-russia-dialogue&bucket=year"
 
 
 def test_unknown_speaker_page_is_404(db, client):
@@ -102,10 +104,11 @@ def test_speaker_page_charts_one_topic_at_a_time_and_links_the_others(speaker, c
 def test_a_topic_the_speaker_has_no_chart_on_is_a_400_naming_topic(speaker, client):
     TopicFactory(slug="unspoken")
 
-    response = client.get("/speakers/sergei/?topic=unspoken")
+    for topic in ("unspoken", "\x00", "x" * 5000):
+        response = client.get("/speakers/sergei/", {"topic": topic})
 
-    assert response.status_code == 400
-    assert "<strong>topic:</strong>" in response.content.decode()
+        assert response.status_code == 400
+        assert "<strong>topic:</strong>" in response.content.decode()
 
 
 def test_speaker_chart_downloads_as_svg_png_and_csv_with_the_same_points(speaker, client, svg_ns):
