@@ -41,6 +41,7 @@ DOMAIN_MODELS = [
     "quotes.UtteranceLink",
     "quotes.StanceAnnotation",
     "quotes.Adjudication",
+    "quotes.UtteranceAdjudication",
     "quotes.QuoteStance",
 ]
 # Never exported: last_login is activity data, not research data; password hashes only on request.

@@ -1,10 +1,11 @@
 """What the bundles of older format versions lack, so that ``import_dataset`` can complete them.
 
 Version 2 kept no article text in the sources' history; version 3 had no utterances (no tables
-for them, no ``utterance_id`` on quotes: each quote is then an utterance of its own).
+for them, no ``utterance_id`` on quotes: each quote is then an utterance of its own); version 4
+had no utterance adjudications (each utterance's stance is then its reports' mean).
 """
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 # version -> model label -> column: the value rows of bundles up to that version get
 _COLUMNS_ADDED_AFTER = {
     2: {"quotes.historicalsource": {"text": ""}},
@@ -17,8 +18,9 @@ _TABLES_ADDED_AFTER = {
         "quotes.utterancelink",
         "quotes.historicalutterancelink",
     },
+    4: {"quotes.utteranceadjudication", "quotes.historicalutteranceadjudication"},
 }
-READABLE = (*sorted(_COLUMNS_ADDED_AFTER), FORMAT_VERSION)
+READABLE = (*sorted(_COLUMNS_ADDED_AFTER.keys() | _TABLES_ADDED_AFTER.keys()), FORMAT_VERSION)
 
 
 def columns_added(version: int, label: str) -> dict:

@@ -81,10 +81,12 @@ def fresh_postgresql_url(db):
 def rich_database(seed, annotator, other_annotator, editor, reviewer):
     """The seed plus every kind of row the bundle holds: an adjudication, an edited quote with a
     history user, a mean of 1/3 (a float that must survive exactly), a proposed quote without
-    speaker or date, and non-ASCII names."""
+    speaker or date, non-ASCII names, and an utterance with a link, a rejected link and an
+    adjudication."""
     from quotes.models import Quote, Topic
     from quotes.services import adjudication_set, quote_save
     from quotes.utterance_services import (
+        utterance_adjudication_set,
         utterance_link_confirm,
         utterance_link_propose,
         utterance_link_reject,
@@ -108,4 +110,10 @@ def rich_database(seed, annotator, other_annotator, editor, reviewer):
     utterance_link_confirm(link=link, user=editor)
     link = utterance_link_propose(quote=reports[1], other=reports[2], similarity=0.5)
     utterance_link_reject(link=link, user=editor)
+    # and a reviewer's stance for that utterance
+    StanceAnnotationFactory(quote=reports[0], topic=topic, annotator=annotator, value=2)
+    reports[0].refresh_from_db()
+    utterance_adjudication_set(
+        utterance=reports[0].utterance, topic=topic, reviewer=reviewer, value=1, note="Both «да»."
+    )
     return {"topic": topic, "third": third}

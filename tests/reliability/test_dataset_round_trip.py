@@ -40,7 +40,7 @@ def test_bundle_holds_rows_of_every_table_with_counts_and_checksums(rich_databas
     bundle = export_here(tmp_path / "bundle")
     manifest = json.loads((bundle / "manifest.json").read_text())
     assert manifest["format"] == "stancedb-dataset"
-    assert manifest["format_version"] == 4
+    assert manifest["format_version"] == 5
     for table in manifest["tables"]:
         data = (bundle / table["file"]).read_bytes()
         assert table["rows"] > 0, f"{table['file']} is empty: the round trip would not test it"

@@ -37,3 +37,12 @@ def test_an_utterance_dated_otherwise_than_its_reports_is_refused(
     assert result.returncode != 0
     assert "quotes.utterance.jsonl: utterance" in result.stderr
     assert "earliest confirmed report gives 2021-10-18 (day)" in result.stderr
+
+
+def test_bundle_keeps_utterance_adjudications(rich_database, tmp_path):
+    bundle = _export(tmp_path / "bundle")
+    rows = [json.loads(line) for line in (bundle / "quotes.utteranceadjudication.jsonl").open()]
+    utterances = [json.loads(line) for line in (bundle / "quotes.utterance.jsonl").open()]
+    assert [(row["utterance_id"], row["value"], row["note"]) for row in rows] == [
+        (utterances[0]["id"], 1, "Both «да»."),
+    ]

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from quotes.models import Quote, Source
+from quotes.models import Quote, Source, UtteranceAdjudication
 from tests.reliability.test_dataset_import_safety import (  # noqa: F401 - fixtures
     bundle,
     rewrite,
@@ -52,10 +52,24 @@ def test_a_version_3_bundle_without_utterances_imports_each_quote_as_its_own(
     assert not Quote.objects.filter(utterance__isnull=False).exists()
 
 
+def test_a_version_4_bundle_without_utterance_adjudications_imports(db, bundle):  # noqa: F811
+    manifest = json.loads((bundle / "manifest.json").read_text())
+    manifest["format_version"] = 4
+    manifest["tables"] = [t for t in manifest["tables"] if "utteranceadjudication" not in t["file"]]
+    (bundle / "manifest.json").write_text(json.dumps(manifest))
+    for path in bundle.glob("*utteranceadjudication.jsonl"):
+        path.unlink()
+
+    call_command("import_dataset", str(bundle))
+
+    assert Quote.objects.exists()
+    assert not UtteranceAdjudication.objects.exists()
+
+
 def test_a_bundle_of_a_newer_version_is_refused(db, bundle):  # noqa: F811
     manifest = json.loads((bundle / "manifest.json").read_text())
-    manifest["format_version"] = 5
+    manifest["format_version"] = 6
     (bundle / "manifest.json").write_text(json.dumps(manifest))
 
-    with pytest.raises(Exception, match="format version 5"):
+    with pytest.raises(Exception, match="format version 6"):
         call_command("import_dataset", str(bundle))
