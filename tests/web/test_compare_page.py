@@ -153,3 +153,13 @@ def test_the_table_links_the_first_ten_quotes_of_a_period_and_counts_the_rest(to
     first_ten = sorted(quote.pk for quote in quotes)[:10]
     assert [f'href="/quotes/{pk}/"' in row for pk in first_ten] == [True] * 10
     assert "… and 2 more" in row
+
+
+def test_the_chart_comes_before_the_picker_once_there_is_a_comparison(quotes, client):
+    """On a phone the picker's fields would otherwise push the chart off the first screen."""
+    asked = client.get("/compare/" + URL).content.decode()
+    empty = client.get("/compare/").content.decode()
+
+    assert asked.index('<figure class="chart">') < asked.index('<form class="compare filters"')
+    assert 'href="#change">change the comparison</a>' in asked
+    assert '<form class="compare filters"' in empty and "<figure" not in empty
