@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from quotes.extraction import KnownSpeaker, Proposal, extract_quotes
 from quotes.models import DatePrecision, Organization, Quote, Source, Speaker, SpeakerAlias
 from quotes.models.common import truncate_to_precision
+from quotes.rollup import quote_cells_refresh
 from quotes.sources import near_duplicates, source_text_replace
 from quotes.text import content_hash, spans_overlap, strip_control_characters
 from quotes.utterance_services import utterance_reports_changed
@@ -240,6 +241,7 @@ def article_import(
         taken.append((quote.span_start, quote.span_end))
         result.quotes_created += 1
         created.append(quote)
+    quote_cells_refresh([quote.pk for quote in created])
     # other outlets' reports of the same statements (quotes.utterance_detection)
     result.links_proposed = utterance_reports_changed(quotes=created)
     return result

@@ -203,6 +203,7 @@ def speaker_unmerge(*, slug: str) -> Unmerged:
     result.quotes = _move_back(Quote, reason, speaker.pk, into, result)
     _move_back(Utterance, reason, speaker.pk, into, result)
     stance_copies_refresh(
-        quote_ids=Quote.objects.filter(speaker=speaker).values_list("pk", flat=True)
+        quote_ids=Quote.objects.filter(speaker=speaker).values_list("pk", flat=True),
+        speakers_before=[into.pk],
     )
     return result

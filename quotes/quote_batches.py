@@ -18,24 +18,42 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from quotes.models import Quote, QuoteStance
-from quotes.rollup import rollup_kept
+from quotes.rollup import quote_cells_refresh, rollup_kept
 from quotes.utterances import utterance_dates_refresh
 
 BATCH_SIZE = 500
 
 
-def stance_copies_refresh(*, quote_ids: Iterable[int] | None = None) -> int:
+def stance_copies_refresh(
+    *,
+    quote_ids: Iterable[int] | None = None,
+    before: Iterable[tuple] = (),
+    speakers_before: Iterable[int] = (),
+) -> int:
     """Copy each quote's speaker, status and date onto its stored stances (every stance when
-    ``quote_ids`` is None); one UPDATE whatever the number of quotes. Returns the rows updated."""
+    ``quote_ids`` is None); one UPDATE whatever the number of quotes. Returns the rows updated.
+
+    Both rollups follow (``quotes.rollup``): the quote rollup's slots are where the quotes are
+    now, where their stored stances' copies say they were, and where the caller says they were:
+    ``before`` (speaker id, date) pairs, ``speakers_before`` (the same months, other speakers).
+    """
     stances = QuoteStance.objects.all()
     if quote_ids is not None:
         quote_ids = list(quote_ids)
         stances = stances.filter(quote_id__in=quote_ids)
     quote = Quote.objects.filter(pk=OuterRef("quote_id")).order_by()
-    with rollup_kept(quote_ids):  # the quotes' cells before and after (quotes.rollup)
-        return stances.update(
+    if quote_ids is None:
+        with rollup_kept(None):  # rebuilt whole, the quote rollup with it
+            return stances.update(
+                **{name: Subquery(quote.values(name)[:1]) for name in QuoteStance.COPIED_FROM_QUOTE}
+            )
+    with rollup_kept(quote_ids) as slots:  # the quotes' cells before and after (quotes.rollup)
+        updated = stances.update(
             **{name: Subquery(quote.values(name)[:1]) for name in QuoteStance.COPIED_FROM_QUOTE}
         )
+    copied = {(speaker, month) for _, speaker, _, month, _ in slots}
+    quote_cells_refresh(quote_ids, speakers=speakers_before, slots=copied | set(before))
+    return updated
 
 
 def _batches(queryset, batch_size: int):
@@ -45,7 +63,12 @@ def _batches(queryset, batch_size: int):
         yield list(Quote.objects.select_for_update().filter(pk__in=ids[start : start + batch_size]))
 
 
-def _write(quotes: list[Quote], fields: list[str], change_reason: str | None = None) -> None:
+def _write(
+    quotes: list[Quote],
+    fields: list[str],
+    change_reason: str | None = None,
+    speakers_before: Iterable[int] = (),
+) -> None:
     """Save ``fields`` of ``quotes`` with a new version each (a form opened before is then
     refused, as after any save), their history rows and their stances' copies: three statements."""
     now = timezone.now()
@@ -59,7 +82,7 @@ def _write(quotes: list[Quote], fields: list[str], change_reason: str | None = N
         batch_size=len(quotes),
         default_change_reason=change_reason,
     )
-    stance_copies_refresh(quote_ids=[quote.pk for quote in quotes])
+    stance_copies_refresh(quote_ids=[quote.pk for quote in quotes], speakers_before=speakers_before)
 
 
 @transaction.atomic
@@ -98,8 +121,9 @@ def quotes_move_to_speaker(
     ``quotes_set_status``; the history rows carry ``change_reason``. Call inside a transaction."""
     moved = 0
     for batch in _batches(quotes, batch_size):
+        previous = {quote.speaker_id for quote in batch if quote.speaker_id}
         for quote in batch:
             quote.speaker = speaker
-        _write(batch, ["speaker"], change_reason)
+        _write(batch, ["speaker"], change_reason, speakers_before=previous)
         moved += len(batch)
     return moved

@@ -22,7 +22,7 @@ from quotes.models import (
     Topic,
 )
 from quotes.quote_batches import quotes_set_status, stance_copies_refresh  # noqa: F401
-from quotes.rollup import rollup_kept, rollup_topic_refresh
+from quotes.rollup import quote_cells_refresh, rollup_kept, rollup_topic_refresh
 from quotes.utterance_services import utterance_reports_changed
 
 
@@ -270,13 +270,14 @@ def quote_save(*, quote: Quote, expected_version: int | None = None) -> Quote:
     quote.full_clean()
     if quote.pk is None:
         quote.save()
+        quote_cells_refresh([quote.pk])
         utterance_reports_changed(quotes=[quote])
         return quote
     if expected_version is not None and expected_version != quote.version:
         raise ConflictError("This quote was changed by someone else since you opened it.")
     before = Quote.objects.filter(pk=quote.pk).values_list(*_UTTERANCE_INPUTS).first()
     _save_versioned(quote)
-    stance_copies_refresh(quote_ids=[quote.pk])
+    stance_copies_refresh(quote_ids=[quote.pk], before=[before[:2]] if before else ())
     if before != tuple(getattr(quote, name) for name in _UTTERANCE_INPUTS):
         utterance_reports_changed(quotes=[quote])
     return quote
@@ -366,6 +367,7 @@ def import_review_apply(*, user, source, decisions: Iterable[ReviewDecision]) ->
         )
     counts = {Quote.Status.CONFIRMED: 0, Quote.Status.REJECTED: 0}
     changed_speakers = 0
+    before = [(quotes[pk].speaker_id, quotes[pk].said_on) for pk in quote_ids]
     for decision in decisions:
         quote, speaker = quotes[decision.quote_id], speakers.get(decision.speaker_id)
         quote.source = source  # spares a query per quote when clean() locates it in the text
@@ -375,7 +377,7 @@ def import_review_apply(*, user, source, decisions: Iterable[ReviewDecision]) ->
         except ValidationError as error:
             raise ValidationError(f"Quote {quote.pk}: {' '.join(error.messages)}") from error
         counts[decision.status] += 1
-    stance_copies_refresh(quote_ids=quote_ids)
+    stance_copies_refresh(quote_ids=quote_ids, before=[slot for slot in before if slot[0]])
     utterance_reports_changed(quotes=[quotes[pk] for pk in quote_ids], user=user)
     return ReviewApplied(
         confirmed=counts[Quote.Status.CONFIRMED],

@@ -113,9 +113,12 @@ class QuoteFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
+        from quotes.rollup import quote_cells_refresh
+
         quote = model_class(*args, **kwargs)
         quote.full_clean()
         quote.save()
+        quote_cells_refresh([quote.pk])  # as the services keep the quote rollup
         return quote
 
 

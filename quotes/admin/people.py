@@ -8,7 +8,7 @@ from quotes import display
 from quotes.admin.base import DeskAdmin
 from quotes.admin.merging import merge_speakers_view
 from quotes.models import Affiliation, Organization, Quote, Speaker, SpeakerAlias
-from quotes.rollup import rollup_apply
+from quotes.rollup import quote_cells_refresh, rollup_apply
 
 
 @admin.register(Organization)
@@ -66,7 +66,9 @@ class SpeakerAdmin(DeskAdmin):
         super().save_related(request, form, formsets, change)
         if any(f.model is Affiliation and f.has_changed() for f in formsets):
             # Its quotes' rollup cells follow their roles' organisations (quotes.rollup).
-            rollup_apply(Quote.objects.filter(speaker=form.instance).values_list("pk", flat=True))
+            ids = list(Quote.objects.filter(speaker=form.instance).values_list("pk", flat=True))
+            rollup_apply(ids)
+            quote_cells_refresh(ids)
 
     def get_queryset(self, request):
         return (
@@ -116,7 +118,9 @@ class AffiliationAdmin(DeskAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         # Its quotes' rollup cells follow the role's organisation (quotes.rollup).
-        rollup_apply(Quote.objects.filter(affiliation=obj).values_list("pk", flat=True))
+        ids = list(Quote.objects.filter(affiliation=obj).values_list("pk", flat=True))
+        rollup_apply(ids)
+        quote_cells_refresh(ids)
 
     @admin.display(description="started", ordering="started_on")
     def started(self, affiliation):

@@ -3,7 +3,7 @@
 from quotes.models.common import DatePrecision
 from quotes.models.people import Affiliation, Organization, Speaker, SpeakerAlias
 from quotes.models.quotes import Quote
-from quotes.models.rollup import StanceRollup
+from quotes.models.rollup import QuoteRollup, StanceRollup
 from quotes.models.sources import Event, Source
 from quotes.models.stances import Adjudication, QuoteStance, StanceAnnotation, StanceValue, Topic
 from quotes.models.utterances import Utterance, UtteranceAdjudication, UtteranceLink
@@ -15,6 +15,7 @@ __all__ = [
     "Event",
     "Organization",
     "Quote",
+    "QuoteRollup",
     "QuoteStance",
     "Source",
     "Speaker",

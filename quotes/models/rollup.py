@@ -1,4 +1,5 @@
-"""The stance rollup: stored stances summed per speaker × topic × organisation × day.
+"""The rollups: stored stances summed per speaker × topic × organisation × month, and quotes
+counted per speaker × organisation × month.
 
 Derived data, like ``QuoteStance``: written only by ``quotes.rollup`` in the transaction of the
 service that moves it, and rebuilt by ``manage.py rebuild_rollup``.
@@ -11,10 +12,12 @@ from quotes.models.stances import STANCE_MAX, STANCE_MIN
 
 
 class StanceRollup(models.Model):
-    """One cell: the stored stances of one speaker on one topic said on one day, in one review
+    """One cell: the stored stances of one speaker on one topic said in one month, in one review
     status, settled or not, with one date precision, in a role at one organisation (or none),
-    counted by one unit. A month's (or quarter's, or year's) figures are sums over its days; the
-    mean is ``total / count`` and the variance ``total_squares / count - mean²``.
+    counted by one unit. ``said_on`` is the month's first day: a speaker's topic is then a few
+    hundred cells over fifteen years, so a timeline reads O(months) rows. A quarter's (or
+    year's) figures are sums over its months; the mean is ``total / count`` and the variance
+    ``total_squares / count - mean²``.
 
     Only stances with a speaker and a date have a cell: nothing else is placed in a period.
     """
@@ -33,7 +36,7 @@ class StanceRollup(models.Model):
     status = models.CharField(max_length=10)
     is_settled = models.BooleanField()
     said_on_precision = models.CharField(max_length=8)
-    said_on = models.DateField()
+    said_on = models.DateField(help_text="The first day of the month.")
     quotes = models.PositiveIntegerField(
         help_text='Stored stances in the cell, "cannot code" ones included.'
     )
@@ -46,7 +49,7 @@ class StanceRollup(models.Model):
     class Meta:
         ordering = ("topic", "speaker", "said_on", "id")
         constraints = [
-            # The grain; its index serves the speaker timeline (topic, speaker, status, day).
+            # The grain; its index serves the speaker timeline (topic, speaker, status, month).
             models.UniqueConstraint(
                 fields=[
                     *("unit", "topic", "speaker", "status", "said_on", "said_on_precision"),
@@ -80,7 +83,7 @@ class StanceRollup(models.Model):
             ),
         ]
         indexes = [
-            # compare of organisations: a topic's cells of some organisations, by day
+            # compare of organisations: a topic's cells of some organisations, by month
             models.Index(
                 fields=["unit", "topic", "organization_id", "status", "said_on"],
                 name="stance_rollup_organization",
@@ -89,3 +92,49 @@ class StanceRollup(models.Model):
 
     def __str__(self):
         return f"{self.topic_id}/{self.speaker_id}/{self.said_on}: {self.count} of {self.quotes}"
+
+
+class QuoteRollup(models.Model):
+    """Quotes counted per speaker, organisation of the role at the time (0: none), review
+    status, date precision and month (``said_on``: its first day; empty for undated quotes):
+    the quotes per period a timeline shows beside the stances, whatever the topic. Derived,
+    written by ``quotes.rollup`` in the transaction of every write to a quote."""
+
+    speaker = models.ForeignKey("quotes.Speaker", on_delete=models.CASCADE, related_name="+")
+    organization_id = models.PositiveIntegerField(
+        help_text="The organisation of the role the quotes were said in; 0: in no role."
+    )
+    status = models.CharField(max_length=10)
+    said_on_precision = models.CharField(max_length=8)
+    said_on = models.DateField(null=True, help_text="The first day of the month; empty: undated.")
+    quotes = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ("speaker", "said_on", "id")
+        constraints = [
+            # The grain; its index serves the speaker timeline (speaker, status, month).
+            models.UniqueConstraint(
+                fields=["speaker", "status", "said_on", "said_on_precision", "organization_id"],
+                name="one_quote_rollup_row_per_cell",
+            ),
+            models.UniqueConstraint(
+                fields=["speaker", "status", "said_on_precision", "organization_id"],
+                condition=Q(said_on__isnull=True),
+                name="one_undated_quote_rollup_row_per_cell",
+            ),
+            models.CheckConstraint(condition=Q(quotes__gt=0), name="quote_rollup_quotes_gt_0"),
+            models.CheckConstraint(
+                condition=Q(said_on__isnull=True, said_on_precision="unknown")
+                | Q(said_on__isnull=False) & ~Q(said_on_precision="unknown"),
+                name="quote_rollup_undated_exactly_when_unknown",
+            ),
+        ]
+        indexes = [
+            # compare of organisations: their quotes per month
+            models.Index(
+                fields=["organization_id", "status", "said_on"], name="quote_rollup_organization"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.speaker_id}/{self.said_on}: {self.quotes}"

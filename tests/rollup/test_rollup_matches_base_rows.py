@@ -3,6 +3,7 @@ the writes that move it (a property-based test), and the rebuild command writes 
 
 import datetime
 import io
+import itertools
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -16,11 +17,12 @@ from quotes.models import (
     Adjudication,
     DatePrecision,
     Quote,
+    QuoteRollup,
     QuoteStance,
     StanceAnnotation,
     StanceRollup,
 )
-from quotes.rollup import cells
+from quotes.rollup import cells, quote_cells
 from tests.factories import (
     AffiliationFactory,
     OrganizationFactory,
@@ -42,6 +44,11 @@ DATES = [
     (None, DatePrecision.UNKNOWN),
 ]
 QUOTES, TOPICS, ANNOTATORS, SPEAKERS = 5, 2, 3, 2
+# Whole months (read from the rollups) and a range cut inside a month (from the base rows).
+RANGES = [
+    (datetime.date(2021, 1, 1), datetime.date(2021, 10, 31)),
+    (datetime.date(2021, 10, 19), datetime.date(2021, 11, 30)),
+]
 
 
 def _key(row) -> tuple:
@@ -49,12 +56,22 @@ def _key(row) -> tuple:
     return values + (round(row.total, 9), round(row.total_squares, 9))
 
 
+QUOTE_FIELDS = ("speaker_id", "organization_id", "status", "said_on_precision", "said_on", "quotes")
+
+
+def _quote_key(row) -> tuple:
+    return tuple(getattr(row, name) for name in QUOTE_FIELDS)
+
+
 def stored() -> list[tuple]:
-    return sorted((_key(row) for row in StanceRollup.objects.all()), key=str)
+    stances = sorted((_key(row) for row in StanceRollup.objects.all()), key=str)
+    return stances + sorted((_quote_key(row) for row in QuoteRollup.objects.all()), key=str)
 
 
 def direct() -> list[tuple]:
-    return sorted((_key(row) for row in cells(QuoteStance.objects.all())), key=str)
+    stances = sorted((_key(row) for row in cells(QuoteStance.objects.all())), key=str)
+    quotes = quote_cells(Quote.objects.all())
+    return stances + sorted((_quote_key(row) for row in quotes), key=str)
 
 
 # The rollup counts reports; timelines that count utterances (issue 16) say so in Filters.unit.
@@ -74,22 +91,36 @@ def timelines_agree(world) -> None:
     the stored stances (with ids), for every topic, bucket and viewer."""
     speakers, roles, _, topics, _ = world
     organizations = [role.organization for pair in roles.values() for role in pair]
+    parent = organizations[0].parent
+    organizations += [parent] if parent else []
+    ranges = [(None, None), (datetime.date(2021, 10, 1), None), *RANGES]
     for topic in topics:
-        for bucket in ("month", "year"):
-            for settled_only in (True, False):
-                filters = analysis.Filters(
-                    topic=topic, bucket=bucket, settled_only=settled_only, **REPORTS
-                )
-                kwargs = {"speakers": speakers, "organizations": organizations}
-                rolled = analysis.compare(filters, ids=False, **kwargs)
-                direct = analysis.compare(filters, ids=True, **kwargs)
-                assert _numbers(rolled) == _numbers(direct), (topic, bucket, settled_only)
+        for bucket, settled_only, status, (after, before) in itertools.product(
+            ("month", "quarter", "year"), (True, False), ("confirmed", "proposed"), ranges
+        ):
+            filters = analysis.Filters(
+                topic=topic,
+                bucket=bucket,
+                settled_only=settled_only,
+                status=status,
+                said_after=after,
+                said_before=before,
+                **REPORTS,
+            )
+            kwargs = {"speakers": speakers, "organizations": organizations}
+            rolled = analysis.compare(filters, ids=False, **kwargs)
+            direct = analysis.compare(filters, ids=True, **kwargs)
+            assert _numbers(rolled) == _numbers(direct), filters
 
 
 def _world():
     speakers = [SpeakerFactory() for _ in range(SPEAKERS)]
+    parent = OrganizationFactory()  # a ministry whose departments' members speak
     roles = {
-        s.pk: [AffiliationFactory(speaker=s, organization=OrganizationFactory()) for _ in (1, 2)]
+        s.pk: [
+            AffiliationFactory(speaker=s, organization=OrganizationFactory(parent=parent))
+            for _ in (1, 2)
+        ]
         for s in speakers
     }
     quotes = [

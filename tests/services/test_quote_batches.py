@@ -37,9 +37,10 @@ def coded_quotes(count, **kwargs) -> list[Quote]:
 # test's transaction. That is 7; SQLite takes at most 999 parameters a statement, so 60 history
 # rows of 17 columns are two INSERTs there: 8. Row by row it was 6 statements a quote.
 STATUS_CHANGE_QUERIES = 8
-# Keeping the rollup in step (quotes.rollup), per refresh of the stances' copies: the quotes'
-# day slots before and after, then for their cells a DELETE, the aggregate and an INSERT.
-ROLLUP_QUERIES = 5
+# Keeping the rollups in step (quotes.rollup), per refresh of the stances' copies: the stances'
+# month slots before and after, then for their cells a DELETE and an INSERT … SELECT; the
+# quotes' (speaker, month) slots, then a DELETE and an INSERT … SELECT of their counts.
+ROLLUP_QUERIES = 7
 
 
 @pytest.mark.parametrize("count", [5, 60])
@@ -91,8 +92,8 @@ def test_a_speaker_merge_moves_5_or_60_quotes_in_the_same_statements(
 ):
     kept, duplicate = SpeakerFactory(), SpeakerFactory()
     quotes = coded_quotes(count, speaker=duplicate)
-    # and the collector's read of the duplicate's rollup cells, deleted with it
-    with django_assert_max_num_queries(MERGE_QUERIES + ROLLUP_QUERIES + 1):
+    # and the collector's reads of the duplicate's cells in both rollups, deleted with it
+    with django_assert_max_num_queries(MERGE_QUERIES + ROLLUP_QUERIES + 2):
         speaker_merge(duplicate=duplicate, into=kept)
     assert Quote.objects.filter(speaker=kept).count() == count
     assert copies_out_of_step() == []
