@@ -250,7 +250,7 @@ def _match_sentence(text, discourse, s_start, s_end, previous) -> IndirectSpeech
             return IndirectSpeech(s_start, s_end, context, subject)
     match = _THAT.search(sentence)
     if match and word_count(match.group("gap")) <= 15:
-        subject = _subject(discourse, s_start, s_start + match.start("verb"), last=True)
+        subject = _subject_before_verb(discourse, s_start, s_start + match.start("verb"))
         span = _clause_span(text, s_start + match.start("clause"), s_end)
         if subject is not None and span:
             context = text[s_start : span[0]]
@@ -293,6 +293,16 @@ def _match_sentence(text, discourse, s_start, s_end, previous) -> IndirectSpeech
             if span:
                 return IndirectSpeech(span[0], span[1], text[s_start : span[0]], subject)
     return None
+
+
+def _subject_before_verb(discourse: Discourse, start: int, verb_at: int) -> Mention | None:
+    """The subject read as for quotations ("Josh Hendler, a top party operative, warned that"
+    is Hendler, not the operative of the appositive), else the last speaker mention."""
+    mentions = [m for m in discourse.mentions_in(start, verb_at) if m.kind != "nominal"]
+    head = subject_head(discourse, start, verb_at, mentions)
+    if head is not None and head.kind in _SPEAKER_KINDS:
+        return head
+    return _subject(discourse, start, verb_at, last=True)
 
 
 def _described(text: str, start: int, end: int) -> Mention:

@@ -157,9 +157,13 @@ class Person:
     def gender(self) -> str:
         """'m', 'f' or '' when nothing tells: an honorific or gendered role first, then the
         given name, then the pronouns that follow the name (the weakest sign)."""
-        for votes in (self.votes, None, self.pronoun_votes):
+        pronouns = self.pronoun_votes
+        for votes in (self.votes, None, pronouns):
             if votes is None:
-                if self.given:
+                # "Sen. Lindsey Graham … he": the article's own pronouns, when they all agree
+                # and are more than one, outweigh what the given name usually is
+                unanimous = min(pronouns.values()) == 0 and max(pronouns.values()) >= 3
+                if self.given and not unanimous:
                     return self.given
                 continue
             if votes["m"] != votes["f"]:
@@ -368,8 +372,13 @@ class PersonIndex:
             guesses = set()
             for name in person.names:
                 tokens = [t for t in _tokens(name) if not re.fullmatch(r"[A-Z]\.", t)]
-                if len(tokens) >= 2:
-                    guesses.add(gender_of_given_name(tokens[0]))
+                # "Attorney General Michael Mukasey": the given name after the printed title
+                known = [
+                    gender_of_given_name(t)
+                    for t in tokens[:-1]
+                    if t.lower().strip(".") not in TITLE_WORDS
+                ]
+                guesses.add(next((g for g in known if g), ""))
             guesses.discard("")
             person.given = guesses.pop() if len(guesses) == 1 else ""
 

@@ -62,7 +62,29 @@ def is_subject(discourse: "Discourse", mention: "Mention") -> bool:
     if re.match(r"['’]s?\s", discourse.masked[mention.end : mention.end + 3]):
         return False  # "Obama's adviser said": the possessor is not the subject
     words = [w for w in re.findall(r"[\w’'.-]+", before) if w.lower().strip(".") not in TITLE_WORDS]
-    return len(words) <= 4 and not re.search(r"[“”\"]", before.strip())
+    if len(words) <= 4 and not re.search(r"[“”\"]", before.strip()):
+        return True
+    return _opens_clause(discourse, mention, before)
+
+
+# what opens a clause inside a sentence: "…, but Christie was not having it", "In his
+# assessment of the magnate, Calderon intimated …"
+_CLAUSE_OPENING = re.compile(
+    r"(?:,|\b(?:but|and|while|when|as|because|though|although|so|yet|whereas|since|after|"
+    r"before|if|until|once))\s+(?:(?:[A-Z][\w.’'-]*|former|then)\s+){0,3}$"
+)
+_VERB_AFTER = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?(?:\s*,[^,“”\"]{1,80},)?\s+(?!(?:of|and|or|in|at|for|to|with|"
+    r"from|on|by|the|a|an|who|whose|which|that)\b)[a-z]{2,}\b"
+)
+
+
+def _opens_clause(discourse: "Discourse", mention: "Mention", before: str) -> bool:
+    """A subject after a conjunction or an introductory phrase, with its verb after it."""
+    opening = _CLAUSE_OPENING.search(before)
+    if opening is None or re.search(r"[“”\"]", before[opening.start() :]):
+        return False
+    return _VERB_AFTER.match(discourse.masked, mention.end) is not None
 
 
 def resolve_pronoun(discourse: "Discourse", mention: "Mention") -> Speaker:

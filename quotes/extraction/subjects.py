@@ -284,8 +284,12 @@ def subject_at_sentence_end(discourse: Discourse, position: int) -> tuple[Mentio
     to win, party spokesman Neil Sroka said." / "…, says Evan Tracey, a consultant.")."""
     masked = discourse.masked
     end = discourse.sentence_end(position)
-    if any(c in QUOTE_CHARS for c in masked[position:end].strip(QUOTE_CHARS + " ,.")):
-        return None, ""  # another quotation comes first: its own attribution is read there
+    # "… carry “a great deal of weight” and bring the “firepower” they need, Sroka said.":
+    # the closing attribution covers every quotation of the sentence (one with an attribution
+    # of its own right after it never gets here)
+    marks = [i for i in range(position, end) if masked[i] in QUOTE_CHARS]
+    if marks:
+        position = marks[-1] + 1
     commas = [m.start() for m in re.finditer(r",\s", masked[position:end])]
     for comma in reversed(commas):
         at = position + comma
