@@ -44,17 +44,21 @@ def daily_units(group, filters, placeable) -> QuerySet:
     )
 
 
-def stances_by_unit(stances: QuerySet, filters) -> QuerySet:
+def stances_by_unit(stances: QuerySet, *, settled_only: bool, said_after, said_before) -> QuerySet:
     """The stored stances ``stances`` that give their unit a stance, each annotated with its
     ``unit``, the unit's day (``unit_day``) and precision, and the stance it gives
-    (``unit_value``: ``quotes.utterances.with_unit_stance``); settled ones only when
-    ``filters.settled_only`` (an adjudicated utterance is settled), in ``filters``'s range."""
+    (``unit_value``: ``quotes.utterances.with_unit_stance``); settled ones only with
+    ``settled_only`` (an adjudicated utterance is settled), the unit said in the range."""
     day, precision = unit_date("quote__")
     stances = with_unit_stance(stances).filter(unit_value__isnull=False)
-    if filters.settled_only:
+    if settled_only:
         stances = stances.filter(unit_settled=True)
     stances = stances.annotate(unit=unit_key("quote__"), unit_day=day, unit_precision=precision)
-    return _said_between(stances, filters)
+    if said_after is not None:
+        stances = stances.filter(unit_day__gte=said_after)
+    if said_before is not None:
+        stances = stances.filter(unit_day__lte=said_before)
+    return stances
 
 
 def unit_stances(group, filters, placeable) -> QuerySet:
@@ -67,7 +71,12 @@ def unit_stances(group, filters, placeable) -> QuerySet:
         **{f"{group.stance_field}__in": group.values()},
     )
     return (
-        stances_by_unit(stances, filters)
+        stances_by_unit(
+            stances,
+            settled_only=filters.settled_only,
+            said_after=filters.said_after,
+            said_before=filters.said_before,
+        )
         .filter(unit_precision__in=placeable)
         .annotate(series=group.series(group.stance_field))
         .values("series", "unit", DATE)

@@ -10,12 +10,16 @@ from quotes import coding
 from quotes.agreement import topic_agreement
 from quotes.models import Quote, Topic
 from quotes.ranking import MINIMUM_COUNTED, speaker_ranking
+from quotes.utterances import UNITS
 from quotes.web.common import BadParameters, form_errors, public_page
 
 
 class PeriodForm(forms.Form):
     said_after = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
     said_before = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+    # What the ranking counts, as the timelines do (quotes.analysis_units): each statement once
+    # by default, or every report.
+    unit = forms.ChoiceField(required=False, choices=[(unit, unit) for unit in UNITS])
 
     def clean(self):
         data = super().clean()
@@ -65,6 +69,7 @@ def topic_detail(request, slug):
             said_after=period.cleaned_data.get("said_after"),
             said_before=period.cleaned_data.get("said_before"),
             settled_only=coding.settled_only(user),
+            unit=period.cleaned_data.get("unit") or UNITS[0],
         )
         agreement = topic_agreement(topic, settled_only=coding.settled_only(user))
     context = {

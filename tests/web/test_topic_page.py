@@ -35,7 +35,7 @@ def test_topic_page_ranks_speakers_with_five_quotes_or_more(positions, client):
 
     assert _ranked(response) == [("dove", 6, 1.5), ("hawk", 5, -1.6)]
     assert response.context["ranking"].too_few == 1
-    assert "1 more speaker had fewer quotes" in html
+    assert "1 more speaker had fewer statements" in html
     assert "For (+) or against (−)." in html  # the codebook
     assert "Released" in html
 
