@@ -143,8 +143,58 @@ def connect_raw(corpus: Corpus):
     return psycopg.connect(corpus.url, autocommit=True)
 
 
+MINISTRY_SLUG = "bench-ministry"
+MINISTRY_MEMBERS = 200
+
+
+def ensure_ministry(corpus: Corpus) -> None:
+    """An organisation of at least ``MINISTRY_MEMBERS`` members over fifteen years: a parent
+    ("bench-ministry") given to the first corpus organisations (in id order) until their roles'
+    speakers number that many. The generated corpus has no hierarchy; the compare API pools an
+    organisation's children, so this is the shape a ministry with departments has. Idempotent;
+    it moves no quote and no rollup cell (cells hold the role's own organisation)."""
+    if corpus.database == "sqlite":
+        db = sqlite3.connect(corpus.path)
+    else:
+        import psycopg
+
+        db = psycopg.connect(corpus.url)
+    try:
+        found = db.execute(
+            "SELECT id FROM quotes_organization WHERE slug = %s".replace(
+                "%s", "?" if corpus.database == "sqlite" else "%s"
+            ),
+            [MINISTRY_SLUG],
+        ).fetchone()
+        if found:
+            return
+        rows = db.execute(
+            "SELECT organization_id, speaker_id FROM quotes_affiliation ORDER BY organization_id"
+        ).fetchall()
+        chosen, members = [], set()
+        for organization, speaker in rows:
+            if len(members) >= MINISTRY_MEMBERS and organization not in chosen:
+                break
+            if organization not in chosen:
+                chosen.append(organization)
+            members.add(speaker)
+        db.execute(
+            "INSERT INTO quotes_organization (name, slug, kind, country, parent_id)"
+            " VALUES ('Bench ministry', 'bench-ministry', 'ministry', 'DE', NULL)"
+        )
+        db.execute(
+            "UPDATE quotes_organization SET parent_id = (SELECT id FROM quotes_organization"
+            f" WHERE slug = 'bench-ministry') WHERE id IN ({', '.join(map(str, chosen))})"
+        )
+        db.commit()
+    finally:
+        db.close()
+
+
 def parameters(corpus: Corpus) -> dict:
-    """The heaviest speaker, its most coded topic, and the fixed range, stance and word."""
+    """The heaviest speaker, its most coded topic, the ten heaviest speakers on it, the bench
+    ministry's member organisations, and the fixed range, stance and word."""
+    ensure_ministry(corpus)
     db = connect_raw(corpus)
     try:
         speaker_id, count = db.execute(
@@ -157,9 +207,33 @@ def parameters(corpus: Corpus) -> dict:
             f" JOIN quotes_topic t ON t.id = s.topic_id WHERE q.speaker_id = {speaker_id}"
             " GROUP BY t.id, t.slug ORDER BY count(*) DESC, t.id LIMIT 1"
         ).fetchone()
+        ten = db.execute(
+            "SELECT s.speaker_id, sp.slug FROM quotes_quotestance s JOIN quotes_speaker sp"
+            f" ON sp.id = s.speaker_id WHERE s.topic_id = {topic_id} AND s.status = 'confirmed'"
+            " GROUP BY s.speaker_id, sp.slug ORDER BY count(*) DESC, s.speaker_id LIMIT 10"
+        ).fetchall()
+        ministry = db.execute(
+            f"SELECT id FROM quotes_organization WHERE slug = '{MINISTRY_SLUG}'"
+        ).fetchone()[0]
+        departments = [
+            row[0]
+            for row in db.execute(
+                "SELECT id FROM quotes_organization"
+                f" WHERE parent_id = {ministry} OR id = {ministry}"
+            ).fetchall()
+        ]
+        members = db.execute(
+            "SELECT count(DISTINCT speaker_id) FROM quotes_affiliation WHERE organization_id IN"
+            f" ({', '.join(map(str, departments))})"
+        ).fetchone()[0]
     finally:
         db.close()
     return {
+        "ten_speaker_ids": [row[0] for row in ten],
+        "ten_speakers": [row[1] for row in ten],
+        "ministry": MINISTRY_SLUG,
+        "ministry_organization_ids": departments,
+        "ministry_members": members,
         "speaker_id": speaker_id,
         "speaker": slug,
         "speaker_quotes": count,
@@ -174,7 +248,8 @@ def parameters(corpus: Corpus) -> dict:
 
 
 def question_urls(p: dict) -> dict:
-    q1 = f"/api/quotes/?speaker={p['speaker']}&page_size=50"
+    q1 = f"/api/quotes/?speaker={p['speaker']}&ordering=-said_on&page_size=50"
+    by_report = f"topic={p['topic']}&bucket=month&unit=report"
     return {
         "q1": q1,
         "q2": f"{q1}&said_after={p['after']}&said_before={p['before']}&topic={p['topic']}"
@@ -182,6 +257,11 @@ def question_urls(p: dict) -> dict:
         # Counting reports, as the plain GROUP BY over the stored stances does (the rollup)
         "q3": f"/api/speakers/{p['speaker']}/timeline/?topic={p['topic']}&bucket=month&unit=report",
         "q4": f"/api/quotes/?q={p['word']}&page_size=50",
+        "q5": f"/api/compare/?speakers={','.join(p['ten_speakers'])}&{by_report}",
+        "q6": f"/api/compare/?organizations={p['ministry']}&{by_report}",
+        # Issue 16: the same timeline counting each statement once (goal: within 1.5x of q3)
+        "q7": f"/api/speakers/{p['speaker']}/timeline/?topic={p['topic']}&bucket=month"
+        "&unit=utterance",
     }
 
 
@@ -229,6 +309,23 @@ def stance_sql(p: dict, database: str, stored: bool) -> dict:
         f" WHERE {where} AND q.said_on_precision IN ('day', 'month')"
         " GROUP BY period ORDER BY period",
     }
+    month_st = month.replace("q.", "st.")
+    placed = "st.status = 'confirmed' AND st.said_on_precision IN ('day', 'month')"
+    # compare of ten speakers and of the ministry: the same series, plainly grouped
+    queries["q5"] = (
+        f"SELECT st.speaker_id, {month_st} AS period, count(*), avg(st.value), min(st.value),"
+        f" max(st.value) FROM quotes_quotestance st WHERE st.topic_id = {p['topic_id']}"
+        f" AND st.speaker_id IN ({', '.join(map(str, p['ten_speaker_ids']))}) AND {placed}"
+        " AND st.value IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"
+    )
+    queries["q6"] = (
+        f"SELECT {month_st} AS period, count(*), avg(st.value), min(st.value), max(st.value)"
+        " FROM quotes_quotestance st JOIN quotes_quote q ON q.id = st.quote_id"
+        " JOIN quotes_affiliation a ON a.id = q.affiliation_id"
+        f" WHERE st.topic_id = {p['topic_id']} AND {placed} AND st.value IS NOT NULL"
+        f" AND a.organization_id IN ({', '.join(map(str, p['ministry_organization_ids']))})"
+        " GROUP BY 1 ORDER BY 1"
+    )
     if stored:  # the stored stance carries its quote's speaker, status and date: no join
         queries["q3"] = (
             f"SELECT {month.replace('q.', 'st.')} AS period, count(*), avg(st.value),"

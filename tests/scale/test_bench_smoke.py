@@ -21,7 +21,10 @@ def test_bench_runs_end_to_end_on_a_small_corpus(tmp_path):
         argv.append("--no-datasette")
     report = run.main(argv)
     assert report["missing"] == {}, "a bench question got no 200 from stancedb"
-    assert set(report["questions"]) == {"q1", "q2", "q3", "q4"}
+    assert set(report["questions"]) == {"q1", "q2", "q3", "q4", "q5", "q6", "q7"}
+    saves = report["writes"]["stance_save"]
+    assert saves["with_rollup"]["n"] > 0 and saves["ratio"] > 0
+    assert report["writes"]["link_proposal"]["articles"] > 0
     for question in report["questions"].values():
         systems = question["systems"]
         assert systems["stancedb"]["p50_ms"] > 0 and systems["raw"]["p50_ms"] > 0
