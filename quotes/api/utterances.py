@@ -36,12 +36,26 @@ class UtteranceFilter(FilterSet):
         help_text="Only utterances one of whose reports this outlet printed.",
     )
 
+    conflict = django_filters.ChoiceFilter(
+        method="filter_conflict",
+        choices=[("open", "open"), ("adjudicated", "adjudicated")],
+        help_text="Only utterances two of whose confirmed reports' stances you may see differ by "
+        "2 points or more on a topic: `open` (no reviewer adjudicated the utterance on that "
+        "topic yet) or `adjudicated`. Anything else: 400.",
+    )
+
     class Meta:
         model = Utterance
         fields = []
 
     def filter_speaker(self, queryset, name, value):
         return queryset.filter(speaker_id__in=value) if value else queryset
+
+    def filter_conflict(self, queryset, name, value):
+        ids = utterances.conflicted_utterances(
+            self.request.user, adjudicated=value == "adjudicated"
+        )
+        return queryset.filter(pk__in=ids)
 
     def filter_outlet(self, queryset, name, value):
         printed = Quote.objects.filter(utterance=OuterRef("pk"), source__outlet=value)

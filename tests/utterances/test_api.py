@@ -149,3 +149,23 @@ def test_a_blind_annotator_sees_an_unreleased_utterance_adjudication_only_after_
     row = api_client.get(f"/api/utterances/{utterance.pk}/").json()
     assert [a["value"] for a in row["adjudications"]] == [-1]
     assert row["stances"] == [{"topic": hidden.slug, "value": -1.0}]
+
+
+def test_the_conflict_filter_gives_the_reviewers_queue(
+    api_client, speaker, report, topic, reviewer
+):
+    conflicted, _, _ = _utterance(speaker, report, topic, values=(2, 0))
+    _utterance(speaker, report, topic, values=(1, 0), day=datetime.date(2021, 10, 19))
+
+    def listed(state):
+        return [
+            row["id"]
+            for row in api_client.get(f"/api/utterances/?conflict={state}").json()["results"]
+        ]
+
+    assert (listed("open"), listed("adjudicated")) == ([conflicted.pk], [])
+    utterance_adjudication_set(utterance=conflicted, topic=topic, reviewer=reviewer, value=1)
+    assert (listed("open"), listed("adjudicated")) == ([], [conflicted.pk])
+    response = api_client.get("/api/utterances/?conflict=yes")
+    assert response.status_code == 400
+    assert "conflict" in response.json()
