@@ -159,7 +159,22 @@ def rollup_apply(quote_ids: Iterable[int], slots: Iterable[tuple] = ()) -> None:
     are in, and of ``slots`` (those they were in before a write): one query for the slots, then
     per hundred slots a DELETE, the aggregate and an INSERT (none when no cell remains). Call it
     inside the write's transaction."""
-    todo = sorted(_slots(list(quote_ids)) | set(slots), key=str)
+    rollup_slots_refresh(_slots(list(quote_ids)) | set(slots))
+
+
+def stance_slot(stance) -> tuple | None:
+    """The month slot of a stored stance (read from its copies of the quote's fields), or None
+    when it has no cell (no speaker or no date)."""
+    if stance.speaker_id is None or stance.said_on is None:
+        return None
+    month = month_start(stance.said_on)
+    return (stance.topic_id, stance.speaker_id, stance.status, month, stance.said_on_precision)
+
+
+def rollup_slots_refresh(slots: Iterable[tuple]) -> None:
+    """Recompute the cells of these month slots from the stored stances: per hundred slots a
+    DELETE and an INSERT … SELECT. Call it inside the write's transaction."""
+    todo = sorted(set(slots), key=str)
     for start in range(0, len(todo), SLOTS_PER_QUERY):
         chunk = todo[start : start + SLOTS_PER_QUERY]
         cell = reduce(or_, (Q(**dict(zip(SLOT, slot, strict=True))) for slot in chunk))

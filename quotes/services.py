@@ -22,7 +22,13 @@ from quotes.models import (
     Topic,
 )
 from quotes.quote_batches import quotes_set_status, stance_copies_refresh  # noqa: F401
-from quotes.rollup import quote_cells_refresh, rollup_kept, rollup_topic_refresh
+from quotes.rollup import (
+    quote_cells_refresh,
+    rollup_kept,
+    rollup_slots_refresh,
+    rollup_topic_refresh,
+    stance_slot,
+)
 from quotes.utterance_services import utterance_reports_changed
 
 
@@ -118,12 +124,21 @@ def topic_release(*, topic: Topic, released: bool = True) -> Topic:
 
 @transaction.atomic
 def stance_summary_refresh(*, quote_id: int, topic_id: int) -> QuoteStance | None:
-    """Recompute and store the stance of one quote on one topic; None when nobody coded it."""
-    with rollup_kept([quote_id]):
-        QuoteStance.objects.filter(quote_id=quote_id, topic_id=topic_id).delete()
-        summaries = _stance_summaries(Q(quote_id=quote_id, topic_id=topic_id))
-        if summaries:
-            summaries[0].save()
+    """Recompute and store the stance of one quote on one topic; None when nobody coded it.
+
+    Its rollup cells follow in two statements (``quotes.rollup``): the quote's fields do not
+    change here, so the stance's month slot is the one its copies of them name, read from the
+    new summary (or, when none is left, from the row deleted)."""
+    stored = QuoteStance.objects.filter(quote_id=quote_id, topic_id=topic_id)
+    summaries = _stance_summaries(Q(quote_id=quote_id, topic_id=topic_id))
+    slot = stance_slot(summaries[0]) if summaries else None
+    if not summaries:
+        slot = next((stance_slot(old) for old in stored), None)
+    stored.delete()
+    if summaries:
+        summaries[0].save()
+    if slot is not None:
+        rollup_slots_refresh([slot])
     return summaries[0] if summaries else None
 
 
