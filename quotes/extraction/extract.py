@@ -55,6 +55,10 @@ def _attribute(
         mention, before = subject_before(discourse, quote.start, floor)
         if mention is not None:
             return discourse.resolve(mention), before
+    if after is not None and not starts_sentence and _closes_sentence(text, quote):
+        # "Madigan asserted that “trust … is broken.” Clinton said …": the quotation closes a
+        # sentence that began before it, so the next sentence is not its attribution
+        after = None
     if after is not None and tight:
         return discourse.resolve(after), clause
     mention, before = subject_before(discourse, quote.start, floor)
@@ -109,7 +113,8 @@ def _attribute(
                 return _with(
                     speaker, f"subject of the sentence: {speaker.name} (no speech verb)"
                 ), ""
-        mention = subject_of_sentence(discourse, start, discourse.sentence_end(quote.end))
+        end = quote.end if _closes_sentence(text, quote) else discourse.sentence_end(quote.end)
+        mention = subject_of_sentence(discourse, start, end)
         if mention is not None:
             speaker = discourse.resolve(mention)
             if speaker.decided:
@@ -127,6 +132,13 @@ def _attribute(
                     speaker, f"subject of the sentence: {speaker.name} (no speech verb)"
                 ), ""
     return undecided("no attribution found next to the quotation"), ""
+
+
+def _closes_sentence(text: str, quote: RawQuote) -> bool:
+    """Whether the quotation ends with a stop and a new sentence starts after its mark."""
+    if text[quote.end - 1 : quote.end] not in (".", "!", "?"):
+        return False
+    return re.match(r"[”\"»’']*\s+[A-Z]", text[quote.end : quote.end + 6]) is not None
 
 
 def _role_of(discourse: Discourse, speaker: Speaker) -> dict[str, str]:

@@ -320,6 +320,11 @@ def subject_before(
     mentions = _candidates(discourse, start, position)
     if not verbs:
         if clause.rstrip(" " + QUOTE_CHARS).endswith(":") and mentions:
+            # "Jeb Bush broke down what was wrong to the Dutch newspaper NRC: “…”": the
+            # sentence's subject speaks, not the last name before the colon
+            opener = sentence_subject(discourse, start, position)
+            if opener in mentions and opener.kind in ("person", "institution"):
+                return opener, clause
             return mentions[-1], clause
         return None, clause
     verb = max(verbs, key=lambda v: v.start())

@@ -67,3 +67,34 @@ def test_an_attribution_closing_the_sentence_covers_every_quotation_in_it(extrac
     proposals = _run(extract, text)
     assert by_text(proposals, "a great deal").speaker_name == "Neil Sroka"
     assert by_text(proposals, "grass-roots").speaker_name == "Neil Sroka"
+
+
+def test_a_quotation_closing_its_sentence_keeps_the_attribution_before_it(extract):
+    text = (
+        'In appealing for the inquiry, Attorney General Rosa Delgado asserted that "trust in '
+        'the city police is broken." Senator Amos Reed said on Wednesday that he supported '
+        "the inquiry.\n"
+    )
+    quote = by_text(_run(extract, text), "trust in the city police")
+    assert quote.speaker_name == "Rosa Delgado"
+
+
+def test_a_sentence_ending_inside_a_quotation_ends_there(extract):
+    # the second sentence's partial quotations belong to its own subject, not the first one's
+    text = (
+        'Former governor Ellen Dorsey called the orders "quite dangerous." Gov. Victor Lang, '
+        'hoping to win the state, called the president a "petulant child" who is acting '
+        '"as if he is a king."\n'
+    )
+    proposals = _run(extract, text)
+    assert by_text(proposals, "quite dangerous").speaker_name == "Ellen Dorsey"
+    assert by_text(proposals, "as if he is a king").speaker_name == "Victor Lang"
+
+
+def test_before_a_colon_the_sentences_subject_speaks(extract):
+    text = (
+        "Former candidate Paul Brandt broke down what was wrong with the picture to the Dutch "
+        "newspaper NRC: “What he did was so insensitive. Not everyone is the same.”\n"
+    )
+    quote = by_text(_run(extract, text), "What he did")
+    assert quote.speaker_name == "Paul Brandt"
