@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 _FEMALE = {"she", "her"}
 _OBJECT_BEFORE = re.compile(
-    r"\b(?:of|with|to|for|from|about|against|by|at|on|in|than|(?<![.!?] )and|or|nor|like|"
+    r"\b(?:of|with|to|for|from|about|against|by|at|on|in|than|(?<![.!?] )(?<!^)and|or|nor|like|"
     r"told|asked|met|called|thanked|endorsed|attacked|praised|criticized|defeated|beat|'s|’s)\s+$",
     re.I,
 )

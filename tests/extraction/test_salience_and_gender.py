@@ -98,3 +98,13 @@ def test_before_a_colon_the_sentences_subject_speaks(extract):
     )
     quote = by_text(_run(extract, text), "What he did")
     assert quote.speaker_name == "Paul Brandt"
+
+
+def test_a_sentence_opening_with_and_still_has_its_subject(extract):
+    text = (
+        'Nordland said: "No large economy has succeeded in making a dent in emissions."\n\n'
+        "And Obama, for all the progress he helped wrangle from world leaders, seems to agree. "
+        '"We do not yet know what is going to work best," he said.\n'
+    )
+    quote = by_text(_run(extract, text), "We do not yet know")
+    assert quote.speaker_name == "Obama"
