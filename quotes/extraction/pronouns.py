@@ -53,14 +53,31 @@ def entity_gender(discourse: "Discourse", entity: "Entity", soft: bool = True) -
     return person.gender
 
 
+# "Christie's been making the case": "'s" for "has" or "is", not a possessive
+_CONTRACTION = re.compile(
+    r"['’]s\s+(?:been|got|gotten|going|not|never|always|also|still|just|already|said|made|"
+    r"done|had|a|an)\b"
+)
+_MODIFIED_NOUN = re.compile(
+    r"\s+(?:campaign|campaigns|supporters|supporter|rally|rallies|administration|aides|aide|"
+    r"voters|event|events|camp|team|fans|era|presidency|policies|loyalists|delegates|allies|"
+    r"backers|surrogates|staff|staffers|spokesman|spokeswoman|spokesperson|adviser|advisers|"
+    r"advisor|advisors|organization|foundation|family|voters|years|speech|victory|win|"
+    r"nomination|candidacy)\b"
+)
+
+
 def is_subject(discourse: "Discourse", mention: "Mention") -> bool:
     """Whether a mention opens its sentence's subject ("Later, Giles said", "Sen. Cruz, 45, …")."""
     start = discourse.sentence_start(mention.start)
     before = discourse.masked[start : mention.start]
     if _OBJECT_BEFORE.search(before) or _IN_APPOSITIVE.search(before):
         return False
-    if re.match(r"['’]s?\s", discourse.masked[mention.end : mention.end + 3]):
+    after = discourse.masked[mention.end : mention.end + 40]
+    if re.match(r"['’]s?\s", after) and not _CONTRACTION.match(after):
         return False  # "Obama's adviser said": the possessor is not the subject
+    if _MODIFIED_NOUN.match(after):
+        return False  # "Trump rallies", "Sanders supporters": the name modifies a noun
     words = [w for w in re.findall(r"[\w’'.-]+", before) if w.lower().strip(".") not in TITLE_WORDS]
     if len(words) <= 4 and not re.search(r"[“”\"]", before.strip()):
         return True

@@ -108,3 +108,16 @@ def test_a_sentence_opening_with_and_still_has_its_subject(extract):
     )
     quote = by_text(_run(extract, text), "We do not yet know")
     assert quote.speaker_name == "Obama"
+
+
+def test_a_contracted_has_keeps_the_subject_and_a_modified_noun_is_no_subject(extract):
+    text = (
+        '"We will keep going," Weller said.\n\n'
+        "Tom Halvorsen's been making the case for weeks that Weller is not ready. "
+        '"You have never been held accountable," he said.\n\n'
+        "Marguerite Osei, after previous Halvorsen rallies, wrote that the crowds were angry. "
+        '"These people were comfortable in their anger," she said.\n'
+    )
+    proposals = _run(extract, text)
+    assert by_text(proposals, "You have never").speaker_name == "Tom Halvorsen"
+    assert by_text(proposals, "These people").speaker_name == "Marguerite Osei"
