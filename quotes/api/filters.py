@@ -9,6 +9,7 @@ import copy
 
 from django import forms
 from django.contrib.auth.models import AnonymousUser
+from django.db import connections
 from django.db.models import F
 from django_filters import rest_framework as filters
 from django_filters.constants import EMPTY_VALUES
@@ -124,17 +125,17 @@ class SpeakerSlugsField(forms.CharField):
         if not slugs:
             return []
         known, ids = set(), set()
-        # Two index lookups in one statement (an OR across the alias join would scan speakers).
-        rows = (
-            Speaker.objects.filter(slug__in=slugs)
-            .order_by()
-            .values_list("pk", "slug")
-            .union(
-                SpeakerAlias.objects.filter(slug__in=slugs)
-                .order_by()
-                .values_list("speaker_id", "slug")
+        # Two index lookups in one statement (an OR across the alias join would scan speakers),
+        # written out: compiling the ORM's UNION cost a fifth of a quote list's time.
+        marks = ", ".join(["%s"] * len(slugs))
+        with connections[Speaker.objects.db].cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, slug FROM {Speaker._meta.db_table} WHERE slug IN ({marks})"
+                f" UNION SELECT speaker_id, slug FROM {SpeakerAlias._meta.db_table}"
+                f" WHERE slug IN ({marks})",
+                [*slugs, *slugs],
             )
-        )
+            rows = cursor.fetchall()
         for pk, slug in rows:
             known.add(slug)
             ids.add(pk)
