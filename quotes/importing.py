@@ -14,7 +14,15 @@ from django.db import models, transaction
 from django.utils.text import slugify
 
 from quotes.extraction import KnownSpeaker, Proposal, extract_quotes
-from quotes.models import DatePrecision, Organization, Quote, Source, Speaker, SpeakerAlias
+from quotes.models import (
+    DatePrecision,
+    Organization,
+    ProposedAffiliation,
+    Quote,
+    Source,
+    Speaker,
+    SpeakerAlias,
+)
 from quotes.models.common import truncate_to_precision
 from quotes.rollup import quote_cells_refresh
 from quotes.sources import near_duplicates, source_text_replace
@@ -333,6 +341,13 @@ def _speaker_for(proposal: Proposal, result: ImportResult) -> Speaker | None:
     speaker.full_clean()
     speaker.save()
     result.speakers_created.append(speaker.name)
+    if kind == Speaker.Kind.PERSON and proposal.speaker_role and proposal.speaker_organization:
+        ProposedAffiliation.objects.create(
+            speaker=speaker,
+            source=result.source,
+            role=proposal.speaker_role[:200],
+            organization_name=proposal.speaker_organization[:200],
+        )
     return speaker
 
 
@@ -343,6 +358,8 @@ def _proposed_description(proposal: Proposal, result: ImportResult) -> str:
     if proposal.speaker_role:
         body = f" ({proposal.speaker_organization})" if proposal.speaker_organization else ""
         said += f" The article calls them “{proposal.speaker_role}”{body}."
+        if proposal.speaker_organization:
+            said += " Confirming one of their quotes records it as their role on that date."
     return said[:1000]
 
 

@@ -21,6 +21,7 @@ from quotes.models import (
     StanceAnnotation,
     Topic,
 )
+from quotes.proposed_affiliations import proposed_affiliations_record
 from quotes.quote_batches import quotes_set_status, stance_copies_refresh  # noqa: F401
 from quotes.rollup import (
     quote_cells_refresh,
@@ -380,6 +381,13 @@ def import_review_apply(*, user, source, decisions: Iterable[ReviewDecision]) ->
             f"Quote(s) {', '.join(map(str, stale))} were changed by someone else since you opened "
             "this page. Reload it to see their change, then redo yours."
         )
+    proposed_affiliations_record(
+        confirmed=[
+            (decision.speaker_id or quotes[decision.quote_id].speaker_id, source.pk)
+            for decision in decisions
+            if decision.status == Quote.Status.CONFIRMED
+        ]
+    )  # first: each quote's role at the date said is then proposed from it
     counts = {Quote.Status.CONFIRMED: 0, Quote.Status.REJECTED: 0}
     changed_speakers = 0
     before = [(quotes[pk].speaker_id, quotes[pk].said_on) for pk in quote_ids]

@@ -7,7 +7,14 @@ from django.urls import reverse
 from quotes import display
 from quotes.admin.base import DeskAdmin
 from quotes.admin.merging import merge_speakers_view
-from quotes.models import Affiliation, Organization, Quote, Speaker, SpeakerAlias
+from quotes.models import (
+    Affiliation,
+    Organization,
+    ProposedAffiliation,
+    Quote,
+    Speaker,
+    SpeakerAlias,
+)
 from quotes.rollup import quote_cells_refresh, rollup_apply
 
 
@@ -48,6 +55,22 @@ class AffiliationInline(admin.TabularInline):
         return super().get_queryset(request).select_related("organization")
 
 
+class ProposedAffiliationInline(admin.TabularInline):
+    """What imported articles call this person, waiting for a confirmed quote (or a delete)."""
+
+    model = ProposedAffiliation
+    extra = 0
+    fields = ("role", "organization_name", "source")
+    readonly_fields = fields
+    verbose_name_plural = "roles proposed by imports (recorded when one of the quotes is confirmed)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source")
+
+
 @admin.register(Speaker)
 class SpeakerAdmin(DeskAdmin):
     list_display = ("name", "kind", "country", "organization", "alias_names", "quote_count")
@@ -55,7 +78,7 @@ class SpeakerAdmin(DeskAdmin):
     search_fields = ("name", "slug", "aliases__name", "wikidata_id")
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("organization",)
-    inlines = (SpeakerAliasInline, AffiliationInline)
+    inlines = (SpeakerAliasInline, AffiliationInline, ProposedAffiliationInline)
     show_full_result_count = False
     actions = ("merge_into_another",)
 

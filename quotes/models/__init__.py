@@ -1,7 +1,13 @@
 """The domain: split by concept, imported here so ``from quotes.models import Quote`` works."""
 
 from quotes.models.common import DatePrecision
-from quotes.models.people import Affiliation, Organization, Speaker, SpeakerAlias
+from quotes.models.people import (
+    Affiliation,
+    Organization,
+    ProposedAffiliation,
+    Speaker,
+    SpeakerAlias,
+)
 from quotes.models.quotes import Quote
 from quotes.models.rollup import QuoteRollup, StanceRollup
 from quotes.models.sources import Event, Source
@@ -14,6 +20,7 @@ __all__ = [
     "DatePrecision",
     "Event",
     "Organization",
+    "ProposedAffiliation",
     "Quote",
     "QuoteRollup",
     "QuoteStance",

@@ -283,3 +283,33 @@ class Affiliation(PreciseDatesMixin, models.Model):
                 setattr(self, precision_field, DatePrecision.UNKNOWN)
             elif getattr(self, precision_field) == DatePrecision.UNKNOWN:
                 setattr(self, precision_field, DatePrecision.DAY)
+
+
+class ProposedAffiliation(models.Model):
+    """What an imported article calls a person it introduced ("Kremlin spokesman"): kept until a
+    reviewer confirms one of that person's quotes from the article, which records it as an
+    Affiliation attested on the article's date (quotes.proposed_affiliations)."""
+
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.CASCADE, related_name="proposed_affiliations"
+    )
+    source = models.ForeignKey(
+        "quotes.Source", on_delete=models.CASCADE, related_name="proposed_affiliations"
+    )
+    role = models.CharField(max_length=200, validators=[no_control_characters])
+    organization_name = models.CharField(max_length=200, validators=[no_control_characters])
+
+    class Meta:
+        ordering = ("speaker", "source")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["speaker", "source"], name="proposed_affiliation_one_per_article"
+            ),
+            models.CheckConstraint(
+                condition=~Q(role="") & ~Q(organization_name=""),
+                name="proposed_affiliation_names_role_and_body",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.role}, {self.organization_name} (proposed)"

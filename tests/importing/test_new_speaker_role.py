@@ -43,3 +43,57 @@ def test_the_review_page_shows_what_the_article_calls_a_new_speaker(client):
     client.force_login(admin)
     page = client.get(reverse("admin:quotes_source_review", args=[result.source.pk]))
     assert "“Harbour Council spokesman” (Harbour Council)" in page.content.decode()
+
+
+def _review(source, status, speaker=None):
+    from django.contrib.auth import get_user_model
+
+    from quotes.services import ReviewDecision, import_review_apply
+
+    user = get_user_model().objects.create_user("rev", password="x")
+    decisions = [
+        ReviewDecision(q.pk, status, q.version, speaker.pk if speaker else None)
+        for q in source.quotes.all()
+    ]
+    return import_review_apply(user=user, source=source, decisions=decisions)
+
+
+@pytest.mark.django_db
+def test_confirming_records_the_role_as_an_affiliation_on_the_articles_date():
+    from quotes.models import Affiliation, ProposedAffiliation
+
+    result = article_import(
+        text=ARTICLE, outlet="The Courier", title="Port", published_on=datetime.date(2023, 3, 9)
+    )
+    speaker = Speaker.objects.get(name="Tomas Leclerc")
+    assert not Affiliation.objects.filter(speaker=speaker).exists()  # not before a review
+    assert ProposedAffiliation.objects.filter(speaker=speaker, source=result.source).exists()
+
+    _review(result.source, "confirmed")
+
+    affiliation = Affiliation.objects.get(speaker=speaker)
+    assert (affiliation.role, affiliation.organization.name) == (
+        "Harbour Council spokesman",
+        "Harbour Council",
+    )
+    assert affiliation.started_on == affiliation.ended_on == datetime.date(2023, 3, 9)
+    assert not ProposedAffiliation.objects.exists()
+    quote = result.source.quotes.get(text__startswith="We are not")
+    assert quote.affiliation == affiliation  # the quote was said in that role
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("other_speaker", [False, True])
+def test_rejecting_or_giving_the_quotes_to_someone_else_records_nothing(other_speaker):
+    from quotes.models import Affiliation, ProposedAffiliation
+    from tests.factories import SpeakerFactory
+
+    result = article_import(
+        text=ARTICLE, outlet="The Courier", title="Port", published_on=datetime.date(2023, 3, 9)
+    )
+    if other_speaker:
+        _review(result.source, "confirmed", speaker=SpeakerFactory())
+    else:
+        _review(result.source, "rejected")
+    assert not Affiliation.objects.exists()
+    assert ProposedAffiliation.objects.count() == 1  # kept: Leclerc may be confirmed elsewhere
