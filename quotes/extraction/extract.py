@@ -83,6 +83,8 @@ def _attribute(
         p_start = discourse.paragraph(quote.start)[0]
         if prior_end > p_start:
             mention, prior = subject_before(discourse, prior_end)
+            if mention is None:
+                mention = _short_reply_before(discourse, prior_end)
             if mention is not None:
                 return discourse.resolve(mention), prior
         introduced = _colon_paragraph_before(discourse, quote)
@@ -132,6 +134,21 @@ def _attribute(
                     speaker, f"subject of the sentence: {speaker.name} (no speech verb)"
                 ), ""
     return undecided("no attribution found next to the quotation"), ""
+
+
+_SHORT_REPLY = re.compile(r"\s+(?:(?:also|quickly|simply|firmly|readily)\s+)?[a-z]{3,}ed\.?\s*$")
+
+
+def _short_reply_before(discourse: Discourse, prior_end: int):
+    """ "Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans …”": a sentence
+    of only a person and a verb in the past tense introduces the quotation that follows it."""
+    start = discourse.sentence_start(prior_end)
+    people = [m for m in discourse.mentions_in(start, prior_end + 1) if m.kind == "person"]
+    before = discourse.masked[start : people[0].start].split() if people else []
+    if len(people) != 1 or len(before) > 5 or any(w[:1].islower() for w in before):
+        return None  # only "Iowa State University's" may stand before the name
+    tail = discourse.masked[people[0].end : prior_end + 1]
+    return people[0] if _SHORT_REPLY.fullmatch(tail) else None
 
 
 def _closes_sentence(text: str, quote: RawQuote) -> bool:

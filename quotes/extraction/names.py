@@ -90,12 +90,22 @@ def _is_role(token: str) -> bool:
     return word in ROLE_WORDS or word in NATIONALITY_WORDS
 
 
-def _breaks_name(token: str) -> bool:
+def nationality_surname(previous: str | None, token: str) -> bool:
+    """A nationality word that is a surname: right after a given name ("Mark Cuban", "Ann
+    English"), not before a noun ("Cuban officials")."""
+    return (
+        previous is not None
+        and _plain(token) in NATIONALITY_WORDS
+        and gender_of_given_name(_plain(previous)) != ""
+    )
+
+
+def _breaks_name(token: str, previous: str | None = None) -> bool:
     word = _plain(token)
     if word in NOT_NAME_WORDS or word in ORG_WORDS or word in ROLE_WORDS:
         return True
     if word in NATIONALITY_WORDS:
-        return True
+        return not nationality_surname(previous, token)
     bare = _POSSESSIVE.sub("", token).strip(".")
     return len(bare) > 1 and bare.isupper()  # acronyms: NATO, OSCE
 
@@ -139,7 +149,8 @@ def find_names(
         role: list[re.Match[str]] = []
         pieces = []
         for match in run + [None]:
-            if match is not None and not _breaks_name(match.group()):
+            previous = segment[-1].group() if segment else None
+            if match is not None and not _breaks_name(match.group(), previous):
                 segment.append(match)
                 continue
             if segment:

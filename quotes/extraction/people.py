@@ -25,7 +25,7 @@ from .lexicon import (
     ROLE_WORDS,
     SPEECH_VERB_RE,
 )
-from .names import TITLE_WORDS, name_key
+from .names import TITLE_WORDS, name_key, nationality_surname
 from .places import is_place
 
 # A name as printed: capitalised words, initials and name particles ("Ursula von der Leyen").
@@ -197,7 +197,7 @@ def _candidate(tokens: list[str]) -> list[str] | None:
     word ("the Duma Committee on International Affairs Leonid Slutsky" → Leonid Slutsky); None
     when the run ends in such a word (an organisation, a month, a nationality)."""
     for i in range(len(tokens) - 1, -1, -1):
-        if _breaks(tokens[i]):
+        if _breaks(tokens[i]) and not nationality_surname(tokens[i - 1] if i else None, tokens[i]):
             tokens = tokens[i + 1 :]
             break
     while tokens and (

@@ -121,3 +121,23 @@ def test_a_contracted_has_keeps_the_subject_and_a_modified_noun_is_no_subject(ex
     proposals = _run(extract, text)
     assert by_text(proposals, "You have never").speaker_name == "Tom Halvorsen"
     assert by_text(proposals, "These people").speaker_name == "Marguerite Osei"
+
+
+def test_a_nationality_word_after_a_given_name_is_a_surname(extract):
+    text = (
+        "Mark English, a local farmer, said the rain came late. "
+        '"We lost half the crop," English said.\n\n'
+        'Russian officials said the talks had failed. "We see no progress," Mr. Ostrov said.\n'
+    )
+    proposals = _run(extract, text)
+    assert by_text(proposals, "We lost half").speaker_name == "Mark English"
+    assert by_text(proposals, "We see no progress").speaker_name == "Ostrov"
+
+
+def test_a_sentence_of_a_name_and_a_verb_introduces_the_quotation_after_it(extract):
+    text = (
+        "Iowa State University's Dianne Bystrom agreed. \"Mainstream Republicans are running "
+        'out of time to find an alternative."\n'
+    )
+    quote = by_text(_run(extract, text), "Mainstream Republicans")
+    assert quote.speaker_name == "Dianne Bystrom"
