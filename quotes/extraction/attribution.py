@@ -17,7 +17,7 @@ from .names import match_known_person, name_keys
 from .nominals import bearer_of_role, resolve_nominal, role_fallback
 from .people import PERSON_ROLES, PersonIndex
 from .pronouns import resolve_pronoun
-from .sentences import QUOTE_CHARS, _is_abbreviation
+from .sentences import _is_abbreviation
 
 _APPOSITIVE = re.compile(r",\s+((?:the\s+)?[A-Za-z][^,;.“”\"]{2,140}?)(?=[,;]|\.(?:\s|$))")
 _DESCRIBED_BEFORE = re.compile(
@@ -56,21 +56,6 @@ class SpeakerEvent:
     position: int
     speaker: Speaker
     outlet: str = ""
-
-
-def mask_quotes(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with the inside of each span blanked (same length), marks kept, and the stop
-    that ends a quotation kept too: “… is broken.” ends its sentence, and what follows is a
-    sentence of its own."""
-    chars = list(text)
-    for start, end in spans:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    for start, end in spans:
-        if end > start and text[end - 1] in ".!?" and text[end : end + 1] in QUOTE_CHARS:
-            chars[end - 1] = text[end - 1]
-    return "".join(chars)
 
 
 class Discourse:

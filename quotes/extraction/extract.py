@@ -4,23 +4,17 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from .attribution import Discourse, mask_quotes
+from .attribution import Discourse
 from .bodies import best_role, organization_in
 from .classify import classify
 from .dates import date_for_context, find_date_cue
+from .distant_cues import headline_speaker, subject_at_sentence_end
 from .indirect import find_indirect
-from .marks import double_apostrophes, double_single_quotes
+from .marks import double_apostrophes, double_single_quotes, mask_quotes
 from .model import KnownSpeaker, Proposal, Speaker, undecided
 from .sentences import QUOTE_CHARS
 from .spans import RawQuote, find_quotes
-from .subjects import (
-    headline_speaker,
-    sentence_subject,
-    subject_after,
-    subject_at_sentence_end,
-    subject_before,
-    subject_of_sentence,
-)
+from .subjects import sentence_subject, subject_after, subject_before, subject_of_sentence
 
 _SPACES = dict.fromkeys(
     map(

@@ -79,3 +79,18 @@ def double_apostrophes(text: str) -> str:
         return ' "' if following.isalnum() or following in "([‘'" else '" '
 
     return _TWO_APOSTROPHES.sub(mark, text)
+
+
+def mask_quotes(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the inside of each span blanked (same length), marks kept, and the stop
+    that ends a quotation kept too: “… is broken.” ends its sentence, and what follows is a
+    sentence of its own."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    for start, end in spans:
+        if end > start and text[end - 1] in ".!?" and text[end : end + 1] in QUOTE_CHARS:
+            chars[end - 1] = text[end - 1]
+    return "".join(chars)
