@@ -173,8 +173,14 @@ def role_fallback(discourse: "Discourse", mention: "Mention", text: str, head: s
     the last one quoted, else the only one named before, else the last named as a subject —
     each saying so. Someone the article gave another role ("Deputy Foreign Minister") is not a
     senator, and "the minister's spokesman" is someone else: both stay undecided."""
-    if re.search(r"['’]s\s+(?:[\w-]+\s+)?" + re.escape(head) + r"$", text):
-        return undecided(f"'{text}' is someone the article does not name")
+    owner = r"(?:['’]s\s+(?:[\w-]+\s+)?|(?<!^)(?<!^the)\s+[A-Z][\w’'-]+\s+)"
+    owned = re.search(owner + re.escape(head) + r"$", text)
+    if owned:  # "the minister's spokesman", "the senior Cruz adviser": someone left unnamed
+        name = re.sub(r"^(?:the|an?)\s+", "", text, flags=re.I)
+        name = name[:1].upper() + name[1:]
+        return Speaker(
+            None, name, "anonymous", discourse.outlet, f"'{text}': someone the article does not name"
+        )
 
     def untitled(speaker: Speaker | None) -> bool:
         entity = discourse.entity_by_speaker(speaker) if speaker is not None else None

@@ -46,11 +46,13 @@ _NOT_A_NOUN = re.compile(
 def _modifies_a_noun(masked: str, mention: Mention) -> bool:
     after = masked[mention.end : mention.end + 30]
     return (
-        mention.kind == "institution"
+        mention.kind in ("institution", "person")  # "the GOP front-runner", "a Trump supporter"
         and bool(_MODIFIER_BEFORE.search(masked[max(0, mention.start - 40) : mention.start]))
         and bool(re.match(r"\s+[a-z][\w-]*", after))
         and not _NOT_A_NOUN.match(after)
         and not SPEECH_VERB_RE.match(after.strip())
+        # "the Okafor campaign said": what a person owns is read by the subject rules
+        and not (mention.kind == "person" and _OWNED_NEXT.match(after))
     )
 
 
@@ -117,7 +119,14 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
         return None
     owned = _POSSESSED.match(discourse.masked, head[-1].end, cut)
     if _owns_description(discourse, head[-1]):
-        return None  # "The Prime Minister's official spokesman said": someone unnamed
+        if owned is None:
+            return None
+        # "The Prime Minister's official spokesman said": someone the article leaves unnamed
+        end = head[-1].end + owned.end() - owned.start()
+        name = " ".join(discourse.masked[head[-1].start : end].split())
+        name = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", name)
+        name = name[:1].upper() + name[1:]
+        return Mention(head[-1].start, end, "anonymous", name, name)
     if owned and head[-1].kind in ("person", "institution"):  # "Trump's campaign said"
         noun = owned.group("noun")
         kind = "institution" if noun in ORGANISATION_NOUNS else "anonymous"
@@ -148,6 +157,11 @@ _POSSESSED = re.compile(
 )
 
 
+# "the Okafor campaign" (a body the person owns), not "the Cruz adviser" (someone unnamed)
+_OWNED_NEXT = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}(?:campaign|administration|team|staff|camp|office|organization|"
+    r"foundation|company|government|ministry|party)\b"
+)
 _OWNED_AFTER = re.compile(
     rf"\s*(?P<owner>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})['’]s?\s+(?:[a-z-]+\s+){{0,2}}"
     rf"(?P<noun>{_OWNED_NOUNS})\s*$"

@@ -167,7 +167,7 @@ ARTICLES = {
             ("We are not going", D, "James Cleverly", PERSON),
             ("Russia’s aggression must fail", D, "James Cleverly", PERSON),
             ("too little, too late", P, "David Lammy", PERSON),
-            ("The PM has been clear", D, None, None),
+            ("The PM has been clear", D, "Prime Minister’s official spokesman", ANON),  # unnamed
         ],
     ),
     "multi_paragraph": (

@@ -141,3 +141,22 @@ def test_a_sentence_of_a_name_and_a_verb_introduces_the_quotation_after_it(extra
     )
     quote = by_text(_run(extract, text), "Mainstream Republicans")
     assert quote.speaker_name == "Dianne Bystrom"
+
+
+def test_a_name_modifying_a_noun_is_an_unnamed_source_not_that_person(extract):
+    text = (
+        "Donald Trump was wrong about the plant, and Ted Cruz said so. Hillary Clinton agreed.\n\n"
+        '"Meh," wrote a Trump supporter who runs a Twitter account.\n\n'
+        "“She didn’t like that,” said a 2008 Clinton veteran.\n\n"
+        "“I think politicians are practical people,” said the senior Cruz adviser.\n\n"
+        "“We have nothing to add,” the governor’s spokeswoman said.\n"
+    )
+    proposals = _run(extract, text)
+    for start, name in [
+        ("Meh", "Trump supporter"),
+        ("She didn’t like", "2008 Clinton veteran"),
+        ("I think politicians", "Senior Cruz adviser"),
+        ("We have nothing", "Governor’s spokeswoman"),
+    ]:
+        quote = by_text(proposals, start)
+        assert (quote.speaker_name, quote.speaker_kind) == (name, "anonymous")
