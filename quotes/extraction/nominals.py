@@ -178,9 +178,8 @@ def role_fallback(discourse: "Discourse", mention: "Mention", text: str, head: s
     if owned:  # "the minister's spokesman", "the senior Cruz adviser": someone left unnamed
         name = re.sub(r"^(?:the|an?)\s+", "", text, flags=re.I)
         name = name[:1].upper() + name[1:]
-        return Speaker(
-            None, name, "anonymous", discourse.outlet, f"'{text}': someone the article does not name"
-        )
+        reason = f"'{text}': someone the article does not name"
+        return Speaker(None, name, "anonymous", discourse.outlet, reason)
 
     def untitled(speaker: Speaker | None) -> bool:
         entity = discourse.entity_by_speaker(speaker) if speaker is not None else None
