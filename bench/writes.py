@@ -4,7 +4,8 @@
 
 - ``stance_save``: ``services.stance_annotation_save`` on the speaker's newest confirmed quotes,
   with the rollup kept (as stancedb runs) and with ``rollup_kept`` and ``rollup_slots_refresh``
-  replaced by no-ops (the save before the rollup existed), alternating quote by quote so that noise hits both alike.
+  replaced by no-ops (the save before the rollup existed), alternating quote by quote so that
+  noise hits both alike.
 - ``link_proposal``: proposing utterance links (``utterance_reports_changed``) for the quotes of
   one of the speaker's articles, as an import does after storing them (issue 16: under 0.5 s
   with a million quotes in the database).
