@@ -224,6 +224,9 @@ _DESCRIPTION = re.compile(
 _SIGNED_BELOW = re.compile(r"[.!?”\"]*\s*\n\s*\n?\s*[—–-]\s*([A-Z][^\n]{1,80})(?=\n|$)")
 
 
+_CONTINUING = r"(?:for|to|in|on|at|with|and|but|or|which|as|from|of|because|while|if|into)\s"
+
+
 def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, str, bool]:
     """The speaker named in the clause right after a quotation ("…,” said X / X said), and
     whether that clause is an attribution that follows the quotation at once (``tight``)."""
@@ -266,10 +269,13 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
     if not verb or len(clause[: verb.start()].split()) > 25:
         return None, clause, False
     verb_at = start + verb.start()
-    head = _head_before(discourse, start, verb_at, mentions)
+    lead = clause[: verb.start()]
+    # "…” for Clinton leading up to …, forcing her to fend off Trump, said Bannon": words that
+    # open with a preposition or a conjunction go on the sentence; they are no subject
+    continues = re.match(_CONTINUING, lead.strip(" ,")) is not None
+    head = None if continues else _head_before(discourse, start, verb_at, mentions)
     if head is not None:
         return head, clause, True
-    lead = clause[: verb.start()]
     # "…,” said X" and "“…” for Clinton, said Kunin" (not "… and said X")
     if not lead.strip(" ,") or (lead.rstrip().endswith(",") and len(lead.split()) <= 6):
         head = _head_after(discourse, start + verb.end(), end, mentions)

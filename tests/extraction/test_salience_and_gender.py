@@ -160,3 +160,14 @@ def test_a_name_modifying_a_noun_is_an_unnamed_source_not_that_person(extract):
     ]:
         quote = by_text(proposals, start)
         assert (quote.speaker_name, quote.speaker_kind) == (name, "anonymous")
+
+
+def test_words_that_go_on_the_sentence_after_a_quotation_are_no_subject(extract):
+    text = (
+        "Donald Trump and Bernie Sanders spoke on Monday.\n\n"
+        'Sanders wants a contested convention. That would create a "summer of agony" for the '
+        "front-runner leading up to the convention, forcing her to fend off both Trump and "
+        "Sanders, said Brad Bannon, a Democratic pollster and consultant.\n"
+    )
+    quote = by_text(_run(extract, text), "summer of agony")
+    assert quote.speaker_name == "Brad Bannon"
