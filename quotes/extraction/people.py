@@ -255,6 +255,8 @@ class PersonIndex:
             tokens = _candidate(list(raw))
             if not tokens:
                 continue
+            if len(raw) > len(tokens) and is_place(" ".join(raw[-len(tokens) - 1 :])):
+                continue  # "of North Carolina said": the place, not a person "Carolina"
             name_start = masked.find(tokens[0], offset)
             name_end = name_start + len(" ".join(tokens))
             name_end = match.end() if name_end > match.end() else match.end()

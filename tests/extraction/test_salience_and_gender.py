@@ -171,3 +171,12 @@ def test_words_that_go_on_the_sentence_after_a_quotation_are_no_subject(extract)
     )
     quote = by_text(_run(extract, text), "summer of agony")
     assert quote.speaker_name == "Brad Bannon"
+
+
+def test_the_last_word_of_a_place_is_no_person(extract):
+    text = (
+        "Caucus Chairman Gerald Butterfield of North Carolina said he was “outraged” to even "
+        "hear about it.\n"
+    )
+    quote = by_text(_run(extract, text), "outraged")
+    assert quote.speaker_name == "Gerald Butterfield"
