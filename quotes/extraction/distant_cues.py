@@ -26,7 +26,7 @@ def subject_at_sentence_end(discourse: Discourse, position: int) -> tuple[Mentio
         if len(masked[at:end].split()) > 14:
             break
         mention, clause, tight = subject_after(discourse, at)
-        if mention is not None and tight and mention.kind != "pronoun":
+        if mention is not None and tight:
             return mention, clause
     return None, ""
 

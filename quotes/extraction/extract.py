@@ -127,6 +127,12 @@ def _attribute(
                 return _with(
                     speaker, f"subject of the sentence: {speaker.name} (no speech verb)"
                 ), ""
+    if kind == "partial" and previous and previous[0].para == quote.para and previous[1].decided:
+        start = discourse.sentence_start(quote.start)
+        if not discourse.mentions_in(start, discourse.sentence_end(quote.end)):
+            # "“It's ambush journalism,” she says. It's “this new in-your-face journalism.”"
+            speaker = previous[1]
+            return _with(speaker, f"continues the previous quotation of {speaker.name}"), ""
     return undecided("no attribution found next to the quotation"), ""
 
 

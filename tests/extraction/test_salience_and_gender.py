@@ -180,3 +180,15 @@ def test_the_last_word_of_a_place_is_no_person(extract):
     )
     quote = by_text(_run(extract, text), "outraged")
     assert quote.speaker_name == "Gerald Butterfield"
+
+
+def test_a_pronoun_closing_the_sentence_and_a_partial_quotation_carrying_on(extract):
+    text = (
+        "Mark Gilbert said the boycott calls are unlikely to have a big effect. Fundraising was "
+        '"stagnant for about a month or six weeks" as donors waited, he said.\n\n'
+        '"It\'s ambush journalism," Lena Reynolds says. It\'s "this new in-your-face '
+        'journalism."\n'
+    )
+    proposals = _run(extract, text)
+    assert by_text(proposals, "stagnant").speaker_name == "Mark Gilbert"
+    assert by_text(proposals, "this new in-your-face").speaker_name == "Lena Reynolds"
