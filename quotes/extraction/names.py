@@ -90,14 +90,15 @@ def _is_role(token: str) -> bool:
     return word in ROLE_WORDS or word in NATIONALITY_WORDS
 
 
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
+
+
 def nationality_surname(previous: str | None, token: str) -> bool:
-    """A nationality word that is a surname: right after a given name ("Mark Cuban", "Ann
-    English"), not before a noun ("Cuban officials")."""
-    return (
-        previous is not None
-        and _plain(token) in NATIONALITY_WORDS
-        and gender_of_given_name(_plain(previous)) != ""
-    )
+    """A nationality word that is a surname: right after a given name or an honorific ("Mark
+    Cuban", "Mr. English"), not before a noun ("Cuban officials")."""
+    if previous is None or _plain(token) not in NATIONALITY_WORDS:
+        return False
+    return gender_of_given_name(_plain(previous)) != "" or _plain(previous) in _HONORIFICS
 
 
 def _breaks_name(token: str, previous: str | None = None) -> bool:
@@ -148,8 +149,10 @@ def find_names(
         segment: list[re.Match[str]] = []
         role: list[re.Match[str]] = []
         pieces = []
+        earlier = None
         for match in run + [None]:
-            previous = segment[-1].group() if segment else None
+            previous = segment[-1].group() if segment else earlier
+            earlier = match.group() if match is not None else None
             if match is not None and not _breaks_name(match.group(), previous):
                 segment.append(match)
                 continue

@@ -192,3 +192,13 @@ def test_a_pronoun_closing_the_sentence_and_a_partial_quotation_carrying_on(extr
     proposals = _run(extract, text)
     assert by_text(proposals, "stagnant").speaker_name == "Mark Gilbert"
     assert by_text(proposals, "this new in-your-face").speaker_name == "Lena Reynolds"
+
+
+def test_an_honorific_before_a_nationality_word_makes_it_a_surname(extract):
+    text = (
+        'The pastor is "activating his personal network," said Bryan English, the campaign\'s '
+        "Iowa director.\n\n"
+        '"Part of my job is to say: this guy is for real," Mr. English said of the senator.\n'
+    )
+    quote = by_text(_run(extract, text), "Part of my job")
+    assert quote.speaker_name == "Bryan English"
