@@ -15,7 +15,7 @@ from .mentions import Mention
 from .model import Speaker, undecided
 from .sentences import QUOTE_CHARS, paragraphs, sentence_spans, word_count
 from .spans import RawQuote
-from .subjects import subject_head
+from .subjects import sentence_subject, subject_head
 
 _REPORTING = "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
 _SPEECH = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
@@ -300,6 +300,8 @@ def _subject_before_verb(discourse: Discourse, start: int, verb_at: int) -> Ment
     is Hendler, not the operative of the appositive), else the last speaker mention."""
     mentions = [m for m in discourse.mentions_in(start, verb_at) if m.kind != "nominal"]
     head = subject_head(discourse, start, verb_at, mentions)
+    if head is None:  # "Clinton, who …, did not mention Trump, but told leaders that"
+        head = sentence_subject(discourse, start, verb_at)
     if head is not None and head.kind in _SPEAKER_KINDS:
         return head
     return _subject(discourse, start, verb_at, last=True)

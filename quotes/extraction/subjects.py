@@ -372,6 +372,9 @@ def subject_before(
         owners = [m for m in before if _owns_description(discourse, m)]
         if head is None and owners and owners[-1] is before[-1]:
             return None, clause  # "The Prime Minister's official spokesman said: …"
+        if head is None:  # "Clinton, who …, did not mention Trump, but told leaders": the subject
+            opener = sentence_subject(discourse, start, verb_at)
+            head = opener if opener in before else None
         return (head or before[-1]), clause
     return (after[0] if after else None), clause
 

@@ -202,3 +202,14 @@ def test_an_honorific_before_a_nationality_word_makes_it_a_surname(extract):
     )
     quote = by_text(_run(extract, text), "Part of my job")
     assert quote.speaker_name == "Bryan English"
+
+
+def test_a_coordinated_verb_takes_the_sentences_subject_not_the_object_before_it(extract):
+    text = (
+        "Donald Trump spoke in Scotland. Clinton, who was speaking to the US Conference of "
+        "Mayors, did not mention Trump by name, but told city leaders that the country should "
+        "be governed by those “who put the interest of the American people first.”\n"
+    )
+    proposals = _run(extract, text)
+    assert by_text(proposals, "the country should be").speaker_name == "Clinton"
+    assert by_text(proposals, "who put the interest").speaker_name == "Clinton"
