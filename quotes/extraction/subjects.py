@@ -293,6 +293,8 @@ _DESCRIPTION_BEFORE = re.compile(
     r"(?:^|(?<=, )|(?<=^ ))(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?"
     r"(?P<head>[a-z][\w-]*[a-z])\s+$"
 )
+# a plural noun alone before the verb, opening the sentence: "Aides say", "Officials said"
+_GROUP_OPENING = re.compile(r"\s*([A-Z][a-z]{2,}(?<!s)s)\s+")
 _SUBORDINATE = re.compile(
     r"\s*(?:While|Although|Though|If|As|When|Because|Since|After|Before|Unless|Whereas|Even as"
     r"|Even though)\b[^,“”\"]{3,120},\s*"
@@ -355,6 +357,11 @@ def subject_before(
         ]
         if by_agent:
             return by_agent[0], clause
+    group = _GROUP_OPENING.fullmatch(clause[: verb.start()])
+    if group and not before:  # "Aides say the governor plans to “actively support” Cruz"
+        word = group.group(1)
+        at = start + group.start(1)
+        return Mention(at, at + len(word), "nominal", word, word, word.lower()), clause
     described = _DESCRIPTION_BEFORE.search(clause, 0, verb.start())
     if (
         described

@@ -213,3 +213,12 @@ def test_a_coordinated_verb_takes_the_sentences_subject_not_the_object_before_it
     proposals = _run(extract, text)
     assert by_text(proposals, "the country should be").speaker_name == "Clinton"
     assert by_text(proposals, "who put the interest").speaker_name == "Clinton"
+
+
+def test_a_plural_noun_opening_the_sentence_is_a_group_speaking(extract):
+    text = (
+        "Bush endorsed Ted Cruz on Wednesday. Aides say the former Florida governor plans to "
+        '"actively support" Cruz.\n'
+    )
+    quote = by_text(_run(extract, text), "actively support")
+    assert (quote.speaker_name, quote.speaker_kind) == ("Aides", "anonymous")
