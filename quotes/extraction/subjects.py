@@ -7,17 +7,13 @@ Izvestia``) and before it in the same sentence (``X explained: “…``, ``accor
 import re
 
 from .attribution import Discourse
+from .candidates import _NON_SUBJECT_BEFORE, _NOT_A_NOUN, _candidates
 from .lexicon import SPEECH_VERB_RE
-from .mentions import Mention, find_mentions
+from .mentions import Mention
 from .names import name_key
 from .nominals import ORGANISATION_NOUNS
 from .sentences import QUOTE_CHARS, _is_abbreviation
 
-_NON_SUBJECT_BEFORE = re.compile(
-    r"\b(?:of|with|to|for|from|about|against|between|among|at|on|in|under|over|into|than|"
-    r"told|assured|informed|asked|urged|congratulated|met|(?<![.!?] )(?<!^)and)\s+$",
-    re.I,
-)
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 
 
@@ -32,50 +28,6 @@ def _speech_verbs(clause: str) -> list[re.Match[str]]:
     return [
         v for v in SPEECH_VERB_RE.finditer(clause) if not _NOUN_BEFORE.search(clause, 0, v.start())
     ]
-
-
-# "the GOP front-runner", "a longtime GOP data expert": a body's name modifying a noun
-_MODIFIER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}$")
-_NOT_A_NOUN = re.compile(
-    r"\s+(?:has|have|had|is|was|are|were|will|would|can|could|may|might|must|should|did|does|"
-    r"also|then|later|again|now|itself|once|still|already|first|earlier|last|this|that|on|in|"
-    r"at|to|for|of|with|from|by|and|or|but|who|which|[a-z]+ly|[a-z]+ed)\b"
-)
-
-
-def _modifies_a_noun(masked: str, mention: Mention) -> bool:
-    after = masked[mention.end : mention.end + 30]
-    return (
-        mention.kind in ("institution", "person")  # "the GOP front-runner", "a Trump supporter"
-        and bool(_MODIFIER_BEFORE.search(masked[max(0, mention.start - 40) : mention.start]))
-        and bool(re.match(r"\s+[a-z][\w-]*", after))
-        and not _NOT_A_NOUN.match(after)
-        and not SPEECH_VERB_RE.match(after.strip())
-        # "the Okafor campaign said": what a person owns is read by the subject rules
-        and not (mention.kind == "person" and _OWNED_NEXT.match(after))
-    )
-
-
-def _candidates(discourse: Discourse, start: int, end: int) -> list[Mention]:
-    masked = discourse.masked
-    found = []
-    for mention in discourse.mentions_in(start, end):
-        if _NON_SUBJECT_BEFORE.search(masked[max(start, mention.start - 20) : mention.start]):
-            continue
-        if _modifies_a_noun(masked, mention):
-            continue
-        found.append(mention)
-    if not any(m.kind == "person" for m in found):
-        for mention in find_mentions(
-            masked, start, end, discourse.known, discourse.outlet, strict=False
-        ):
-            overlapping = any(m.start < mention.end and mention.start < m.end for m in found)
-            object_like = _NON_SUBJECT_BEFORE.search(
-                masked[max(start, mention.start - 20) : mention.start]
-            )
-            if mention.kind == "person" and not overlapping and not object_like:
-                found.append(mention)
-    return sorted(found, key=lambda m: m.start)
 
 
 _COMPLEMENT_GAP = re.compile(r"\s+(?:of|from|at|with|for|in)\s+(?:[Tt]he\s+)?")
@@ -157,11 +109,6 @@ _POSSESSED = re.compile(
 )
 
 
-# "the Okafor campaign" (a body the person owns), not "the Cruz adviser" (someone unnamed)
-_OWNED_NEXT = re.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}(?:campaign|administration|team|staff|camp|office|organization|"
-    r"foundation|company|government|ministry|party)\b"
-)
 _OWNED_AFTER = re.compile(
     rf"\s*(?P<owner>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})['’]s?\s+(?:[a-z-]+\s+){{0,2}}"
     rf"(?P<noun>{_OWNED_NOUNS})\s*$"
