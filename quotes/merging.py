@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from quotes.models import Affiliation, Quote, Speaker, SpeakerAlias, Utterance
+from quotes.models import (
+    Affiliation,
+    ProposedAffiliation,
+    Quote,
+    Speaker,
+    SpeakerAlias,
+    Utterance,
+)
 from quotes.quote_batches import quotes_move_to_speaker, stance_copies_refresh
 
 # The speaker's fields a merge must not lose; name and slug are kept and the others' become aliases.
@@ -112,6 +119,10 @@ def speaker_merge(
             _move(alias, into, reason, validate=True)
         for utterance in dup.utterances.all():  # the reports' utterances move with them
             _move(utterance, into, reason, validate=False)
+        # a role an import proposed for the duplicate waits on the speaker kept (one per article)
+        ProposedAffiliation.objects.filter(speaker=dup).exclude(
+            source__in=into.proposed_affiliations.values("source")
+        ).update(speaker=into)
         name, slug = dup.name, dup.slug
         dup._change_reason = reason
         dup.delete()

@@ -97,3 +97,20 @@ def test_rejecting_or_giving_the_quotes_to_someone_else_records_nothing(other_sp
         _review(result.source, "rejected")
     assert not Affiliation.objects.exists()
     assert ProposedAffiliation.objects.count() == 1  # kept: Leclerc may be confirmed elsewhere
+
+
+@pytest.mark.django_db
+def test_merging_the_new_person_into_a_known_one_keeps_the_proposed_role():
+    from quotes.merging import speaker_merge
+    from quotes.models import Affiliation
+    from tests.factories import SpeakerFactory
+
+    known = SpeakerFactory(name="Tomas Leclerc-Martin")
+    result = article_import(
+        text=ARTICLE, outlet="The Courier", title="Port", published_on=datetime.date(2023, 3, 9)
+    )
+    speaker_merge(duplicate=Speaker.objects.get(name="Tomas Leclerc"), into=known)
+
+    _review(result.source, "confirmed")
+
+    assert Affiliation.objects.get(speaker=known).role == "Harbour Council spokesman"
