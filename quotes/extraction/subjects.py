@@ -164,13 +164,17 @@ def _head_after(discourse: Discourse, verb_end: int, limit: int, mentions: list[
 
 
 _DESCRIPTION = re.compile(
-    r"\s*(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[a-z][\w-]*[a-z])\s*$"
+    r"\s*(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?P<head>(?:[a-z]|\d+-)[\w-]*[a-z])\s*$"  # "the spokeswoman", "the 46-year-old"
 )
 
 
 _SIGNED_BELOW = re.compile(r"[.!?”\"]*\s*\n\s*\n?\s*[—–-]\s*([A-Z][^\n]{1,80})(?=\n|$)")
 
 
+# a lowercase plural right before the verb: "“…,” federal prosecutors wrote", "“…,” aides said"
+_GROUP_AFTER = re.compile(r"\s*(?P<phrase>(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z]{3,}(?<!s)s))\s+")
+_NOT_GROUPS = {"was", "has", "does", "this", "thus", "its", "his", "hers", "ours", "yours", "less"}
 _CONTINUING = r"(?:for|to|in|on|at|with|and|but|or|which|as|from|of|because|while|if|into)\s"
 
 
@@ -223,6 +227,11 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
     head = None if continues else _head_before(discourse, start, verb_at, mentions)
     if head is not None:
         return head, clause, True
+    group = _GROUP_AFTER.fullmatch(lead)
+    if group and group.group("head") not in _NOT_GROUPS:  # "“…,” federal prosecutors wrote"
+        at = start + group.start("phrase")
+        phrase = group.group("phrase")
+        return Mention(at, at + len(phrase), "nominal", phrase, phrase, group["head"]), clause, True
     # "…,” said X" and "“…” for Clinton, said Kunin" (not "… and said X")
     if not lead.strip(" ,") or (lead.rstrip().endswith(",") and len(lead.split()) <= 6):
         head = _head_after(discourse, start + verb.end(), end, mentions)

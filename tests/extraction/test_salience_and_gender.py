@@ -222,3 +222,16 @@ def test_a_plural_noun_opening_the_sentence_is_a_group_speaking(extract):
     )
     quote = by_text(_run(extract, text), "actively support")
     assert (quote.speaker_name, quote.speaker_kind) == ("Aides", "anonymous")
+
+
+def test_a_lowercase_group_or_an_age_after_the_quotation_speaks(extract):
+    text = (
+        '"The extent of the harm is incalculable," federal prosecutors wrote in seeking the '
+        "maximum penalty.\n\n"
+        "Melania Kovac delivered a defense of her husband. “He is an amazing leader,” said the "
+        "46-year-old.\n"
+    )
+    proposals = _run(extract, text)
+    group = by_text(proposals, "The extent of the harm")
+    assert (group.speaker_name, group.speaker_kind) == ("Federal prosecutors", "anonymous")
+    assert by_text(proposals, "He is an amazing").speaker_name == "Melania Kovac"
