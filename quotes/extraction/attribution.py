@@ -23,6 +23,11 @@ _APPOSITIVE = re.compile(r",\s+((?:the\s+)?[A-Za-z][^,;.“”\"]{2,140}?)(?=[,;
 _DESCRIBED_BEFORE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:[Tt]he|[Aa]n?)\s+[^,.;:“”\"]{2,80}),\s+$"
 )
+# a description right before a relative pronoun: "One attendee, who …"
+_DESCRIBED_BY = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}"
+    r"[a-z][\w-]*[a-z]),\s*$"
+)
 _TOLD = re.compile(
     r"\b(?:told|assured|informed|said to|explained to|according to)\s+(?:the\s+)?"
     r"(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)"
@@ -211,6 +216,14 @@ class Discourse:
             # "Sanders, meanwhile, who …": an adverb between the name and "who"
             if named and re.fullmatch(r",\s*(?:\w+,\s*)?", gap) and named[0].kind != "relative":
                 return _with_reason(self.resolve(named[0]), f"'who' after {named[0].text}")
+            described = _DESCRIBED_BY.search(self.masked, max(0, mention.start - 80), mention.start)
+            if described:  # "One attendee, who spoke on the condition of anonymity, said"
+                text = described.group(1)
+                head = text.split()[-1].lower()
+                return resolve_nominal(
+                    self,
+                    Mention(described.start(1), described.end(1), "nominal", text, text, role=head),
+                )
             return undecided("'who' has no name right before it")
         return undecided("no speaker mention")
 
