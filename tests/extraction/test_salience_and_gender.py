@@ -240,8 +240,8 @@ def test_a_lowercase_group_or_an_age_after_the_quotation_speaks(extract):
 def test_who_after_a_description_is_the_unnamed_source_it_describes(extract):
     text = (
         "The aides told the group that they were not expecting to win. One attendee, who like "
-        'others spoke on the condition of anonymity, said the message was that "this is going '
-        'to be a long grind."\n'
+        "others spoke on the condition of anonymity to discuss the private meeting, said the "
+        'message was that "this is going to be a long grind."\n'
     )
     quote = by_text(_run(extract, text), "this is going to be")
     assert (quote.speaker_name, quote.speaker_kind) == ("Attendee", "anonymous")
