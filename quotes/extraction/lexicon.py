@@ -162,6 +162,8 @@ vkontakte covid-19 covid republican republicans democrat democratic democrats go
 conservative conservatives liberal liberals progressive progressives libertarian independent
 jewish muslim christian catholic evangelical latino latina hispanic despite unlike like including
 following among citing calling telling asked speaking saying writing noting adding asking
+instead indeed nevertheless nonetheless similarly likewise separately overall afterward
+afterwards otherwise besides hence therefore rather perhaps maybe surely clearly obviously
 """
 )
 

@@ -245,3 +245,12 @@ def test_who_after_a_description_is_the_unnamed_source_it_describes(extract):
     )
     quote = by_text(_run(extract, text), "this is going to be")
     assert (quote.speaker_name, quote.speaker_kind) == ("Attendee", "anonymous")
+
+
+def test_a_sentence_adverb_is_never_a_person(extract):
+    text = (
+        "“It was offensive,” said Ari Fleischer. More troubling was the rival’s silence. Instead, "
+        'the businessman has insisted on keeping his plans secret. "I want to wait," he said.\n'
+    )
+    quote = by_text(_run(extract, text), "I want to wait")
+    assert quote.speaker_name != "Instead"
