@@ -167,6 +167,14 @@ afterwards otherwise besides hence therefore rather perhaps maybe surely clearly
 """
 )
 
+# What a person or body has that speaks for them: "Trump's campaign said", "the Okafor campaign",
+# "Brenner's spokesman" (an alternation for regular expressions).
+OWNED_NOUNS = (
+    "campaign|administration|team|staff|camp|allies|aides?|spokesman|spokeswoman|spokesperson|"
+    "adviser|advisor|advisers|advisors|official|officials|lawyers?|attorneys?|staffers?|"
+    "supporters|surrogates?|office|organization|foundation|company|government|ministry|party"
+)
+
 # A generic role noun ("the diplomat") and the titles that make someone one. A role noun not
 # listed here refers to a person whose title contains that word ("the senator").
 ROLE_CLASSES = {

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .gender import gender_of_given_name
+from .lexicon import OWNED_NOUNS
 from .model import Speaker, undecided
 from .names import TITLE_WORDS
 
@@ -58,11 +59,10 @@ _CONTRACTION = re.compile(
     r"['’]s\s+(?:been|got|gotten|going|not|never|always|also|still|just|already|said|made|"
     r"done|had|a|an)\b"
 )
+# what a name modifies: what it owns (lexicon.OWNED_NOUNS) and what it is the name of
 _MODIFIED_NOUN = re.compile(
-    r"\s+(?:campaign|campaigns|supporters|supporter|rally|rallies|administration|aides|aide|"
-    r"voters|event|events|camp|team|fans|era|presidency|policies|loyalists|delegates|allies|"
-    r"backers|surrogates|staff|staffers|spokesman|spokeswoman|spokesperson|adviser|advisers|"
-    r"advisor|advisors|organization|foundation|family|voters|years|speech|victory|win|"
+    rf"\s+(?:{OWNED_NOUNS}|campaigns|supporter|rally|rallies|voters|event|events|fans|era|"
+    r"presidency|policies|loyalists|delegates|backers|family|years|speech|victory|win|"
     r"nomination|candidacy)\b"
 )
 

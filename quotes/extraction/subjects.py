@@ -8,7 +8,7 @@ import re
 
 from .attribution import Discourse
 from .candidates import _NON_SUBJECT_BEFORE, _NOT_A_NOUN, _candidates
-from .lexicon import SPEECH_VERB_RE
+from .lexicon import OWNED_NOUNS, SPEECH_VERB_RE
 from .mentions import Mention
 from .names import name_key
 from .nominals import ORGANISATION_NOUNS
@@ -99,19 +99,14 @@ def _owns_description(discourse: Discourse, mention: Mention) -> bool:
     )
 
 
-_OWNED_NOUNS = (
-    "campaign|administration|team|staff|camp|allies|aides?|spokesman|spokeswoman|spokesperson|"
-    "adviser|advisor|advisers|advisors|official|officials|lawyers?|attorneys?|staffers?|"
-    "supporters|surrogates?|office|organization|foundation|company|government|ministry|party"
-)
 _POSSESSED = re.compile(
-    rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,2}}(?P<noun>{_OWNED_NOUNS})(?:\s+(?:also|has|had))?\s*$"
+    rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,2}}(?P<noun>{OWNED_NOUNS})(?:\s+(?:also|has|had))?\s*$"
 )
 
 
 _OWNED_AFTER = re.compile(
     rf"\s*(?P<owner>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})['’]s?\s+(?:[a-z-]+\s+){{0,2}}"
-    rf"(?P<noun>{_OWNED_NOUNS})\s*$"
+    rf"(?P<noun>{OWNED_NOUNS})\s*$"
 )
 
 
