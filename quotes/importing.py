@@ -11,19 +11,17 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils.text import slugify
 
 from quotes.extraction import KnownSpeaker, Proposal, extract_quotes
 from quotes.models import (
     DatePrecision,
-    Organization,
     ProposedAffiliation,
     Quote,
     Source,
     Speaker,
-    SpeakerAlias,
 )
 from quotes.models.common import truncate_to_precision
+from quotes.naming import free_slug, organization_named
 from quotes.rollup import quote_cells_refresh
 from quotes.sources import near_duplicates, source_text_replace
 from quotes.text import content_hash, spans_overlap, strip_control_characters
@@ -325,14 +323,10 @@ def _speaker_for(proposal: Proposal, result: ImportResult) -> Speaker | None:
         return matches.first()
     organization = None
     if kind == Speaker.Kind.INSTITUTION:
-        organization = Organization.objects.filter(name__iexact=name).first()
-        if organization is None:
-            organization = Organization.objects.create(
-                name=name, slug=_free_slug(Organization, name), kind=Organization.Kind.OTHER
-            )
+        organization = organization_named(name)
     speaker = Speaker(
         name=name,
-        slug=_free_slug(Speaker, name),
+        slug=free_slug(Speaker, name),
         kind=kind,
         organization=organization,
         cited_by=cited_by,
@@ -361,13 +355,3 @@ def _proposed_description(proposal: Proposal, result: ImportResult) -> str:
         if proposal.speaker_organization:
             said += " Confirming one of their quotes records it as their role on that date."
     return said[:1000]
-
-
-def _free_slug(model, name: str) -> str:
-    base = slugify(name)[:180] or "speaker"
-    slug, number = base, 2
-    while model.objects.filter(slug=slug).exists() or (
-        model is Speaker and SpeakerAlias.objects.filter(slug=slug).exists()
-    ):
-        slug, number = f"{base}-{number}", number + 1
-    return slug

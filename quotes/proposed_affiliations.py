@@ -11,9 +11,9 @@ the date said is proposed from it.
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.utils.text import slugify
 
-from quotes.models import Affiliation, DatePrecision, Organization, ProposedAffiliation
+from quotes.models import Affiliation, DatePrecision, ProposedAffiliation
+from quotes.naming import organization_named
 
 
 @transaction.atomic
@@ -33,7 +33,7 @@ def proposed_affiliations_record(*, confirmed: Iterable[tuple[int, int]]) -> lis
         attested = proposal.source.published_on
         affiliation, _ = Affiliation.objects.get_or_create(
             speaker_id=proposal.speaker_id,
-            organization=_organization(proposal.organization_name),
+            organization=organization_named(proposal.organization_name),
             role=proposal.role,
             started_on=attested,
             defaults={
@@ -45,14 +45,3 @@ def proposed_affiliations_record(*, confirmed: Iterable[tuple[int, int]]) -> lis
         recorded.append(affiliation)
         proposal.delete()
     return recorded
-
-
-def _organization(name: str) -> Organization:
-    found = Organization.objects.filter(name__iexact=name).first()
-    if found is not None:
-        return found
-    base = slugify(name)[:180] or "organization"
-    slug, number = base, 2
-    while Organization.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return Organization.objects.create(name=name, slug=slug, kind=Organization.Kind.OTHER)
