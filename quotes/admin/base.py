@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import NestedObjects, unquote
 from django.contrib.admin.views.main import ChangeList
-from django.core.exceptions import BadRequest, PermissionDenied
+from django.core.exceptions import BadRequest, FieldDoesNotExist, PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -75,6 +75,23 @@ class DeskListMixin:
                 for meta, n in by_model.items()
             ] + list(protected)
         return deleted, counts, lacking, protected
+
+    def get_changeform_initial_data(self, request):
+        """Django's initial values from the query string, without a related row's id that no
+        row can have ("?organization=abc" on an add form: Django would send it to the
+        database while drawing the form, a 500)."""
+        initial = super().get_changeform_initial_data(request)
+        for name, value in list(initial.items()):
+            try:
+                field = self.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if not field.is_relation or field.related_model is None:
+                continue
+            values = value if isinstance(value, list) else [value]
+            if any(primary_key_or_none(field.related_model, v) is None for v in values):
+                del initial[name]
+        return initial
 
     def get_object(self, request, object_id, from_field=None):
         from_field = from_field or None  # "?_to_field=" (empty) is no field: Django's KeyError

@@ -73,3 +73,25 @@ def test_an_empty_to_field_is_no_field(client_for, admin_user, action):
     quote = QuoteFactory()
     path = f"/admin/quotes/quote/{quote.pk}/{action}/?_to_field="
     assert client_for(admin_user).get(path).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "field"),
+    [
+        ("/admin/quotes/speaker/add/", "organization"),  # found by tests/robustness/test_every_url
+        ("/admin/quotes/organization/add/", "parent"),
+        ("/admin/quotes/quote/add/", "source"),
+    ],
+)
+def test_an_add_form_drops_an_initial_related_id_no_row_can_have(
+    client_for, admin_user, path, field
+):
+    from tests.factories import OrganizationFactory
+
+    client = client_for(admin_user)
+    assert client.get(path, {field: "x\x91v"}).status_code == 200
+    assert client.get(path, {field: "1\x00"}).status_code == 200
+    if field != "source":  # a real row's id still fills the form in
+        organization = OrganizationFactory(name="Harbour Council")
+        page = client.get(path, {field: str(organization.pk)}).content.decode()
+        assert "Harbour Council" in page
