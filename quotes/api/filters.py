@@ -5,8 +5,6 @@ valid, so the work here is to make every filter's form field refuse what it cann
 slugs and ids, dates that are not dates, stances outside −2..2, unknown kinds and orderings.
 """
 
-import copy
-
 from django import forms
 from django.contrib.auth.models import AnonymousUser
 from django.db import connections
@@ -18,6 +16,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
 from quotes import coding
+from quotes.api.filterset import FilterSet
 from quotes.models import (
     Event,
     Organization,
@@ -71,48 +70,6 @@ def _slug_filter(queryset, field_name: str, help_text: str, **kwargs):
         **kwargs,
     )
     return _documented(filter_, {"type": "string"})
-
-
-class _ShallowCopiedFilters(dict):
-    """A FilterSet's filters whose deep copy is a shallow copy of each filter, re-bound.
-
-    django-filter deep-copies every filter for every request (their querysets and choices
-    included: 800 ``deepcopy`` calls for the quote list). Once the form class is built (below),
-    a request changes nothing in a filter but ``model``, ``parent`` and its bound method, so a
-    copy of each filter, with its method bound to the copy, keeps requests apart as well.
-    """
-
-    def __deepcopy__(self, memo):
-        copies = {}
-        for name, filter_ in self.items():
-            copied = copy.copy(filter_)
-            if filter_.method is not None:
-                copied.method = filter_.method  # a FilterMethod bound to the copy
-            copies[name] = copied
-        return copies
-
-
-class FilterSet(filters.FilterSet):
-    """django-filter's FilterSet, cheaper per request: the form class is built once per class
-    (its fields are the same for every request, and each form instance deep-copies them), and
-    the filters are copied shallowly (``_ShallowCopiedFilters``). Together these were half of
-    the Python time of a quote list."""
-
-    def __init__(self, *args, **kwargs):
-        cls = type(self)
-        if not isinstance(cls.__dict__.get("base_filters"), _ShallowCopiedFilters):
-            cls.base_filters = _ShallowCopiedFilters(cls.base_filters)
-        self.get_form_class()  # built from the class's filters before any copy is used
-        super().__init__(*args, **kwargs)
-
-    def get_form_class(self):
-        cls = type(self)
-        form_class = cls.__dict__.get("_form_class")
-        if form_class is None:
-            fields = {name: filter_.field for name, filter_ in cls.base_filters.items()}
-            form_class = type(f"{cls.__name__}Form", (self._meta.form,), fields)
-            cls._form_class = form_class
-        return form_class
 
 
 class SpeakerSlugsField(forms.CharField):

@@ -9,8 +9,9 @@ quotes) flatten their instance into the same row, so the shape is written once, 
 from collections import defaultdict
 
 from quotes import coding
+from quotes.api.prepared import ByIds
 from quotes.display import round_stance
-from quotes.models import QuoteStance, StanceAnnotation
+from quotes.models import Quote, QuoteStance, StanceAnnotation
 
 # The columns a quote's representation reads, as ``values()`` lookups.
 ROW_FIELDS = (
@@ -23,6 +24,25 @@ ROW_FIELDS = (
     *("event_id", "event__slug", "event__title"),
     "utterance_id",
 )
+
+# A page's rows by id, and their stored stances (topic order): statements compiled once.
+_ROWS = ByIds(lambda ids: Quote.objects.filter(pk__in=ids).order_by().values_list(*ROW_FIELDS))
+_STANCES = ByIds(
+    lambda ids: (
+        QuoteStance.objects.filter(quote_id__in=ids)
+        .order_by("topic__slug")
+        .values_list(
+            *("quote_id", "topic_id", "topic__released", "is_settled"),
+            *("topic__slug", "value", "is_adjudicated", "annotator_count", "cannot_code_count"),
+        )
+    )
+)
+
+
+def rows_by_ids(ids: list[int]) -> list[dict]:
+    """The rows of the quotes ``ids``, in that order (one query)."""
+    found = {row[0]: dict(zip(ROW_FIELDS, row, strict=True)) for row in _ROWS.rows(ids)}
+    return [found[pk] for pk in ids]
 
 
 def row_from_instance(quote) -> dict:
@@ -142,19 +162,11 @@ def render_rows(rows: list[dict], user) -> list[dict]:
             if annotator_id == user.pk:
                 coded.add((quote_id, topic_id))
     stances = defaultdict(list)
-    if ids:
-        for quote_id, topic_id, released, settled, *fields in (
-            QuoteStance.objects.filter(quote_id__in=ids)
-            .order_by("topic__slug")
-            .values_list(
-                *("quote_id", "topic_id", "topic__released", "is_settled"),
-                *("topic__slug", "value", "is_adjudicated", "annotator_count", "cannot_code_count"),
-            )
-        ):
-            visible = coding.can_see_values(
-                user, released=released, settled=settled, coded=(quote_id, topic_id) in coded
-            )
-            stances[quote_id].append(
-                stance_entry(*fields, annotations[quote_id, topic_id], visible=visible)
-            )
+    for quote_id, topic_id, released, settled, *fields in _STANCES.rows(ids):
+        visible = coding.can_see_values(
+            user, released=released, settled=settled, coded=(quote_id, topic_id) in coded
+        )
+        stances[quote_id].append(
+            stance_entry(*fields, annotations[quote_id, topic_id], visible=visible)
+        )
     return [render_quote(row, stances[row["id"]]) for row in rows]

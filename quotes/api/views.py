@@ -166,17 +166,18 @@ class QuoteViewSet(
         return super().filter_queryset(queryset)
 
     def list(self, request, *args, **kwargs):
-        """JSON pages rendered from ``values()`` rows (no model instances: quote_rows.py), or
-        every matching row as streamed CSV."""
+        """JSON pages: the filtered query finds the page's ids, and their rows are read by id
+        without model instances (quote_rows.py); or every matching row as streamed CSV."""
         if request.accepted_renderer.format == "csv":
             rows = self.filter_queryset(Quote.objects.for_list().defer("source__text"))
             return quotes_csv_response(
                 rows, user=request.user, topic_slug=request.query_params.get("topic") or None
             )
-        page = self.paginator.paginate_queryset(
-            self.filter_queryset(Quote.objects.all()), request, fields=quote_rows.ROW_FIELDS
+        ids = self.paginator.paginate_queryset(
+            self.filter_queryset(Quote.objects.all()).values_list("pk", flat=True), request
         )
-        return self.get_paginated_response(quote_rows.render_rows(page, request.user))
+        rows = quote_rows.rows_by_ids(ids)
+        return self.get_paginated_response(quote_rows.render_rows(rows, request.user))
 
     def finalize_response(self, request, response, *args, **kwargs):
         # An error asked for as CSV (a bad filter) is still answered as a JSON body.

@@ -29,3 +29,11 @@ def test_interleaved_filtersets_each_filter_by_their_own_values():
     assert list(asks_two.qs) == [by_two]
     assert list(asks_one.qs) == [by_one]
     assert not bad.is_valid() and "speaker" in bad.errors
+
+
+def test_each_filter_form_has_its_own_fields():
+    """Forms copy their fields shallowly (quotes/api/filters.py), but never share one."""
+    first, second = QuoteFilter(QueryDict("")).form, QuoteFilter(QueryDict("")).form
+    for name in ("speaker", "organization", "said_after"):
+        assert first.fields[name] is not second.fields[name]
+        assert type(first.fields[name]) is type(second.fields[name])

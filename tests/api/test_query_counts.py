@@ -71,10 +71,11 @@ def _page(client, path, params=None):
 def test_quote_list_runs_same_queries_for_10_and_100_rows_anonymous(
     django_assert_num_queries, api_client, coded_quotes
 ):
-    """3 queries: count, the page (speaker, source, role, organization, event joined), the
-    stored stance summaries with their topics."""
+    """4 queries: count, the page's ids, their rows (speaker, source, role, organization, event
+    joined; a statement compiled once: quotes/api/prepared.py), the stored stance summaries
+    with their topics."""
     _assert_same_queries(
-        django_assert_num_queries, 3, coded_quotes, lambda: _page(api_client, "/api/quotes/")
+        django_assert_num_queries, 4, coded_quotes, lambda: _page(api_client, "/api/quotes/")
     )
 
 
@@ -82,7 +83,7 @@ def test_quote_list_runs_same_queries_for_10_and_100_rows_anonymous(
 def test_quote_list_runs_same_queries_for_10_and_100_rows_signed_in(
     django_assert_num_queries, coded_quotes, request, persona
 ):
-    """6 queries: the anonymous 3, plus the user's permissions (two: their own and their
+    """7 queries: the anonymous 4, plus the user's permissions (two: their own and their
     groups', to know whether they are a reviewer: quotes.coding) and the annotations they may
     see."""
     user = request.getfixturevalue(persona)
@@ -92,17 +93,18 @@ def test_quote_list_runs_same_queries_for_10_and_100_rows_signed_in(
         forget_permissions(user)
         return _page(client, "/api/quotes/")
 
-    _assert_same_queries(django_assert_num_queries, 6, coded_quotes, request_rows)
+    _assert_same_queries(django_assert_num_queries, 7, coded_quotes, request_rows)
 
 
 def test_filtered_quote_list_runs_same_queries_for_10_and_100_rows(
     django_assert_num_queries, api_client, coded_quotes, topic
 ):
-    """4 queries: the topic slug checked, count, the page with the stance joined, summaries."""
+    """5 queries: the topic slug checked, count, the page's ids (the stance joined), their
+    rows, summaries."""
     params = {"topic": topic.slug, "stance_min": 1, "said_after": "2000-01-01", "q": "dialogue"}
     _assert_same_queries(
         django_assert_num_queries,
-        4,
+        5,
         coded_quotes,
         lambda: _page(api_client, "/api/quotes/", params),
     )
