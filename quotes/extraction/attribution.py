@@ -54,6 +54,7 @@ class Entity:
     speaker: Speaker
     roles: list[str] = field(default_factory=list)
     surname: str = ""
+    by_surname: bool = False  # the article has named this person by the surname alone
 
 
 @dataclass
@@ -93,6 +94,7 @@ class Discourse:
             )
         self.entity_of: dict[int, Entity] = {}
         self.events: list[SpeakerEvent] = []
+        self.resolved_pronouns: dict[int, Speaker] = {}  # by position: pronouns chain on
         entities: dict[str, Entity] = {}
         for mention in self.mentions:
             if mention.kind == "person":
@@ -122,7 +124,10 @@ class Discourse:
         if mention.surname_only:
             named = [e for e in entities.values() if e.surname == surname]
             if named:
-                entity = named[-1]
+                # "Donald Trump … Ivanka Trump … Trump said": the surname alone keeps naming
+                # whom it named before, else the first of the family the article introduced
+                entity = next((e for e in named if e.by_surname), named[0])
+                entity.by_surname = True
         if entity is None and known is not None:
             entity = entities.get(known.slug)
             if entity is None:

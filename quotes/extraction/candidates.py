@@ -14,6 +14,9 @@ _NON_SUBJECT_BEFORE = re.compile(
     re.I,
 )
 
+# "…, with Donald Trump tweeting that": the subject of the participle, not an object
+_WITH_PARTICIPLE = re.compile(r"\s+[a-z]{2,}ing\b")
+
 # "the Okafor campaign" (a body the person owns), not "the Cruz adviser" (someone unnamed)
 _OWNED_NEXT = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}(?:campaign|administration|team|staff|camp|office|organization|"
@@ -46,7 +49,11 @@ def _candidates(discourse: Discourse, start: int, end: int) -> list[Mention]:
     masked = discourse.masked
     found = []
     for mention in discourse.mentions_in(start, end):
-        if _NON_SUBJECT_BEFORE.search(masked[max(start, mention.start - 20) : mention.start]):
+        before = masked[max(start, mention.start - 20) : mention.start]
+        participle_subject = before.endswith("with ") and _WITH_PARTICIPLE.match(
+            masked, mention.end
+        )
+        if _NON_SUBJECT_BEFORE.search(before) and not participle_subject:
             continue
         if _modifies_a_noun(masked, mention):
             continue

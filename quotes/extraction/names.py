@@ -101,12 +101,12 @@ def nationality_surname(previous: str | None, token: str) -> bool:
     return gender_of_given_name(_plain(previous)) != "" or _plain(previous) in _HONORIFICS
 
 
-def _breaks_name(token: str, previous: str | None = None) -> bool:
+def _breaks_name(token: str, previous: str | None = None, known_surnames=frozenset()) -> bool:
     word = _plain(token)
     if word in NOT_NAME_WORDS or word in ORG_WORDS or word in ROLE_WORDS:
         return True
-    if word in NATIONALITY_WORDS:
-        return not nationality_surname(previous, token)
+    if word in NATIONALITY_WORDS:  # "Cuban said" once the article has named Mark Cuban
+        return not (nationality_surname(previous, token) or name_key(token) in known_surnames)
     bare = _POSSESSIVE.sub("", token).strip(".")
     return len(bare) > 1 and bare.isupper()  # acronyms: NATO, OSCE
 
@@ -153,7 +153,7 @@ def find_names(
         for match in run + [None]:
             previous = segment[-1].group() if segment else earlier
             earlier = match.group() if match is not None else None
-            if match is not None and not _breaks_name(match.group(), previous):
+            if match is not None and not _breaks_name(match.group(), previous, known_surnames):
                 segment.append(match)
                 continue
             if segment:

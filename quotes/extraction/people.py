@@ -55,9 +55,11 @@ _FEMALE_ROLES = re.compile(
     re.I,
 )
 _MALE_ROLES = re.compile(
-    r"\b(?:spokesman|chairman|congressman|businessman|councilman|man|husband|father|son|brother|"
-    r"widower|actor|grandfather|boy)\b",
-    re.I,
+    r"\b(?:man|husband|father|son|brother|widower|actor|grandfather|boy)\b", re.I
+)
+# titles news also gives women ("Trump spokesman Hope Hicks"): weaker than the given name
+_GENERIC_MALE_TITLES = re.compile(
+    r"\b(?:spokesman|chairman|congressman|businessman|councilman)\b", re.I
 )
 # After a name: a description that only a person takes.
 _PERSON_AFTER = re.compile(
@@ -150,15 +152,16 @@ class Person:
     names: set[str] = field(default_factory=set)
     evidence: list[str] = field(default_factory=list)
     votes: dict[str, int] = field(default_factory=lambda: {"m": 0, "f": 0})  # Mr, spokeswoman
+    title_votes: dict[str, int] = field(default_factory=lambda: {"m": 0, "f": 0})  # spokesman
     pronoun_votes: dict[str, int] = field(default_factory=lambda: {"m": 0, "f": 0})
     given: str = ""  # what the given-name data says ('' when unknown or the names disagree)
 
     @property
     def gender(self) -> str:
         """'m', 'f' or '' when nothing tells: an honorific or gendered role first, then the
-        given name, then the pronouns that follow the name (the weakest sign)."""
+        given name, then a "-man" title, then the pronouns that follow the name (the weakest)."""
         pronouns = self.pronoun_votes
-        for votes in (self.votes, None, pronouns):
+        for votes in (self.votes, None, self.title_votes, pronouns):
             if votes is None:
                 # "Sen. Lindsey Graham … he": the article's own pronouns, when they all agree
                 # and are more than one, outweigh what the given name usually is
@@ -351,6 +354,8 @@ class PersonIndex:
                 person.votes["f"] += 2
             elif _MALE_ROLES.search(text):
                 person.votes["m"] += 2
+            elif _GENERIC_MALE_TITLES.search(text):
+                person.title_votes["m"] += 2
         # the first pronoun of this or the next two sentences, when no other name stands between
         window = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", after, maxsplit=3)
         span = " ".join(window[:3])

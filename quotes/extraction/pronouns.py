@@ -74,7 +74,8 @@ def is_subject(discourse: "Discourse", mention: "Mention") -> bool:
     if _OBJECT_BEFORE.search(before) or _IN_APPOSITIVE.search(before):
         return False
     after = discourse.masked[mention.end : mention.end + 40]
-    if re.match(r"['’]s?\s", after) and not _CONTRACTION.match(after):
+    possessive = mention.kind != "pronoun" and re.match(r"['’]s?\s", after)  # "he's": "he is"
+    if possessive and not _CONTRACTION.match(after):
         return False  # "Obama's adviser said": the possessor is not the subject
     if _MODIFIED_NOUN.match(after):
         return False  # "Trump rallies", "Sanders supporters": the name modifies a noun
@@ -109,11 +110,14 @@ def resolve_pronoun(discourse: "Discourse", mention: "Mention") -> Speaker:
     article's pronoun wins over it ("Senator Lindsey Graham … He added")."""
     if mention.text.lower() in ("it", "they"):
         return _resolve_body(discourse, mention)
-    found = _resolve(discourse, mention, soft=True)
-    if found.decided:
-        return found
-    relaxed = _resolve(discourse, mention, soft=False)
-    return relaxed if relaxed.decided else found
+    done = discourse.resolved_pronouns.get(mention.start)
+    if done is None:
+        found = _resolve(discourse, mention, soft=True)
+        if not found.decided:
+            relaxed = _resolve(discourse, mention, soft=False)
+            found = relaxed if relaxed.decided else found
+        done = discourse.resolved_pronouns[mention.start] = found
+    return done
 
 
 def _resolve(discourse: "Discourse", mention: "Mention", soft: bool) -> Speaker:
@@ -142,6 +146,17 @@ def _resolve(discourse: "Discourse", mention: "Mention", soft: bool) -> Speaker:
         return found(introduced, "the one person named in the sentence before")
     subjects = [m for m in people if fits(m) and is_subject(discourse, m)]
     last_subject = subjects[-1] if subjects else None
+    latest = max(
+        event.position if event is not None else -1,
+        last_subject.start if last_subject is not None else -1,
+    )
+    chained = _pronoun_subject_between(discourse, mention, latest)
+    if chained is not None:
+        # "Donald Trump is thanking … ¶ And he's predicted … ¶ “…,” he tells": a pronoun
+        # subject after the last person quoted or named carries the same person on
+        speaker = resolve_pronoun(discourse, chained)
+        if speaker.decided:
+            return _reason(speaker, f"'{mention.text}' continues '{chained.text}' ({speaker.name})")
     recent_subject = (
         last_subject is not None and last_subject.start >= discourse.paragraph(mention.start)[0]
     )
@@ -167,6 +182,27 @@ def _resolve(discourse: "Discourse", mention: "Mention", soft: bool) -> Speaker:
         names = ", ".join(sorted({discourse.entity_of[m.start].speaker.name or "" for m in people}))
         return undecided(f"'{mention.text}': nobody named before agrees in gender ({names})")
     return undecided(f"'{mention.text}' has no person named before it")
+
+
+def _pronoun_subject_between(discourse, mention, floor: int):
+    """The last "he"/"she" of the pronoun's gender that opens a sentence after ``floor``, in
+    the pronoun's paragraph or the one before, outside the pronoun's own sentence."""
+    gender = pronoun_gender(mention)
+    sentence = discourse.sentence_start(mention.start)
+    paragraph = discourse.paragraph(mention.start)
+    index = discourse.paragraphs.index(paragraph) if paragraph in discourse.paragraphs else 0
+    earliest = discourse.paragraphs[max(0, index - 1)][0] if discourse.paragraphs else 0
+    for other in reversed(discourse.mentions):
+        if other.start <= max(floor, earliest - 1):
+            break
+        if other.start < sentence and (
+            other.kind == "pronoun"
+            and other.text.lower() in ("he", "she")
+            and pronoun_gender(other) == gender
+            and is_subject(discourse, other)
+        ):
+            return other
+    return None
 
 
 def _introduced_before(discourse, mention, people, fits, event):

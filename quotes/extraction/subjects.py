@@ -279,6 +279,11 @@ def subject_before(
             return mentions[-1], clause
         return None, clause
     verb = max(verbs, key=lambda v: v.start())
+    if start > discourse.sentence_start(position) and verb.group().lower().endswith("ing"):
+        named = [m for m in mentions if m.end <= start + verb.start()]
+        if re.search(r"\band\s+$", clause[: verb.start()]) or not named:
+            # "“A,” Graham said, adding, “B”": the participle's subject is the sentence's
+            return subject_before(discourse, position)
     first = min(verbs, key=lambda v: v.start())
     if len(verbs) > 1 and re.search(r"\band\s+(?:\w+\s+)?$", clause[: verb.start()]):
         verb = first  # "X said … and accused him of “…”"
@@ -325,7 +330,9 @@ def subject_before(
         return Mention(start + described.start(), verb_at, "nominal", text, text, head), clause
     if before:
         if verb.group().lower().endswith("ing"):
-            return before[0], clause
+            # "…, with Donald Trump tweeting that": the name right before the participle
+            adjacent = discourse.masked[before[-1].end : verb_at].strip() == ""
+            return (before[-1] if adjacent else before[0]), clause
         head = _head_before(discourse, start, verb_at, before)
         owners = [m for m in before if _owns_description(discourse, m)]
         if head is None and owners and owners[-1] is before[-1]:

@@ -1,0 +1,90 @@
+"""Attributions carried by a participle ("…, adding, “…”"), a surname shared by a family, a
+nationality word the article has shown to be a surname, "-man" titles given to women and
+pronoun subjects that carry a person on. Texts written for these tests."""
+
+from .conftest import by_text
+
+
+def _run(extract, text):
+    return extract(text, known=(), outlet="")
+
+
+def test_a_participle_after_a_quotation_takes_the_sentences_speaker(extract):
+    text = (
+        "“I think Hale would be the best nominee, but she doesn't have a chance,” Okafor said "
+        "on “Morning Edition,” adding, “Her problem is that she is an insider in an outsider "
+        "year.”\n"
+    )
+    quote = by_text(_run(extract, text), "Her problem is")
+    assert quote.speaker_name == "Okafor"
+
+
+def test_a_participle_after_a_partial_quotation_takes_the_sentences_speaker(extract):
+    text = (
+        "To wit, Ramona Diaz told the radio station that Victor Brandt “had a policy that was "
+        "maniacal,” adding, “We will keep fighting it in every county.”\n"
+    )
+    quote = by_text(_run(extract, text), "We will keep fighting")
+    assert quote.speaker_name == "Ramona Diaz"
+
+
+def test_the_subject_of_a_with_participle_is_its_speaker(extract):
+    text = (
+        "Republicans were quick to respond, with Marcus Oyelaran tweeting that the decision was "
+        "a “disaster” for the governor and asking, “How can anyone trust this office again?”\n"
+    )
+    quote = by_text(_run(extract, text), "How can anyone trust")
+    assert quote.speaker_name == "Marcus Oyelaran"
+
+
+def test_a_name_after_with_is_still_no_subject_without_a_participle(extract):
+    text = (
+        "Ines Varga met with Marcus Oyelaran on Tuesday. “We agreed on almost nothing,” "
+        "Varga said.\n"
+    )
+    quote = by_text(_run(extract, text), "We agreed")
+    assert quote.speaker_name == "Ines Varga"
+
+
+def test_a_surname_alone_names_the_family_member_it_named_before(extract):
+    # the daughter is introduced after the candidate: "Brandt" alone is still the candidate
+    text = (
+        "Victor Brandt thanked his supporters in Columbus. “We are going to win Ohio,” Brandt "
+        "said.\n\n"
+        "His daughter, Helena Brandt, introduced him to the crowd and spoke of her father's "
+        "work.\n\n"
+        "Later, Brandt said, “As a father, I could not be prouder tonight.”\n"
+    )
+    quote = by_text(_run(extract, text), "As a father")
+    assert quote.speaker_name == "Victor Brandt"
+
+
+def test_a_nationality_word_is_a_surname_once_the_article_names_the_person(extract):
+    text = (
+        "Mark Polish, the owner of a basketball team, says he is open to running.\n\n"
+        "“It is certainly more of a consideration than it was,” Polish said in an interview.\n"
+    )
+    quote = by_text(_run(extract, text), "It is certainly")
+    assert quote.speaker_name == "Mark Polish"
+
+
+def test_a_man_title_does_not_outweigh_a_womans_given_name(extract):
+    # "spokesman" is printed of women too; "Margaret" says this one is a woman
+    text = (
+        "Tomas Rivera said the group is not a political committee. Campaign spokesman Margaret "
+        "Hollis confirmed that the group was created independently. “They are not affiliated "
+        "with the campaign,” she said.\n"
+    )
+    quote = by_text(_run(extract, text), "They are not affiliated")
+    assert quote.speaker_name == "Margaret Hollis"
+
+
+def test_a_pronoun_subject_carries_the_person_past_an_earlier_quotation(extract):
+    text = (
+        "“We will win Texas,” said Dan Okoro, the lieutenant governor.\n\n"
+        "Victor Brandt is thanking his supporters for a first-place finish.\n\n"
+        "And he's predicted big wins in the races ahead.\n\n"
+        "“Folks, let's have a big win in Nevada,” he tells supporters.\n"
+    )
+    quote = by_text(_run(extract, text), "Folks")
+    assert quote.speaker_name == "Victor Brandt"
