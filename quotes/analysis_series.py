@@ -75,9 +75,10 @@ def group_series(group: Group, filters: Filters, excerpts: int, ids: bool = True
     """
     placeable = PLACEABLE[filters.bucket]
     by_utterance = filters.unit == "utterance"
-    # The rollups hold months: they answer a range of whole months, counting reports.
-    rolled = bool(group.rollup_field) and not (ids or excerpts or by_utterance)
-    rolled = rolled and rollup_serves(filters)
+    # The rollups hold months: they answer a range of whole months; by utterance, speakers'
+    # series only (quotes.unit_rollup).
+    rolled = bool(group.rollup_field) and not (ids or excerpts) and rollup_serves(filters)
+    rolled = rolled and (not by_utterance or group.rollup_field == "speaker_id")
     quotes = (
         Quote.objects.filter(status=filters.status)
         .said_between(filters.said_after, filters.said_before)
@@ -91,7 +92,7 @@ def group_series(group: Group, filters: Filters, excerpts: int, ids: bool = True
         quotes = analysis_units.daily_units(group, filters, placeable)
     if rolled:
         quotes = rollup_quotes_daily(filters, **_rollup_args(group, placeable))
-    date = analysis_units.DATE if by_utterance else "said_on"
+    date = analysis_units.DATE if by_utterance and not rolled else "said_on"
     found = {value: {"points": {}, "imprecise": 0, "undated": 0} for value in group.labels}
     for row in period_rollup(
         quotes,
@@ -138,8 +139,6 @@ def group_series(group: Group, filters: Filters, excerpts: int, ids: bool = True
         )
         .order_by()
     )
-    if rolled:
-        daily = rollup_daily(filters, **_rollup_args(group, placeable))
     columns = {
         "with_stance": _count("daily.n"),
         "mean": "SUM(daily.total) / SUM(daily.n)",
@@ -148,6 +147,8 @@ def group_series(group: Group, filters: Filters, excerpts: int, ids: bool = True
     }
     if by_utterance:  # one row per statement: the mean of its reports' stances
         daily = analysis_units.unit_stances(group, filters, placeable)
+    if rolled:
+        daily = rollup_daily(filters, **_rollup_args(group, placeable))
     if ids or excerpts:
         columns["ids"] = JOINED_IDS[connections[daily.db].vendor].format("daily.ids")
     for row in period_rollup(daily, bucket=filters.bucket, columns=columns, date=date):

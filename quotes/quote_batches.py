@@ -19,6 +19,7 @@ from simple_history.utils import bulk_update_with_history
 
 from quotes.models import Quote, QuoteStance
 from quotes.rollup import quote_cells_refresh, rollup_kept
+from quotes.unit_rollup import units_refresh
 from quotes.utterances import utterance_dates_refresh
 
 BATCH_SIZE = 500
@@ -108,7 +109,8 @@ def quotes_set_status(*, quotes, status: str, batch_size: int = BATCH_SIZE) -> i
             quote.status = status
         _write(batch, ["status"])
         # an utterance is dated by its confirmed reports (no query when none is linked)
-        utterance_dates_refresh({quote.utterance_id for quote in batch if quote.utterance_id})
+        moved = utterance_dates_refresh({q.utterance_id for q in batch if q.utterance_id})
+        units_refresh(utterance_ids=moved)  # their units' dates (quotes.unit_rollup)
         changed += len(batch)
     return changed
 

@@ -2,8 +2,9 @@
 with the number of units counted and a seeded 95% bootstrap interval of the mean.
 
 The unit is the timelines' (``quotes.analysis_units``): by default an utterance, one statement
-however many outlets reported it, on its date and with its stance (``quotes.utterances``);
-``unit="report"`` counts every quote's stored stance as printed.
+however many outlets reported it, on its date and with its stance (``quotes.utterances``), read
+from the maintained units (``UnitStance``, ``quotes.unit_rollup``); ``unit="report"`` counts
+every quote's stored stance as printed.
 
 The database counts each speaker's stances per value (a stance takes few distinct values:
 whole numbers, or means of a few codes), so a bootstrap resample of a speaker's units is a
@@ -14,12 +15,10 @@ import datetime
 from dataclasses import dataclass
 
 import numpy as np
-from django.db import connections
-from django.db.models import Avg, Count, QuerySet
+from django.db.models import Count, QuerySet
 
-from quotes.analysis_units import stances_by_unit
 from quotes.display import round_stance
-from quotes.models import Quote, QuoteStance, Speaker, Topic
+from quotes.models import Quote, QuoteStance, Speaker, Topic, UnitStance
 from quotes.utterances import UNITS
 
 MINIMUM_COUNTED = 5
@@ -68,23 +67,19 @@ def _per_value_by_report(stances: QuerySet) -> list[tuple]:
     return list(rows)
 
 
-def _per_value_by_utterance(stances: QuerySet, **period) -> list[tuple]:
-    """Each unit's stance per speaker, then counted per speaker and value: a GROUP BY over a
-    GROUP BY, which the ORM cannot say, so the inner query is wrapped (one statement)."""
-    units = (
-        stances_by_unit(stances, **period)
-        .values("speaker_id", "unit")
-        .annotate(mean=Avg("unit_value"))
-        .order_by()
+def per_value_by_utterance(topic: Topic, *, settled_only: bool, said_after, said_before):
+    """The confirmed units' stances counted per speaker and value (one statement over the
+    ``unit_stance_ranking`` index): a unit's stance is its settled reports' mean for everyone
+    but reviewers (``settled_value``), every report's for them."""
+    field = "settled_value" if settled_only else "value"
+    units = UnitStance.objects.filter(
+        topic=topic, status=Quote.Status.CONFIRMED, **{f"{field}__isnull": False}
     )
-    inner, params = units.query.sql_with_params()
-    sql = (
-        f'SELECT per_unit."speaker_id", per_unit."mean", COUNT(*) FROM ({inner}) per_unit '
-        "GROUP BY 1, 2"
-    )
-    with connections[units.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+    if said_after is not None:
+        units = units.filter(said_on__gte=said_after)
+    if said_before is not None:
+        units = units.filter(said_on__lte=said_before)
+    return list(units.values_list("speaker_id", field).annotate(n=Count("pk")).order_by())
 
 
 def speaker_ranking(
@@ -106,8 +101,8 @@ def speaker_ranking(
         topic=topic, status=Quote.Status.CONFIRMED, speaker__isnull=False
     )
     if unit == "utterance":
-        rows = _per_value_by_utterance(
-            stances, settled_only=settled_only, said_after=said_after, said_before=said_before
+        rows = per_value_by_utterance(
+            topic, settled_only=settled_only, said_after=said_after, said_before=said_before
         )
     else:
         stances = stances.filter(value__isnull=False)

@@ -20,18 +20,19 @@ The organisation is not copied onto the stored stance, so a slot spans every org
 both settled states: a quote whose role changes moves between cells of one slot.
 """
 
-import datetime
 from collections.abc import Iterable
 from contextlib import contextmanager
 from functools import reduce
 from operator import or_
 
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models import Count, F, Max, Min, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
+from quotes import unit_rollup
 from quotes.models import Quote, QuoteRollup, QuoteStance, StanceRollup
 from quotes.periods import PeriodStart
+from quotes.rollup_sql import insert_select, month_end, month_q, month_start
 
 # A topic's stances of one speaker, status, month and precision: a range of the stored stances'
 # timeline index (quote_stance_timeline), so recomputing a slot reads only its own rows.
@@ -46,22 +47,8 @@ def _placed(stances):
     return stances.filter(speaker__isnull=False, said_on__isnull=False)
 
 
-def month_start(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
-
-
-def month_end(day: datetime.date) -> datetime.date:
-    following = day.replace(day=28) + datetime.timedelta(days=4)
-    return following - datetime.timedelta(days=following.day)
-
-
 def _month_q(slot: tuple, names=SLOT) -> Q:
-    """The base rows of one month slot: its other fields equal, the date within its month."""
-    fields = dict(zip(names, slot, strict=True))
-    month = fields.pop("said_on")
-    if month is None:
-        return Q(said_on__isnull=True, **fields)
-    return Q(said_on__gte=month, said_on__lte=month_end(month), **fields)
+    return month_q(slot, names)
 
 
 # The columns of a rollup row, in the order ``_cell_rows`` selects them (INSERT … SELECT).
@@ -70,7 +57,8 @@ CELL_COLUMNS = (
     *("said_on_precision", "said_on", "quotes", "count", "total", "total_squares", "low", "high"),
 )
 QUOTE_CELL_COLUMNS = (
-    *("speaker_id", "organization_id", "status", "said_on_precision", "said_on", "quotes"),
+    *("unit", "speaker_id", "organization_id", "status", "said_on_precision", "said_on"),
+    "quotes",
 )
 
 
@@ -120,10 +108,11 @@ def _quote_cell_rows(quotes) -> QuerySet:
             *("speaker_id", "status", "said_on_month", "said_on_precision"),
             organization=Coalesce("affiliation__organization_id", Value(0)),
         )
-        .annotate(n=Count("pk"))
+        .annotate(row_unit=Value(StanceRollup.Unit.REPORT), n=Count("pk"))
         .order_by()
         .values_list(
-            *("speaker_id", "organization", "status", "said_on_precision", "said_on_month", "n")
+            *("row_unit", "speaker_id", "organization", "status", "said_on_precision"),
+            *("said_on_month", "n"),
         )
     )
 
@@ -133,15 +122,6 @@ def quote_cells(quotes) -> Iterable[QuoteRollup]:
     database (one query), unsaved: what the maintained quote rollup must always equal."""
     for row in _quote_cell_rows(quotes).iterator(chunk_size=BATCH_SIZE):
         yield QuoteRollup(**dict(zip(QUOTE_CELL_COLUMNS, row, strict=True)))
-
-
-def _insert_select(model, columns, rows: QuerySet) -> None:
-    """Write the aggregate ``rows`` as ``model`` rows in one INSERT … SELECT: the cells never
-    travel through Python."""
-    select, params = rows.query.sql_with_params()
-    names = ", ".join(model._meta.get_field(name).column for name in columns)
-    with connections[rows.db].cursor() as cursor:
-        cursor.execute(f"INSERT INTO {model._meta.db_table} ({names}) {select}", params)
 
 
 def _months(rows) -> set[tuple]:
@@ -158,8 +138,10 @@ def rollup_apply(quote_ids: Iterable[int], slots: Iterable[tuple] = ()) -> None:
     """Recompute, from the base rows, the cells of the month slots the quotes' stored stances
     are in, and of ``slots`` (those they were in before a write): one query for the slots, then
     per hundred slots a DELETE, the aggregate and an INSERT (none when no cell remains). Call it
-    inside the write's transaction."""
-    rollup_slots_refresh(_slots(list(quote_ids)) | set(slots))
+    inside the write's transaction. The quotes' counting units follow (``quotes.unit_rollup``)."""
+    ids = list(quote_ids)
+    rollup_slots_refresh(_slots(ids) | set(slots))
+    unit_rollup.units_refresh(quote_ids=ids, quotes=False)
 
 
 def stance_slot(stance) -> tuple | None:
@@ -180,7 +162,7 @@ def rollup_slots_refresh(slots: Iterable[tuple]) -> None:
         cell = reduce(or_, (Q(**dict(zip(SLOT, slot, strict=True))) for slot in chunk))
         StanceRollup.objects.filter(cell, unit=StanceRollup.Unit.REPORT).delete()
         rows = reduce(or_, (_month_q(slot) for slot in chunk))
-        _insert_select(StanceRollup, CELL_COLUMNS, _cell_rows(QuoteStance.objects.filter(rows)))
+        insert_select(StanceRollup, CELL_COLUMNS, _cell_rows(QuoteStance.objects.filter(rows)))
 
 
 QUOTE_SLOT = ("speaker_id", "said_on")
@@ -192,9 +174,12 @@ def quote_cells_refresh(
     """Recompute, from the quotes, the quote rollup's (speaker, month) slots the quotes are in
     now, the same months of ``speakers`` (the speakers they had before a write that moved
     them) and ``slots`` (where a quote was before its date changed). One query for the slots,
-    then per hundred a DELETE, the count and an INSERT. Call it inside the write's transaction.
+    then per hundred a DELETE, the count and an INSERT; the quotes' counting units follow
+    (``quotes.unit_rollup``). Call it inside the write's transaction.
     """
-    now = Quote.objects.filter(pk__in=list(quote_ids), speaker__isnull=False)
+    quote_ids = list(quote_ids)
+    unit_rollup.units_refresh(quote_ids=quote_ids, stances=False)
+    now = Quote.objects.filter(pk__in=quote_ids, speaker__isnull=False)
     found = {
         (speaker, month_start(day) if day else None)
         for speaker, day in now.values_list(*QUOTE_SLOT).order_by().distinct()
@@ -205,11 +190,12 @@ def quote_cells_refresh(
     for start in range(0, len(todo), SLOTS_PER_QUERY):
         chunk = todo[start : start + SLOTS_PER_QUERY]
         QuoteRollup.objects.filter(
-            reduce(or_, (Q(speaker_id=speaker, said_on=month) for speaker, month in chunk))
+            reduce(or_, (Q(speaker_id=speaker, said_on=month) for speaker, month in chunk)),
+            unit=StanceRollup.Unit.REPORT,
         ).delete()
         rows = reduce(or_, (_month_q(slot, QUOTE_SLOT) for slot in chunk))
         quotes = _quote_cell_rows(Quote.objects.filter(rows))
-        _insert_select(QuoteRollup, QUOTE_CELL_COLUMNS, quotes)
+        insert_select(QuoteRollup, QUOTE_CELL_COLUMNS, quotes)
 
 
 @contextmanager
@@ -230,23 +216,26 @@ def rollup_kept(quote_ids: Iterable[int] | None):
 
 @transaction.atomic
 def rollup_topic_refresh(*, topic_id: int) -> int:
-    """Recompute every cell of one topic (its stances were marked settled or not again)."""
+    """Recompute every cell of one topic (its stances were marked settled or not again), by
+    report and by utterance."""
     StanceRollup.objects.filter(topic_id=topic_id).delete()
-    _insert_select(
+    insert_select(
         StanceRollup, CELL_COLUMNS, _cell_rows(QuoteStance.objects.filter(topic=topic_id))
     )
+    unit_rollup.units_topic_rebuild(topic_id=topic_id)
     return StanceRollup.objects.filter(topic_id=topic_id).count()
 
 
 def rollup_rebuild(*, using: str = DEFAULT_DB_ALIAS) -> int:
-    """Rebuild both rollups from the stored stances and the quotes, atomically; returns the
-    rows written."""
+    """Rebuild both rollups, by report and by utterance (``quotes.unit_rollup``), from the
+    stored stances and the quotes, atomically; returns the cells written."""
     with transaction.atomic(using=using):
         StanceRollup.objects.using(using).all().delete()
         QuoteRollup.objects.using(using).all().delete()
-        _insert_select(StanceRollup, CELL_COLUMNS, _cell_rows(QuoteStance.objects.using(using)))
+        insert_select(StanceRollup, CELL_COLUMNS, _cell_rows(QuoteStance.objects.using(using)))
         quotes = Quote._base_manager.using(using).all()
-        _insert_select(QuoteRollup, QUOTE_CELL_COLUMNS, _quote_cell_rows(quotes))
+        insert_select(QuoteRollup, QUOTE_CELL_COLUMNS, _quote_cell_rows(quotes))
+        unit_rollup.units_rebuild(using=using)
         return StanceRollup.objects.using(using).count() + QuoteRollup.objects.using(using).count()
 
 
@@ -265,17 +254,21 @@ def rollup_daily(filters, *, field: str, values: list, series, placeable) -> Que
     ``organization_id``), ``values`` its values, ``series`` the expression naming a row's series
     and ``placeable`` the date precisions the bucket places. The same rows as the stored stances
     would give (``rollup_serves``: a range of whole months): a cell holds only stances of one
-    status, settled state, precision and month.
+    status, settled state, precision and month. Counted by utterance (``filters.unit``), a
+    view's cells are read (``StanceRollup.Unit``): they answer speakers' series only.
     """
+    by_utterance = filters.unit == StanceRollup.Unit.UTTERANCE
     cells = StanceRollup.objects.filter(
-        unit=StanceRollup.Unit.REPORT,
+        unit=filters.unit if by_utterance else StanceRollup.Unit.REPORT,
         topic=filters.topic,
         status=filters.status,
         said_on_precision__in=placeable,
         count__gt=0,
         **{f"{field}__in": values},
     )
-    if filters.settled_only:
+    if by_utterance:
+        cells = cells.filter(is_settled=filters.settled_only)
+    elif filters.settled_only:
         cells = cells.filter(is_settled=True)
     if filters.said_after is not None:
         cells = cells.filter(said_on__gte=filters.said_after)
@@ -292,8 +285,9 @@ def rollup_daily(filters, *, field: str, values: list, series, placeable) -> Que
 def rollup_quotes_daily(filters, *, field: str, values: list, series, placeable) -> QuerySet:
     """The quote rollup's answer to a timeline's quotes-per-period query: per series and month
     (None: undated), ``n`` quotes of the status asked for and ``placed`` those whose date the
-    bucket can place. Arguments as ``rollup_daily``."""
-    cells = QuoteRollup.objects.filter(status=filters.status, **{f"{field}__in": values})
+    bucket can place (units, counted by utterance). Arguments as ``rollup_daily``."""
+    unit = StanceRollup.Unit.UTTERANCE if filters.unit == "utterance" else StanceRollup.Unit.REPORT
+    cells = QuoteRollup.objects.filter(unit=unit, status=filters.status, **{f"{field}__in": values})
     if filters.said_after is not None:
         cells = cells.filter(said_on__gte=filters.said_after)
     if filters.said_before is not None:

@@ -28,7 +28,7 @@ from quotes.models import (
     Topic,
 )
 from quotes.roles import ANNOTATORS
-from quotes.services import stance_annotation_save
+from quotes.services import stance_annotation_save, stance_copies_refresh
 from quotes.text import find_span
 
 SEED_FILE = Path(settings.BASE_DIR) / "fixtures" / "seed.yaml"
@@ -239,6 +239,8 @@ def _load_quote(entry: dict, sources: dict, users: dict, count) -> None:
         },
     )
     count("quotes", was)
+    if was:  # its stances' copies and the rollups follow the quote, as after any service
+        stance_copies_refresh(quote_ids=[quote.pk])
     for stance in entry.get("stances", []):
         topic = _get(Topic, "topic", slug=stance["topic"])
         annotator = users.get(stance["annotator"])

@@ -30,6 +30,7 @@ from quotes.rollup import (
     rollup_topic_refresh,
     stance_slot,
 )
+from quotes.unit_rollup import units_refresh
 from quotes.utterance_services import utterance_reports_changed
 
 
@@ -140,6 +141,7 @@ def stance_summary_refresh(*, quote_id: int, topic_id: int) -> QuoteStance | Non
         summaries[0].save()
     if slot is not None:
         rollup_slots_refresh([slot])
+    units_refresh(quote_ids=[quote_id], topic_ids=[topic_id], quotes=False)
     return summaries[0] if summaries else None
 
 

@@ -3,7 +3,8 @@ reviewer's adjudication of an utterance's stance (set, withdraw).
 
 Each is atomic, validates before it saves, keeps history (reports move with
 ``bulk_update_with_history``) and refreshes the utterances' derived dates
-(``quotes.utterances.utterance_dates_refresh``) in the same transaction. The admin, the API,
+(``quotes.utterances.utterance_dates_refresh``) and the counting units and cells of what it
+moved (``quotes.unit_rollup.units_refresh``) in the same transaction. The admin, the API,
 the importer and ``propose_utterance_links`` call these.
 """
 
@@ -14,6 +15,7 @@ from simple_history.utils import bulk_update_with_history
 
 from quotes.models import Quote, Topic, Utterance, UtteranceAdjudication, UtteranceLink
 from quotes.rollup import rollup_kept
+from quotes.unit_rollup import units_refresh
 from quotes.utterances import adjudicable, utterance_dates_refresh
 
 
@@ -78,6 +80,7 @@ def utterance_link_confirm(*, link: UtteranceLink, user=None) -> Utterance | Non
         raise ValidationError(
             {"other": "Reports of one utterance must have the same speaker: correct one first."}
         )
+    before = {first.utterance_id, second.utterance_id} - {None}
     if first.utterance_id and second.utterance_id and first.utterance_id != second.utterance_id:
         utterance = utterance_merge(
             utterances=[first.utterance, second.utterance], user=user, refresh=False
@@ -92,6 +95,7 @@ def utterance_link_confirm(*, link: UtteranceLink, user=None) -> Utterance | Non
         _move_reports([first, second], utterance, user)
     _decide(link, UtteranceLink.Status.CONFIRMED, user)
     utterance_dates_refresh([utterance.pk])
+    units_refresh(quote_ids=[first.pk, second.pk], utterance_ids=before)
     return utterance
 
 
@@ -116,6 +120,7 @@ def utterance_merge(*, utterances: list[Utterance], user=None, refresh: bool = T
     if len({u.speaker_id for u in utterances}) > 1:
         raise ValidationError("Only one speaker's utterances can be merged.")
     kept, merged = utterances[0], utterances[1:]
+    ids = [utterance.pk for utterance in utterances]  # deleted ones lose theirs
     if merged:
         reports = list(Quote.objects.filter(utterance__in=merged))
         _move_reports(reports, kept, user)
@@ -129,6 +134,7 @@ def utterance_merge(*, utterances: list[Utterance], user=None, refresh: bool = T
             utterance.delete()
     if refresh:
         utterance_dates_refresh([kept.pk])
+        units_refresh(utterance_ids=ids)
     return kept
 
 
@@ -162,10 +168,12 @@ def utterance_split(*, utterance: Utterance, reports=None, user=None) -> list[Qu
         if link.quote_id in leaving_ids or link.other_id in leaving_ids:
             _decide(link, UtteranceLink.Status.REJECTED, user)
     _move_reports(leaving, None, user)
+    utterance_id = utterance.pk
     if staying:
         utterance_dates_refresh([utterance.pk])
     else:
         utterance.delete()
+    units_refresh(quote_ids=leaving_ids, utterance_ids=[utterance_id])
     return leaving
 
 
@@ -185,7 +193,8 @@ def utterance_reports_changed(*, quotes, user=None) -> int:
             if utterance is not None and quote.speaker_id != utterance.speaker_id:
                 utterance_split(utterance=utterance, reports=[quote], user=user)
                 quote.utterance_id = None
-        utterance_dates_refresh({quote.utterance_id for quote in linked if quote.utterance_id})
+        moved = utterance_dates_refresh({q.utterance_id for q in linked if q.utterance_id})
+        units_refresh(utterance_ids=moved)
     return utterance_links_propose_for(quotes=quotes)
 
 

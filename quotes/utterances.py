@@ -91,14 +91,18 @@ def utterance_dates(utterance_ids, using: str = "default") -> dict[int, tuple]:
     return {pk: (said_on, precision) for pk, (said_on, precision, _) in found.items()}
 
 
-def utterance_dates_refresh(utterance_ids) -> None:
+def utterance_dates_refresh(utterance_ids) -> list[int]:
     """Store each utterance's date (``utterance_dates``): two queries, and an UPDATE for each
-    utterance whose date changed."""
+    utterance whose date changed. Returns those utterances' ids (their counting units move:
+    ``quotes.unit_rollup``)."""
     dates = utterance_dates(utterance_ids)
+    changed = []
     for utterance in Utterance.objects.filter(pk__in=dates):
         if (utterance.said_on, utterance.said_on_precision) != dates[utterance.pk]:
             utterance.said_on, utterance.said_on_precision = dates[utterance.pk]
             utterance.save(update_fields=["said_on", "said_on_precision", "updated_at"])
+            changed.append(utterance.pk)
+    return changed
 
 
 def with_unit_stance(stances: QuerySet) -> QuerySet:

@@ -5,11 +5,10 @@ from django.db import migrations, models
 
 
 def rebuild(apps, schema_editor):
-    """Day cells become month cells and the quote rollup is new: rebuild both from base rows
-    (the code of this commit; a database migrated later runs ``rebuild_rollup`` anyway)."""
-    from quotes.rollup import rollup_rebuild
-
-    rollup_rebuild(using=schema_editor.connection.alias)
+    """Day cells become month cells and the quote rollup is new: the cells are rebuilt from the
+    base rows by 0017, whose code writes the columns the tables have from then on (this
+    migration ran the rebuild of its own commit, which later code cannot: it writes columns
+    0017 adds)."""
 
 
 class Migration(migrations.Migration):

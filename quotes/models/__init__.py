@@ -9,7 +9,7 @@ from quotes.models.people import (
     SpeakerAlias,
 )
 from quotes.models.quotes import Quote
-from quotes.models.rollup import QuoteRollup, StanceRollup
+from quotes.models.rollup import QuoteRollup, StanceRollup, UnitQuote, UnitStance
 from quotes.models.sources import Event, Source
 from quotes.models.stances import Adjudication, QuoteStance, StanceAnnotation, StanceValue, Topic
 from quotes.models.utterances import Utterance, UtteranceAdjudication, UtteranceLink
@@ -31,6 +31,8 @@ __all__ = [
     "StanceRollup",
     "StanceValue",
     "Topic",
+    "UnitQuote",
+    "UnitStance",
     "Utterance",
     "UtteranceAdjudication",
     "UtteranceLink",

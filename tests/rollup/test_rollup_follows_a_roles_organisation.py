@@ -23,4 +23,5 @@ def test_a_roles_new_organisation_takes_its_quotes_cells(topic, admin_user):
 
     site._registry[Affiliation].save_model(request, affiliation, form=None, change=True)
 
-    assert list(StanceRollup.objects.values_list("organization_id", "count")) == [(elsewhere.pk, 1)]
+    by_report = StanceRollup.objects.filter(unit=StanceRollup.Unit.REPORT)
+    assert list(by_report.values_list("organization_id", "count")) == [(elsewhere.pk, 1)]

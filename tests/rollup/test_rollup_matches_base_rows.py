@@ -1,9 +1,12 @@
 """The maintained rollup equals a direct aggregation of the stored stances after any sequence of
-the writes that move it (a property-based test), and the rebuild command writes the same."""
+the writes that move it (a property-based test), by report and by utterance (the units and
+their cells, the timelines and the topic ranking, with links confirmed, utterances split and
+adjudicated between writes), and the rebuild command writes the same."""
 
 import datetime
 import io
 import itertools
+from collections import Counter, defaultdict
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -12,7 +15,8 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quotes import analysis, services
+from quotes import analysis, services, unit_rollup, utterance_services
+from quotes.analysis_units import stances_by_unit
 from quotes.models import (
     Adjudication,
     DatePrecision,
@@ -21,7 +25,11 @@ from quotes.models import (
     QuoteStance,
     StanceAnnotation,
     StanceRollup,
+    UnitQuote,
+    UnitStance,
+    UtteranceAdjudication,
 )
+from quotes.ranking import per_value_by_utterance
 from quotes.rollup import cells, quote_cells
 from tests.factories import (
     AffiliationFactory,
@@ -56,26 +64,78 @@ def _key(row) -> tuple:
     return values + (round(row.total, 9), round(row.total_squares, 9))
 
 
-QUOTE_FIELDS = ("speaker_id", "organization_id", "status", "said_on_precision", "said_on", "quotes")
+QUOTE_FIELDS = (
+    *("unit", "speaker_id", "organization_id", "status", "said_on_precision", "said_on"),
+    "quotes",
+)
 
 
 def _quote_key(row) -> tuple:
     return tuple(getattr(row, name) for name in QUOTE_FIELDS)
 
 
+def _rounded(row) -> tuple:
+    return tuple(round(v, 9) if isinstance(v, float) else v for v in row)
+
+
 def stored() -> list[tuple]:
     stances = sorted((_key(row) for row in StanceRollup.objects.all()), key=str)
-    return stances + sorted((_quote_key(row) for row in QuoteRollup.objects.all()), key=str)
+    units = UnitStance.objects.values_list(*unit_rollup.UNIT_STANCE_COLUMNS)
+    unit_quotes = UnitQuote.objects.values_list(*unit_rollup.UNIT_QUOTE_COLUMNS)
+    return [
+        *stances,
+        *sorted((_quote_key(row) for row in QuoteRollup.objects.all()), key=str),
+        *sorted((_rounded(row) for row in units), key=str),
+        *sorted(unit_quotes, key=str),
+    ]
+
+
+def _utterance_cells(units) -> list[tuple]:
+    """The utterance cells of the unit rows ``units``, summed here in Python: per month slot and
+    view, the units (with a settled stance, or any) and their means' sum, squares, min, max."""
+    found = defaultdict(list)
+    for _, topic, speaker, status, day, precision, value, settled_value in units:
+        if day is None:
+            continue
+        slot = (topic, speaker, status, precision, day.replace(day=1))
+        found[(*slot, False)].append(value)
+        if settled_value is not None:
+            found[(*slot, True)].append(settled_value)
+    rows = []
+    for (topic, speaker, status, precision, month, settled), values in found.items():
+        rows.append(
+            (
+                *("utterance", topic, speaker, 0, status, settled, precision, month),
+                *(len(values), len(values), min(values), max(values)),
+                round(sum(values), 9),
+                round(sum(v * v for v in values), 9),
+            )
+        )
+    return rows
+
+
+def _utterance_quote_cells(units) -> list[tuple]:
+    found = Counter(
+        ("utterance", speaker, 0, status, precision, day.replace(day=1) if day else None)
+        for _, speaker, status, day, precision, _reports in units
+    )
+    return [(*cell, n) for cell, n in found.items()]
 
 
 def direct() -> list[tuple]:
-    stances = sorted((_key(row) for row in cells(QuoteStance.objects.all())), key=str)
-    quotes = quote_cells(Quote.objects.all())
-    return stances + sorted((_quote_key(row) for row in quotes), key=str)
-
-
-# The rollup counts reports; timelines that count utterances (issue 16) say so in Filters.unit.
-REPORTS = {"unit": "report"} if "unit" in analysis.Filters.__dataclass_fields__ else {}
+    """The rollups computed from the base rows: the report cells, the units
+    (``quotes.utterances.with_unit_stance`` through ``unit_stance_rows``) and the utterance
+    cells summed from those."""
+    units = list(unit_rollup.unit_stance_rows(QuoteStance.objects.all()))
+    unit_quotes = list(unit_rollup.unit_quote_rows(Quote.objects.all()))
+    stances = [_key(row) for row in cells(QuoteStance.objects.all())]
+    quotes = [_quote_key(row) for row in quote_cells(Quote.objects.all())]
+    return [
+        *sorted(stances + _utterance_cells(units), key=str),
+        *sorted(quotes + _utterance_quote_cells(unit_quotes), key=str),
+        *sorted((_rounded(row) for row in units), key=str),
+        *sorted(unit_quotes, key=str),
+    ]
 
 
 def _numbers(comparison) -> list:
@@ -95,8 +155,13 @@ def timelines_agree(world) -> None:
     organizations += [parent] if parent else []
     ranges = [(None, None), (datetime.date(2021, 10, 1), None), *RANGES]
     for topic in topics:
-        for bucket, settled_only, status, (after, before) in itertools.product(
-            ("month", "quarter", "year"), (True, False), ("confirmed", "proposed"), ranges
+        for (unit, bucket), settled_only, status, (after, before) in itertools.product(
+            # by utterance the rollup's months are summed as by report: two buckets suffice
+            [("report", "month"), ("report", "quarter"), ("report", "year")]
+            + [("utterance", "month"), ("utterance", "year")],
+            (True, False),
+            ("confirmed", "proposed"),
+            ranges,
         ):
             filters = analysis.Filters(
                 topic=topic,
@@ -105,12 +170,32 @@ def timelines_agree(world) -> None:
                 status=status,
                 said_after=after,
                 said_before=before,
-                **REPORTS,
+                unit=unit,
             )
             kwargs = {"speakers": speakers, "organizations": organizations}
             rolled = analysis.compare(filters, ids=False, **kwargs)
             direct = analysis.compare(filters, ids=True, **kwargs)
             assert _numbers(rolled) == _numbers(direct), filters
+
+
+def rankings_agree(world) -> None:
+    """The topic ranking's units per speaker and value, read from the maintained units, are
+    those of the stored stances grouped by unit (``quotes.analysis_units.stances_by_unit``)."""
+    for topic, settled_only, (after, before) in itertools.product(
+        world[3], (True, False), [(None, None), *RANGES]
+    ):
+        period = {"settled_only": settled_only, "said_after": after, "said_before": before}
+        stances = QuoteStance.objects.filter(topic=topic, status="confirmed", speaker__isnull=False)
+        means = defaultdict(list)
+        for row in stances_by_unit(stances, **period).values("speaker_id", "unit", "unit_value"):
+            means[(row["speaker_id"], row["unit"])].append(row["unit_value"])
+        expected = Counter(
+            (speaker, round(sum(values) / len(values), 9)) for (speaker, _), values in means.items()
+        )
+        found = Counter()
+        for speaker, value, n in per_value_by_utterance(topic, **period):
+            found[(speaker, round(value, 9))] += n
+        assert found == expected, period
 
 
 def _world():
@@ -146,7 +231,39 @@ operation = st.one_of(
     st.tuples(st.just("speaker"), quote, st.integers(0, SPEAKERS - 1), st.integers(0, 2)),
     st.tuples(st.just("codes_needed"), st.integers(0, TOPICS - 1), st.integers(1, 3)),
     st.tuples(st.just("rebuild"), st.lists(quote, max_size=3)),
+    # utterances: two reports linked (joining or merging utterances), one split off, a
+    # reviewer's stance for a report's utterance set or withdrawn
+    st.tuples(st.just("link"), quote, quote),
+    st.tuples(st.just("split"), quote),
+    st.tuples(st.just("uadjudicate"), quote, st.integers(0, TOPICS - 1), value),
+    st.tuples(st.just("uwithdraw"), quote, st.integers(0, TOPICS - 1)),
 )
+
+
+def _apply_utterance(step, world) -> None:
+    _, _, quotes, topics, users = world
+    kind, *args = step
+    one = Quote.objects.get(pk=quotes[args[0]].pk)
+    if kind == "link" and args[0] != args[1]:
+        other = Quote.objects.get(pk=quotes[args[1]].pk)
+        link = utterance_services.utterance_link_propose(quote=one, other=other, similarity=0.9)
+        if link is not None and link.status == link.Status.PROPOSED:
+            utterance_services.utterance_link_confirm(link=link, user=users[0])
+    elif kind == "split" and one.utterance_id:
+        utterance_services.utterance_split(utterance=one.utterance, reports=[one])
+    elif kind == "uadjudicate" and one.utterance_id:
+        t, v = args[1:]
+        utterance_services.utterance_adjudication_set(
+            utterance=one.utterance,
+            topic=topics[t],
+            reviewer=users[0],
+            value=v,
+            cannot_code=v is None,
+        )
+    elif kind == "uwithdraw" and one.utterance_id:
+        found = UtteranceAdjudication.objects.filter(utterance=one.utterance, topic=topics[args[1]])
+        if found:
+            utterance_services.utterance_adjudication_withdraw(adjudication=found.get())
 
 
 def _apply(step, world) -> None:
@@ -192,6 +309,8 @@ def _apply(step, world) -> None:
         services.topic_save(topic=topic)
     elif kind == "rebuild":
         services.stance_summaries_rebuild(quote_ids=[quotes[q].pk for q in args[0]])
+    else:
+        _apply_utterance(step, world)
 
 
 @pytest.mark.django_db
@@ -201,7 +320,7 @@ def _apply(step, world) -> None:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(steps=st.lists(operation, min_size=1, max_size=14))
-def test_rollup_equals_a_direct_aggregation_after_any_sequence_of_writes(steps):
+def test_rollup_by_report_and_utterance_equals_a_direct_aggregation_after_any_writes(steps):
     with transaction.atomic():
         world = _world()
         for step in steps:
@@ -212,6 +331,7 @@ def test_rollup_equals_a_direct_aggregation_after_any_sequence_of_writes(steps):
                 pass  # a write the rules refuse changes nothing
             assert stored() == direct(), step
         timelines_agree(world)
+        rankings_agree(world)
         transaction.set_rollback(True)
 
 
@@ -228,6 +348,7 @@ def test_a_speaker_merge_moves_the_duplicates_cells(topic):
 
     assert stored() == direct()
     assert {row.speaker_id for row in StanceRollup.objects.all()} == {into.pk}
+    assert {row.speaker_id for row in UnitStance.objects.all()} == {into.pk}
 
 
 @pytest.mark.django_db
@@ -236,6 +357,7 @@ def test_rebuild_rollup_writes_what_the_services_maintained(topic):
     services.stance_annotation_save(quote=one, topic=topic, annotator=UserFactory(), value=2)
     maintained = stored()
     StanceRollup.objects.all().delete()
+    UnitStance.objects.all().delete()
 
     call_command("rebuild_rollup", stdout=io.StringIO())
 

@@ -1,0 +1,251 @@
+"""Counting by utterance from maintained rows: each counting unit once, then month cells.
+
+Two layers, both derived and written in the transaction of the write that moves them:
+
+1. ``UnitStance`` and ``UnitQuote``: one row per unit (an utterance, or a quote linked to none:
+   ``quotes.utterances.unit_key``) × topic × status × speaker, with the unit's date and its
+   stance as ``quotes.utterances.with_unit_stance`` defines it (the mean of every report's
+   stance, and of the settled ones'), recomputed from the base rows for the units a write
+   touched (``units_refresh``): a stance save recomputes one unit on one topic.
+2. The utterance cells of ``StanceRollup`` and ``QuoteRollup`` (``unit="utterance"``), summed
+   from layer 1 per month slot: the slots the refreshed units were in before and are in now.
+
+Timelines and compare of speakers read the cells; the topic ranking counts layer 1 per
+speaker and value. An organisation's series counted by utterance still reads the base rows
+(``quotes.analysis_units``): the reports of one utterance may be in roles at two
+organisations, and a unit's mean then depends on which organisations a series pools.
+"""
+
+from collections.abc import Iterable
+from functools import reduce
+from operator import or_
+
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models import Avg, Count, F, Max, Min, Q, QuerySet, Sum, Value
+
+from quotes.models import Quote, QuoteRollup, QuoteStance, StanceRollup, UnitQuote, UnitStance
+from quotes.periods import PeriodStart
+from quotes.rollup_sql import insert_select, month_q, month_start
+from quotes.utterances import unit_date, unit_key, with_unit_stance
+
+UTTERANCE = StanceRollup.Unit.UTTERANCE
+UNIT_STANCE_COLUMNS = (
+    *("unit", "topic_id", "speaker_id", "status", "said_on", "said_on_precision"),
+    *("value", "settled_value"),
+)
+UNIT_QUOTE_COLUMNS = ("unit", "speaker_id", "status", "said_on", "said_on_precision", "reports")
+CELL_COLUMNS = (
+    *("unit", "topic_id", "speaker_id", "organization_id", "status", "is_settled"),
+    *("said_on_precision", "said_on", "quotes", "count", "total", "total_squares", "low", "high"),
+)
+QUOTE_CELL_COLUMNS = (
+    *("unit", "speaker_id", "organization_id", "status", "said_on_precision", "said_on"),
+    "quotes",
+)
+# A stance cell's slot, as in quotes.rollup; a quote cell's: a speaker's month (or undated).
+SLOT = ("topic_id", "speaker_id", "status", "said_on", "said_on_precision")
+QUOTE_SLOT = ("speaker_id", "said_on")
+UNITS_PER_QUERY = 500
+SLOTS_PER_QUERY = 100
+
+
+def _of_units(units: Iterable[int], prefix: str = "") -> Q:
+    """The base rows (quotes, or stored stances with ``prefix="quote__"``) of these units."""
+    units = list(units)
+    linked = [unit for unit in units if unit > 0]
+    alone = [-unit for unit in units if unit < 0]
+    return Q(**{f"{prefix}utterance_id__in": linked}) | Q(
+        **{f"{prefix}id__in": alone, f"{prefix}utterance__isnull": True}
+    )
+
+
+def unit_stance_rows(stances: QuerySet) -> QuerySet:
+    """The ``UnitStance`` rows of the stored stances ``stances`` (``UNIT_STANCE_COLUMNS``), as
+    one aggregate: the direct computation the maintained rows must always equal."""
+    day, precision = unit_date("quote__")
+    return (
+        with_unit_stance(stances.filter(speaker__isnull=False))
+        .filter(unit_value__isnull=False)
+        .annotate(row_unit=unit_key("quote__"), unit_day=day, unit_precision=precision)
+        .values("row_unit", "topic_id", "speaker_id", "status", "unit_day", "unit_precision")
+        .annotate(
+            mean=Avg("unit_value"), settled_mean=Avg("unit_value", filter=Q(unit_settled=True))
+        )
+        .order_by()
+        .values_list(
+            *("row_unit", "topic_id", "speaker_id", "status", "unit_day", "unit_precision"),
+            *("mean", "settled_mean"),
+        )
+    )
+
+
+def unit_quote_rows(quotes: QuerySet) -> QuerySet:
+    """The ``UnitQuote`` rows of ``quotes`` (those with a speaker; ``UNIT_QUOTE_COLUMNS``)."""
+    day, precision = unit_date()
+    return (
+        quotes.filter(speaker__isnull=False)
+        .annotate(row_unit=unit_key(), unit_day=day, unit_precision=precision)
+        .values("row_unit", "speaker_id", "status", "unit_day", "unit_precision")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("row_unit", "speaker_id", "status", "unit_day", "unit_precision", "n")
+    )
+
+
+def _cell_rows(units: QuerySet, *, settled: bool) -> QuerySet:
+    """The utterance cells of the ``UnitStance`` rows ``units`` in one view (``CELL_COLUMNS``):
+    ``settled``, the units with a settled stance at its mean; else every unit at its mean."""
+    field = "settled_value" if settled else "value"
+    return (
+        units.filter(said_on__isnull=False, **{f"{field}__isnull": False})
+        .annotate(month=PeriodStart("said_on", bucket="month"))
+        .values("topic_id", "speaker_id", "status", "said_on_precision", "month")
+        .annotate(
+            row_unit=Value(UTTERANCE),
+            organization=Value(0),
+            view=Value(settled),
+            n_units=Count("pk"),
+            n=Count("pk"),
+            sum_values=Sum(field),
+            sum_squares=Sum(F(field) * F(field)),
+            lowest=Min(field),
+            highest=Max(field),
+        )
+        .order_by()
+        .values_list(
+            *("row_unit", "topic_id", "speaker_id", "organization", "status", "view"),
+            *("said_on_precision", "month", "n_units", "n", "sum_values", "sum_squares"),
+            *("lowest", "highest"),
+        )
+    )
+
+
+def _quote_cell_rows(units: QuerySet) -> QuerySet:
+    """The utterance cells of the ``UnitQuote`` rows ``units`` (``QUOTE_CELL_COLUMNS``)."""
+    return (
+        units.annotate(month=PeriodStart("said_on", bucket="month"))
+        .values("speaker_id", "status", "said_on_precision", "month")
+        .annotate(row_unit=Value(UTTERANCE), organization=Value(0), n=Count("pk"))
+        .order_by()
+        .values_list(
+            *("row_unit", "speaker_id", "organization", "status", "said_on_precision", "month"),
+            "n",
+        )
+    )
+
+
+def cells(units: QuerySet) -> Iterable[StanceRollup]:
+    """The utterance cells of the ``UnitStance`` rows ``units``, both views, unsaved."""
+    for settled in (True, False):
+        for row in _cell_rows(units, settled=settled):
+            yield StanceRollup(**dict(zip(CELL_COLUMNS, row, strict=True)))
+
+
+def quote_cells(units: QuerySet) -> Iterable[QuoteRollup]:
+    """The utterance cells of the ``UnitQuote`` rows ``units``, unsaved."""
+    for row in _quote_cell_rows(units):
+        yield QuoteRollup(**dict(zip(QUOTE_CELL_COLUMNS, row, strict=True)))
+
+
+def _month_slots(rows) -> set[tuple]:
+    return {(*row[:-2], month_start(row[-2]) if row[-2] else None, row[-1]) for row in rows}
+
+
+def _chunks(items, size):
+    items = sorted(items, key=str)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def cells_refresh(slots: Iterable[tuple]) -> None:
+    """Recompute the utterance stance cells of these month slots (``SLOT``) from ``UnitStance``:
+    per hundred slots a DELETE and an INSERT … SELECT for each view."""
+    for chunk in _chunks(set(slots), SLOTS_PER_QUERY):
+        cell = reduce(or_, (Q(**dict(zip(SLOT, slot, strict=True))) for slot in chunk))
+        StanceRollup.objects.filter(cell, unit=UTTERANCE).delete()
+        units = UnitStance.objects.filter(reduce(or_, (month_q(slot, SLOT) for slot in chunk)))
+        for settled in (True, False):
+            insert_select(StanceRollup, CELL_COLUMNS, _cell_rows(units, settled=settled))
+
+
+def quote_cells_refresh(slots: Iterable[tuple]) -> None:
+    """Recompute the utterance quote cells of these (speaker, month) slots from ``UnitQuote``."""
+    for chunk in _chunks(set(slots), SLOTS_PER_QUERY):
+        QuoteRollup.objects.filter(
+            reduce(or_, (Q(speaker_id=speaker, said_on=month) for speaker, month in chunk)),
+            unit=UTTERANCE,
+        ).delete()
+        units = UnitQuote.objects.filter(reduce(or_, (month_q(slot, QUOTE_SLOT) for slot in chunk)))
+        insert_select(QuoteRollup, QUOTE_CELL_COLUMNS, _quote_cell_rows(units))
+
+
+def units_of(quote_ids: Iterable[int]) -> set[int]:
+    """The units these quotes count in now, and each as a unit of its own (the one it was, or
+    will be, when linked to no utterance): one query."""
+    ids = list(quote_ids)
+    linked = Quote._base_manager.filter(pk__in=ids, utterance__isnull=False)
+    return {-pk for pk in ids} | set(linked.values_list("utterance_id", flat=True))
+
+
+def units_refresh(
+    *,
+    quote_ids: Iterable[int] = (),
+    utterance_ids: Iterable[int] = (),
+    topic_ids: Iterable[int] | None = None,
+    stances: bool = True,
+    quotes: bool = True,
+) -> None:
+    """Recompute the units of these quotes (``units_of``) and utterances (those a write emptied
+    or dissolved included), on ``topic_ids`` (None: every topic), and then the utterance cells
+    of the month slots their rows were in before and are in now. ``stances`` and ``quotes``
+    choose the layers (a stance save moves no quote count). Per 500 units: a SELECT of the
+    slots, a DELETE and an INSERT … SELECT, a SELECT of the new slots; then the cells. Call it
+    inside the write's transaction, after the write (the utterances' dates included)."""
+    units = units_of(quote_ids) | set(utterance_ids)
+    topics = None if topic_ids is None else list(topic_ids)
+    for chunk in _chunks(units, UNITS_PER_QUERY):
+        if stances:
+            rows = UnitStance.objects.filter(unit__in=chunk)
+            base = QuoteStance.objects.filter(_of_units(chunk, "quote__"))
+            if topics is not None:
+                rows, base = rows.filter(topic_id__in=topics), base.filter(topic_id__in=topics)
+            slots = _month_slots(rows.exclude(said_on=None).values_list(*SLOT).distinct())
+            rows.delete()
+            insert_select(UnitStance, UNIT_STANCE_COLUMNS, unit_stance_rows(base))
+            slots |= _month_slots(rows.exclude(said_on=None).values_list(*SLOT).distinct())
+            cells_refresh(slots)
+        if quotes:
+            rows = UnitQuote.objects.filter(unit__in=chunk)
+            slots = _month_slots(rows.values_list(*QUOTE_SLOT, "said_on_precision").distinct())
+            rows.delete()
+            base = Quote._base_manager.filter(_of_units(chunk))
+            insert_select(UnitQuote, UNIT_QUOTE_COLUMNS, unit_quote_rows(base))
+            slots |= _month_slots(rows.values_list(*QUOTE_SLOT, "said_on_precision").distinct())
+            quote_cells_refresh({slot[:2] for slot in slots})
+
+
+def units_topic_rebuild(*, topic_id: int) -> None:
+    """Recompute every unit and utterance cell of one topic (its stances were marked settled
+    or not again): four statements."""
+    UnitStance.objects.filter(topic_id=topic_id).delete()
+    StanceRollup.objects.filter(topic_id=topic_id, unit=UTTERANCE).delete()
+    stances = QuoteStance.objects.filter(topic_id=topic_id)
+    insert_select(UnitStance, UNIT_STANCE_COLUMNS, unit_stance_rows(stances))
+    units = UnitStance.objects.filter(topic_id=topic_id)
+    for settled in (True, False):
+        insert_select(StanceRollup, CELL_COLUMNS, _cell_rows(units, settled=settled))
+
+
+def units_rebuild(*, using: str = DEFAULT_DB_ALIAS) -> None:
+    """Rebuild both layers from the base rows (the caller holds the transaction and has emptied
+    the rollups' utterance cells, or all of them)."""
+    UnitStance.objects.using(using).all().delete()
+    UnitQuote.objects.using(using).all().delete()
+    stances = QuoteStance.objects.using(using).all()
+    insert_select(UnitStance, UNIT_STANCE_COLUMNS, unit_stance_rows(stances))
+    quotes = Quote._base_manager.using(using).all()
+    insert_select(UnitQuote, UNIT_QUOTE_COLUMNS, unit_quote_rows(quotes))
+    units = UnitStance.objects.using(using).all()
+    for settled in (True, False):
+        insert_select(StanceRollup, CELL_COLUMNS, _cell_rows(units, settled=settled))
+    insert_select(QuoteRollup, QUOTE_CELL_COLUMNS, _quote_cell_rows(UnitQuote.objects.using(using)))
