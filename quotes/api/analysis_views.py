@@ -5,9 +5,9 @@ count settled stances only for everyone but reviewers (``quotes.coding``)."""
 
 import dataclasses
 
-from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -23,7 +23,8 @@ from quotes.api.analysis_serializers import (
 )
 from quotes.api.permissions import ReadOrModelPermissions
 from quotes.api.schema import NOT_FOUND
-from quotes.models import Quote, Speaker
+from quotes.api.speaker_slugs import speakers_named
+from quotes.models import Quote
 
 NOT_RELEASED = OpenApiResponse(
     response=OpenApiTypes.OBJECT,
@@ -75,7 +76,9 @@ class SpeakerTimelineView(_AnalysisView):
         },
     )
     def get(self, request, slug):
-        speaker = get_object_or_404(Speaker.objects.by_slug_or_alias(slug))
+        speaker = speakers_named([slug]).get(slug)
+        if speaker is None:
+            raise NotFound("No Speaker matches the given query.")  # as get_object_or_404 says
         query = AnalysisQuerySerializer(data=present(request.query_params))
         query.is_valid(raise_exception=True)
         filters = self.policy_filters(query)

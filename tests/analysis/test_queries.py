@@ -31,10 +31,10 @@ def test_compare_runs_two_queries_per_kind_of_series(topic, api_client, django_a
     SpeakerFactory(slug="one")
     SpeakerFactory(slug="two")
 
-    # 1 the speakers, 2 their aliases, 3 the topic (kinds are checked without a query),
-    # 4 and 5 the speakers' quotes and stances per period, 6 and 7 the kinds';
-    # no events query, as there are no periods to draw them on
-    with django_assert_num_queries(7):
+    # 1 the speakers by slug or alias (quotes/api/speaker_slugs.py), 2 the topic (kinds are
+    # checked without a query), 3 and 4 the speakers' quotes and stances per period, 5 and 6
+    # the kinds'; no events query, as there are no periods to draw them on
+    with django_assert_num_queries(6):
         response = api_client.get(
             "/api/compare/?speakers=one,two&organization_kinds=ministry&topic=nato-russia-dialogue"
         )

@@ -5,7 +5,7 @@ from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.test import APIRequestFactory
 
-from quotes.api.pagination_large import LargeListPagination
+from quotes.api.pagination_large import LargeListPagination, bounded_count
 from quotes.models import Quote
 from tests.factories import QuoteFactory
 
@@ -76,3 +76,18 @@ def test_last_page_has_no_next(five_quotes):
 )
 def test_bad_pages_are_refused(five_quotes, params, status):
     assert get(**params).status_code == status
+
+
+def test_a_search_without_words_answers_an_empty_page_without_a_query(
+    five_quotes, api_client, django_assert_num_queries
+):
+    """Only punctuation matches nothing (quotes.search): no page, count or stance query."""
+    with django_assert_num_queries(0):
+        body = api_client.get("/api/quotes/", {"q": "!!!"}).json()
+    assert (body["count"], body["count_exact"], body["results"]) == (0, True, [])
+
+
+def test_the_bounded_count_stops_at_the_limit(five_quotes):
+    assert bounded_count(Quote.objects.all(), 3) == 3
+    assert bounded_count(Quote.objects.all(), 10) == 5
+    assert bounded_count(Quote.objects.filter(text="no such quote"), 10) == 0

@@ -44,10 +44,10 @@ PAGES = {
     # again (compare's), the quotes and the stances per period, the tooltips' texts, the events,
     # the quotes counted, their page and their stances, the children, the roles
     "organization": ("/organizations/alliance/", 13, 17),
-    # the topic, the speakers and their aliases, the organization, the hierarchy; for the speakers
-    # and for the organization the quotes and the stances per period and the tooltips' texts; the
-    # events; the topics offered by the picker
-    "compare": (COMPARE, 13, 17),
+    # the topic, the speakers by slug or alias (one statement: quotes/api/speaker_slugs.py), the
+    # organization, the hierarchy; for the speakers and for the organization the quotes and the
+    # stances per period and the tooltips' texts; the events; the topics offered by the picker
+    "compare": (COMPARE, 12, 16),
     # the topics with their counts
     "topics": ("/topics/", 1, 5),
     # the topic, the stances per speaker and value, the ranked speakers, the agreement's units,
