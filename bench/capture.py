@@ -6,6 +6,7 @@ captured statements to Datasette's SQL API and to the raw floor, so all three ru
 """
 
 import argparse
+import hashlib
 import json
 import os
 import sys
@@ -45,7 +46,9 @@ def main(argv=None):
 def profile(client, url, directory: Path) -> Path:
     """Profile one request; returns the text report's path."""
     directory.mkdir(parents=True, exist_ok=True)
-    name = "".join(c if c.isalnum() else "_" for c in url)[:80]
+    # The URL's start, and a digest of all of it: q3's and q7's URLs start alike.
+    digest = hashlib.sha1(url.encode()).hexdigest()[:8]
+    name = "".join(c if c.isalnum() else "_" for c in url)[:60] + f"-{digest}"
     path = directory / f"profile-{name}.txt"
     try:
         from pyinstrument import Profiler

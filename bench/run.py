@@ -50,6 +50,11 @@ def arguments(argv=None):
     parser.add_argument("--skip-csv", action="store_true")
     parser.add_argument("--skip-load", action="store_true")
     parser.add_argument("--profile", action="store_true", help="profile one request each")
+    parser.add_argument(
+        "--questions", help="comma-separated question keys (q1,q3,…) to measure; default all"
+    )
+    parser.add_argument("--skip-pages", action="store_true", help="no human pages")
+    parser.add_argument("--skip-writes", action="store_true", help="no stance saves or links")
     return parser.parse_args(argv)
 
 
@@ -189,9 +194,9 @@ def csv_memory(bench_corpus, log_dir: Path) -> dict:
 def load_paths(params: dict, urls: dict, answers: dict) -> list[str]:
     """A mix of the API's lookups: the four questions, later pages, other buckets and words."""
     mix = [url for key, url in urls.items() if answers[key]["status"] == 200]
-    if answers["q1"]["status"] == 200:
+    if "q1" in answers and answers["q1"]["status"] == 200:
         mix += [urls["q1"] + "&page=3", "/api/quotes/?page_size=20", "/api/quotes/?q=security"]
-    if answers["q3"]["status"] == 200:
+    if "q3" in answers and answers["q3"]["status"] == 200:
         mix.append(urls["q3"].replace("bucket=month", "bucket=year"))
     return mix
 
@@ -204,9 +209,15 @@ def run(args) -> dict:
     bench_corpus = corpus.ensure(args.quotes, args.seed, args.database, args.corpus_dir)
     params = corpus.parameters(bench_corpus)
     urls = corpus.question_urls(params)
+    if args.questions:
+        asked = args.questions.split(",")
+        unknown = sorted(set(asked) - set(urls))
+        if unknown:
+            raise SystemExit(f"--questions: unknown {', '.join(unknown)}; known: {', '.join(urls)}")
+        urls = {key: url for key, url in urls.items() if key in asked}
     args.out.mkdir(parents=True, exist_ok=True)
     answers = capture(bench_corpus, urls, args.out / "profiles" if args.profile else None)
-    written = writes(bench_corpus, params)
+    written = None if args.skip_writes else writes(bench_corpus, params)
     report = {
         "command": " ".join(sys.argv),
         "quotes": args.quotes,
@@ -220,8 +231,9 @@ def run(args) -> dict:
         "parameters": params,
         "questions": {},
         "missing": {k: answers[k]["status"] for k in urls if answers[k]["status"] != 200},
-        "writes": written,
     }
+    if written is not None:
+        report["writes"] = written
     with ExitStack() as stack:
         base, _ = stack.enter_context(servers.gunicorn(bench_corpus, args.out))
         ctx = {
@@ -240,7 +252,8 @@ def run(args) -> dict:
         for key, url in urls.items():
             if answers[key]["status"] == 200:
                 report["questions"][key] = measure_question(key, url, answers[key], ctx)
-        report["pages"] = measure_pages(params, ctx)
+        if not args.skip_pages:
+            report["pages"] = measure_pages(params, ctx)
         if not args.skip_load:
             paths = load_paths(params, urls, answers)
             report["load"] = clients.load_test(base, paths, args.load_clients, args.load_seconds)
