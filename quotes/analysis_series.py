@@ -62,6 +62,52 @@ def _rollup_args(group: Group, placeable) -> dict:
     }
 
 
+def _daily_quotes(group: Group, filters: Filters, placeable):
+    """Per series and day: ``n`` quotes of the status asked for, ``placed`` those the bucket
+    can place."""
+    return (
+        Quote.objects.filter(status=filters.status)
+        .said_between(filters.said_after, filters.said_before)
+        .filter(**{f"{group.field}__in": group.values()})
+        .annotate(series=group.series(group.field))
+        .values("series", "said_on")
+        .annotate(n=Count("pk"), placed=Count("pk", filter=Q(said_on_precision__in=placeable)))
+        .order_by()
+    )
+
+
+def _daily_stances(group: Group, filters: Filters, placeable, with_ids: bool):
+    """Per series and day: the stored stances' ``n``, ``total``, ``low``, ``high`` (and their
+    quotes' ``ids``)."""
+    stances = QuoteStance.objects.filter(
+        topic=filters.topic,
+        value__isnull=False,  # coded only "cannot code": no stance to place
+        status=filters.status,
+        said_on_precision__in=placeable,
+        **{f"{group.stance_field}__in": group.values()},
+    )
+    if filters.settled_only:
+        stances = stances.filter(is_settled=True)
+    if filters.said_after is not None:
+        stances = stances.filter(said_on__gte=filters.said_after)
+    if filters.said_before is not None:
+        stances = stances.filter(said_on__lte=filters.said_before)
+    stances = stances.annotate(series=group.series(group.stance_field))
+    return (
+        stances.values("series", "said_on")
+        .annotate(
+            # quote_id, not the stance's own id: it is in the timeline index, so PostgreSQL
+            # answers from the index alone (SQLite's indexes all carry the row id anyway).
+            n=Count("quote_id"),
+            total=Sum("value"),
+            low=Min("value"),
+            high=Max("value"),
+            **({"ids": IdList("quote_id")} if with_ids else {}),
+        )
+        .order_by()
+    )
+
+
 def group_series(group: Group, filters: Filters, excerpts: int, ids: bool = True) -> dict:
     """Points per group value, keyed by period start, plus imprecise and undated counts.
 
@@ -79,19 +125,12 @@ def group_series(group: Group, filters: Filters, excerpts: int, ids: bool = True
     # series only (quotes.unit_rollup).
     rolled = bool(group.rollup_field) and not (ids or excerpts) and rollup_serves(filters)
     rolled = rolled and (not by_utterance or group.rollup_field == "speaker_id")
-    quotes = (
-        Quote.objects.filter(status=filters.status)
-        .said_between(filters.said_after, filters.said_before)
-        .filter(**{f"{group.field}__in": group.values()})
-        .annotate(series=group.series(group.field))
-        .values("series", "said_on")
-        .annotate(n=Count("pk"), placed=Count("pk", filter=Q(said_on_precision__in=placeable)))
-        .order_by()
-    )
-    if by_utterance:  # each statement once, on its date (quotes.analysis_units)
-        quotes = analysis_units.daily_units(group, filters, placeable)
     if rolled:
         quotes = rollup_quotes_daily(filters, **_rollup_args(group, placeable))
+    elif by_utterance:  # each statement once, on its date (quotes.analysis_units)
+        quotes = analysis_units.daily_units(group, filters, placeable)
+    else:
+        quotes = _daily_quotes(group, filters, placeable)
     date = analysis_units.DATE if by_utterance and not rolled else "said_on"
     found = {value: {"points": {}, "imprecise": 0, "undated": 0} for value in group.labels}
     for row in period_rollup(
@@ -112,43 +151,18 @@ def group_series(group: Group, filters: Filters, excerpts: int, ids: bool = True
                 count=row["count"],
             )
 
-    stances = QuoteStance.objects.filter(
-        topic=filters.topic,
-        value__isnull=False,  # coded only "cannot code": no stance to place
-        status=filters.status,
-        said_on_precision__in=placeable,
-        **{f"{group.stance_field}__in": group.values()},
-    )
-    if filters.settled_only:
-        stances = stances.filter(is_settled=True)
-    if filters.said_after is not None:
-        stances = stances.filter(said_on__gte=filters.said_after)
-    if filters.said_before is not None:
-        stances = stances.filter(said_on__lte=filters.said_before)
-    stances = stances.annotate(series=group.series(group.stance_field))
-    daily = (
-        stances.values("series", "said_on")
-        .annotate(
-            # quote_id, not the stance's own id: it is in the timeline index, so PostgreSQL
-            # answers from the index alone (SQLite's indexes all carry the row id anyway).
-            n=Count("quote_id"),
-            total=Sum("value"),
-            low=Min("value"),
-            high=Max("value"),
-            **({"ids": IdList("quote_id")} if ids or excerpts else {}),
-        )
-        .order_by()
-    )
+    if rolled:
+        daily = rollup_daily(filters, **_rollup_args(group, placeable))
+    elif by_utterance:  # one row per statement: the mean of its reports' stances
+        daily = analysis_units.unit_stances(group, filters, placeable)
+    else:
+        daily = _daily_stances(group, filters, placeable, ids or excerpts)
     columns = {
         "with_stance": _count("daily.n"),
         "mean": "SUM(daily.total) / SUM(daily.n)",
         "min": "MIN(daily.low)",
         "max": "MAX(daily.high)",
     }
-    if by_utterance:  # one row per statement: the mean of its reports' stances
-        daily = analysis_units.unit_stances(group, filters, placeable)
-    if rolled:
-        daily = rollup_daily(filters, **_rollup_args(group, placeable))
     if ids or excerpts:
         columns["ids"] = JOINED_IDS[connections[daily.db].vendor].format("daily.ids")
     for row in period_rollup(daily, bucket=filters.bucket, columns=columns, date=date):
