@@ -12,19 +12,20 @@ who sees what stays out of these statements: the caller's filters and ``quotes.c
 
 import weakref
 
-from django.db import connections
+from django.db import connections, router
 
 # A key no row has: it pads a list of ids up to the compiled size.
 NO_ROW = 0
 
 
 class ByIds:
-    """``ByIds(lambda ids: Model.objects.filter(pk__in=ids).values_list(...))``: ``rows(ids)``
-    runs that statement for ``ids`` (one query) and returns its rows as lists."""
+    """``ByIds(Model, lambda ids: Model.objects.filter(pk__in=ids).values_list(...))``:
+    ``rows(ids)`` runs that statement for ``ids`` (one query, on the database the routers pick
+    for reading ``Model``) and returns its rows as lists."""
 
-    def __init__(self, build, *, using: str = "default"):
+    def __init__(self, model, build):
+        self.model = model
         self.build = build
-        self.using = using
         # connection -> {size: (sql, compiler, converters)}; a thread's connection is its own
         self._compiled = weakref.WeakKeyDictionary()
 
@@ -45,7 +46,7 @@ class ByIds:
         ids = list(ids)
         if not ids:
             return []
-        connection = connections[self.using]
+        connection = connections[router.db_for_read(self.model)]
         size = 1 << (len(ids) - 1).bit_length()
         sql, compiler, converters = self._statement(connection, size)
         with connection.cursor() as cursor:

@@ -26,8 +26,11 @@ ROW_FIELDS = (
 )
 
 # A page's rows by id, and their stored stances (topic order): statements compiled once.
-_ROWS = ByIds(lambda ids: Quote.objects.filter(pk__in=ids).order_by().values_list(*ROW_FIELDS))
+_ROWS = ByIds(
+    Quote, lambda ids: Quote.objects.filter(pk__in=ids).order_by().values_list(*ROW_FIELDS)
+)
 _STANCES = ByIds(
+    QuoteStance,
     lambda ids: (
         QuoteStance.objects.filter(quote_id__in=ids)
         .order_by("topic__slug")
@@ -35,7 +38,7 @@ _STANCES = ByIds(
             *("quote_id", "topic_id", "topic__released", "is_settled"),
             *("topic__slug", "value", "is_adjudicated", "annotator_count", "cannot_code_count"),
         )
-    )
+    ),
 )
 
 

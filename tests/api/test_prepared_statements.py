@@ -35,11 +35,12 @@ def test_rows_by_ids_are_the_orms_rows_in_the_order_asked(quotes, django_assert_
 
 def test_stance_rows_keep_booleans_and_topic_order(quotes):
     statement = ByIds(
+        QuoteStance,
         lambda ids: (
             QuoteStance.objects.filter(quote_id__in=ids)
             .order_by("topic__slug")
             .values_list("quote_id", "topic__slug", "topic__released", "is_settled", "value")
-        )
+        ),
     )
     ids = [quote.pk for quote in quotes]
     expected = QuoteStance.objects.filter(quote_id__in=ids).order_by("topic__slug")
@@ -58,6 +59,6 @@ def test_no_ids_runs_no_query(django_assert_num_queries):
 
 def test_a_statement_with_another_parameter_is_refused(quotes):
     """Only the ids may vary: a compiled filter value would be reused for every later caller."""
-    statement = ByIds(lambda ids: Quote.objects.filter(pk__in=ids, status="confirmed"))
+    statement = ByIds(Quote, lambda ids: Quote.objects.filter(pk__in=ids, status="confirmed"))
     with pytest.raises(ValueError, match="no parameter but its ids"):
         statement.rows([quotes[0].pk])
