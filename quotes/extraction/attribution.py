@@ -28,6 +28,11 @@ _DESCRIBED_BY = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}"
     r"[a-z][\w-]*[a-z]),\s*$"
 )
+_MEDIA_NOUNS = {"newspaper", "paper", "broadcaster", "network", "magazine"}
+_OUTLET_NAME = re.compile(
+    r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Observer|"
+    r"Independent|Chronicle|Examiner|Daily|Magazine|Review|Television|TV|Radio)\b"
+)
 _TOLD = re.compile(
     r"\b(?:told|assured|informed|said to|explained to|according to)\s+(?:the\s+)?"
     r"(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)"
@@ -263,12 +268,17 @@ class Discourse:
 
     def _definite_org(self, mention: Mention) -> Speaker:
         head = mention.name
+        # "According to the newspaper" after "the Daily News": the outlet named before
+        outlet = _OUTLET_NAME if head in _MEDIA_NOUNS else None
         earlier = [
             m
             for m in self.mentions
             if m.end <= mention.start
             and m.kind == "institution"
-            and head in f"{m.name} {m.text}".lower()
+            and (
+                head in f"{m.name} {m.text}".lower()
+                or (outlet is not None and (outlet.search(m.name) or m.name in self.outlets))
+            )
         ]
         for candidates in ([m for m in earlier if m.known], earlier):
             if candidates:
@@ -303,6 +313,8 @@ class Discourse:
             )
         if len(matches) > 1:
             return undecided(f"'{mention.text}' could be any of {', '.join(sorted(matches))}")
+        if outlet is not None:
+            return undecided(f"'{mention.text}': no outlet named before")
         return Speaker(None, head.title(), "institution", reason=f"institution '{mention.text}'")
 
     def _anonymous(self, mention: Mention) -> Speaker:

@@ -101,7 +101,8 @@ MEMBER_OF = re.compile(
 )
 DEFINITE_ORG = re.compile(
     r"\bthe\s+(?:[a-z]+\s+)?(ministry|alliance|department|embassy|kremlin|government|"
-    r"committee|council|agency|press service|bloc|organization|organisation|mission|office)"
+    r"committee|council|agency|press service|bloc|organization|organisation|mission|office|"
+    r"newspaper|paper|broadcaster|network|magazine)"
     r"(?:['’]s)?\b",
     re.I,
 )

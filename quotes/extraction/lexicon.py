@@ -164,6 +164,8 @@ jewish muslim christian catholic evangelical latino latina hispanic despite unli
 following among citing calling telling asked speaking saying writing noting adding asking
 instead indeed nevertheless nonetheless similarly likewise separately overall afterward
 afterwards otherwise besides hence therefore rather perhaps maybe surely clearly obviously
+anyone everyone someone anybody everybody somebody nobody election christmas easter
+thanksgiving
 """
 )
 
@@ -285,3 +287,17 @@ def outlet_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     """A regex matching any known outlet name (plus ``extra``) as a whole word."""
     names = sorted({*OUTLETS, *(e for e in extra if e)}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+# "…, who spoke on the condition of anonymity", "speaking anonymously": someone left unnamed
+UNNAMED = (
+    r"(?:\s+who\s+(?:asked|requested|declined|spoke|wished)\b[^,.;:]{0,40}?"
+    r"\b(?:named|identified|anonymity)|,?\s+(?:speaking\s+)?on\s+(?:the\s+)?condition\s+of\s+"
+    r"anonymity|\s+speaking\s+anonymously)"
+)
+# the gender a role noun says ("the woman", "the spokeswoman"); "-man" titles are given to women
+FEMALE_NOUNS = words(
+    "woman spokeswoman chairwoman congresswoman businesswoman councilwoman mother wife daughter "
+    "sister widow actress grandmother girl lady"
+)
+MALE_NOUNS = words("man husband father son brother widower actor grandfather boy")

@@ -23,6 +23,7 @@ from .lexicon import (
     OUTLETS,
     ROLE_WORDS,
     SPEECH_VERB_RE,
+    UNNAMED,
     outlet_pattern,
 )
 from .model import KnownSpeaker
@@ -30,11 +31,6 @@ from .names import find_names, known_surname_keys
 from .nominals import find_nominals
 from .places import is_place
 
-_UNNAMED = (
-    r"(?:\s+who\s+(?:asked|requested|declined|spoke|wished)\b[^,.;:]{0,40}?"
-    r"\b(?:named|identified|anonymity)|,?\s+(?:speaking\s+)?on\s+(?:the\s+)?condition\s+of\s+"
-    r"anonymity|\s+speaking\s+anonymously)"
-)
 _FAMILIAR = (
     r"\s+(?:familiar|acquainted)\s+with\s+(?:the|this|these|his|her)\s+[a-z]+"
     r"(?:\s+(?!(?:said|says|told|tells|added)\b)[a-z]+)?(?=[\s,.;:])"
@@ -53,7 +49,7 @@ _ANONYMOUS = re.compile(
     rf"|{_FAMILIAR})?"
     r"|(?P<person>(?i:officials?|diplomats?|officers?|employees?|members?|lawmakers?|"
     r"aides?|advisers?|advisors?|analysts?|experts?|people|persons?))"
-    rf"(?:{_UNNAMED}|(?P<familiar>{_FAMILIAR})))"
+    rf"(?:{UNNAMED}|(?P<familiar>{_FAMILIAR})))"
 )
 _PRONOUN = re.compile(r"\b(he|she|He|She)\b|(?<=[Aa]ccording to )(?:him|her)\b")
 # "It said in a statement", "they said": bodies and groups, only in a speech verb's subject slot.

@@ -17,9 +17,9 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .lexicon import ROLE_CLASSES, SPEECH_VERB_RE, words
+from .lexicon import FEMALE_NOUNS, MALE_NOUNS, ROLE_CLASSES, SPEECH_VERB_RE, UNNAMED, words
 from .model import Speaker, undecided
-from .pronouns import is_subject
+from .pronouns import entity_gender, is_subject
 
 if TYPE_CHECKING:
     from .attribution import Discourse
@@ -175,15 +175,20 @@ def role_fallback(discourse: "Discourse", mention: "Mention", text: str, head: s
     senator, and "the minister's spokesman" is someone else: both stay undecided."""
     owner = r"(?:['’]s\s+(?:[\w-]+\s+)?|(?<!^)(?<!^the)\s+[A-Z][\w’'-]+\s+)"
     owned = re.search(owner + re.escape(head) + r"$", text)
-    if owned:  # "the minister's spokesman", "the senior Cruz adviser": someone left unnamed
+    unnamed = re.match(r",?" + UNNAMED, discourse.masked[mention.end : mention.end + 90])
+    if owned or unnamed:
+        # "the minister's spokesman", "the senior Cruz adviser", "the woman, who spoke on the
+        # condition of anonymity": someone left unnamed
         name = re.sub(r"^(?:the|an?)\s+", "", text, flags=re.I)
         name = name[:1].upper() + name[1:]
         reason = f"'{text}': someone the article does not name"
         return Speaker(None, name, "anonymous", discourse.outlet, reason)
+    gender = "f" if head in FEMALE_NOUNS else ("m" if head in MALE_NOUNS else "")
 
     def untitled(speaker: Speaker | None) -> bool:
         entity = discourse.entity_by_speaker(speaker) if speaker is not None else None
-        return entity is not None and not entity.roles
+        agrees = entity is not None and entity_gender(discourse, entity) in ("", gender)
+        return entity is not None and not entity.roles and (not gender or agrees)
 
     last = discourse.last_person_speaker(mention.start)
     if untitled(last):
@@ -196,6 +201,7 @@ def role_fallback(discourse: "Discourse", mention: "Mention", text: str, head: s
         and mention.start - m.end <= 1500
         and m.start in discourse.entity_of
         and not discourse.entity_of[m.start].roles
+        and (not gender or entity_gender(discourse, discourse.entity_of[m.start]) in ("", gender))
     ]
     people = {id(discourse.entity_of[m.start]) for m in named}
     if len(people) == 1:

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .gender import gender_of_given_name
-from .lexicon import OWNED_NOUNS
+from .lexicon import OWNED_NOUNS, SPEECH_VERB_RE, words
 from .model import Speaker, undecided
 from .names import TITLE_WORDS
 
@@ -80,9 +80,34 @@ def is_subject(discourse: "Discourse", mention: "Mention") -> bool:
     if _MODIFIED_NOUN.match(after):
         return False  # "Trump rallies", "Sanders supporters": the name modifies a noun
     words = [w for w in re.findall(r"[\w’'.-]+", before) if w.lower().strip(".") not in TITLE_WORDS]
-    if len(words) <= 4 and not re.search(r"[“”\"]", before.strip()):
+    if (
+        len(words) <= 4
+        and not re.search(r"[“”\"]", before.strip())
+        and not _after_a_verb(discourse, start, mention)
+    ):
         return True
     return _opens_clause(discourse, mention, before)
+
+
+_VERBS = words(
+    "has have had is was are were will would can could met told beat thanked asked called "
+    "wants wanted sees saw took takes gave gives made makes"
+)
+
+
+def _after_a_verb(discourse: "Discourse", start: int, mention: "Mention") -> bool:
+    """ "Hillary Clinton described Donald Trump": a name after another name and a lowercase
+    word is that one's object, however early in the sentence."""
+    earlier = [m for m in discourse.mentions_in(start, mention.start) if m.kind == "person"]
+    if not earlier:
+        return False
+    gap = discourse.masked[earlier[-1].end : mention.start]
+    inverted = re.search(r",\s+([a-z]+)\s+$", gap)
+    if inverted and SPEECH_VERB_RE.fullmatch(inverted.group(1)):
+        return False  # "And Trump, said Sunshine, …": the inverted speaker is the subject
+    between = re.findall(r"\b[a-z]{2,}\b", gap)
+    # a verb between ("described", "has"), not a noun the name modifies ("Obama consultant")
+    return any(w.endswith("ed") or w in _VERBS for w in between)
 
 
 # what opens a clause inside a sentence: "…, but Christie was not having it", "In his

@@ -88,3 +88,55 @@ def test_a_pronoun_subject_carries_the_person_past_an_earlier_quotation(extract)
     )
     quote = by_text(_run(extract, text), "Folks")
     assert quote.speaker_name == "Victor Brandt"
+
+
+def test_a_name_after_a_verb_is_the_object_not_the_subject(extract):
+    text = (
+        "Ruth Hale described Victor Brandt as the man she used to know. In an interview with "
+        "morning show hosts, the Democratic presidential candidate stated “he is not the person "
+        "I used to know.”\n"
+    )
+    quote = by_text(_run(extract, text), "he is not the person")
+    assert quote.speaker_name == "Ruth Hale"
+
+
+def test_a_description_who_spoke_on_condition_of_anonymity_is_an_unnamed_source(extract):
+    text = (
+        "Victor Brandt spoke at the rally. “As a child, I was sure I was a citizen,” said the "
+        "woman, who spoke on the condition of anonymity because she feared her employer.\n"
+    )
+    quote = by_text(_run(extract, text), "As a child")
+    assert quote.speaker_kind == "anonymous"
+
+
+def test_the_woman_is_never_a_man_named_before(extract):
+    text = (
+        "Victor Brandt spoke first and left early.\n\n"
+        "Later, the woman said, “Nobody here believes a word of it.”\n"
+    )
+    quote = by_text(_run(extract, text), "Nobody here believes")
+    assert quote.speaker_name != "Victor Brandt"
+
+
+def test_the_newspaper_is_the_outlet_named_before(extract):
+    text = (
+        "The Harbourton Herald claims the council is to blame. According to the newspaper, "
+        "“the council ignored every warning it was given.”\n"
+    )
+    quote = by_text(_run(extract, text), "the council ignored")
+    assert quote.speaker_name == "Harbourton Herald"
+
+
+def test_the_newspaper_with_no_outlet_named_stays_undecided(extract):
+    text = "According to the newspaper, “the council ignored every warning it was given.”\n"
+    quote = by_text(_run(extract, text), "the council ignored")
+    assert quote.speaker_name is None and quote.needs_review
+
+
+def test_a_holiday_is_no_person(extract):
+    text = (
+        "She voted on Election Day in Ohio. “As a child, I was sure I was a citizen,” the "
+        "woman said.\n"
+    )
+    quote = by_text(_run(extract, text), "As a child")
+    assert quote.speaker_name != "Election Day"
