@@ -49,14 +49,18 @@ UNITS_PER_QUERY = 500
 SLOTS_PER_QUERY = 100
 
 
-def _of_units(units: Iterable[int], prefix: str = "") -> Q:
-    """The base rows (quotes, or stored stances with ``prefix="quote__"``) of these units."""
+def _of_units(units: Iterable[int], prefix: str = "") -> list[Q]:
+    """The base rows (quotes, or stored stances with ``prefix="quote__"``) of these units: one
+    condition for the utterances' reports, one for the unlinked quotes (each an index range;
+    OR-ed across the join to the quote they would make a scan of the topic's stances)."""
     units = list(units)
     linked = [unit for unit in units if unit > 0]
     alone = [-unit for unit in units if unit < 0]
-    return Q(**{f"{prefix}utterance_id__in": linked}) | Q(
-        **{f"{prefix}id__in": alone, f"{prefix}utterance__isnull": True}
-    )
+    found = [Q(**{f"{prefix}utterance_id__in": linked})] if linked else []
+    if alone:
+        unlinked = {"quote_id__in" if prefix else "id__in": alone}
+        found.append(Q(**unlinked, **{f"{prefix}utterance__isnull": True}))
+    return found
 
 
 def unit_stance_rows(stances: QuerySet) -> QuerySet:
@@ -206,21 +210,32 @@ def units_refresh(
     for chunk in _chunks(units, UNITS_PER_QUERY):
         if stances:
             rows = UnitStance.objects.filter(unit__in=chunk)
-            base = QuoteStance.objects.filter(_of_units(chunk, "quote__"))
+            base = QuoteStance.objects.all()
             if topics is not None:
                 rows, base = rows.filter(topic_id__in=topics), base.filter(topic_id__in=topics)
-            slots = _month_slots(rows.exclude(said_on=None).values_list(*SLOT).distinct())
+            slots = _month_slots(
+                rows.exclude(said_on=None).values_list(*SLOT).order_by().distinct()
+            )
             rows.delete()
-            insert_select(UnitStance, UNIT_STANCE_COLUMNS, unit_stance_rows(base))
-            slots |= _month_slots(rows.exclude(said_on=None).values_list(*SLOT).distinct())
+            for condition in _of_units(chunk, "quote__"):
+                stances = unit_stance_rows(base.filter(condition))
+                insert_select(UnitStance, UNIT_STANCE_COLUMNS, stances)
+            slots |= _month_slots(
+                rows.exclude(said_on=None).values_list(*SLOT).order_by().distinct()
+            )
             cells_refresh(slots)
         if quotes:
             rows = UnitQuote.objects.filter(unit__in=chunk)
-            slots = _month_slots(rows.values_list(*QUOTE_SLOT, "said_on_precision").distinct())
+            slots = _month_slots(
+                rows.values_list(*QUOTE_SLOT, "said_on_precision").order_by().distinct()
+            )
             rows.delete()
-            base = Quote._base_manager.filter(_of_units(chunk))
-            insert_select(UnitQuote, UNIT_QUOTE_COLUMNS, unit_quote_rows(base))
-            slots |= _month_slots(rows.values_list(*QUOTE_SLOT, "said_on_precision").distinct())
+            for condition in _of_units(chunk):
+                quotes = unit_quote_rows(Quote._base_manager.filter(condition))
+                insert_select(UnitQuote, UNIT_QUOTE_COLUMNS, quotes)
+            slots |= _month_slots(
+                rows.values_list(*QUOTE_SLOT, "said_on_precision").order_by().distinct()
+            )
             quote_cells_refresh({slot[:2] for slot in slots})
 
 
