@@ -9,12 +9,15 @@ from .lexicon import SPEECH_VERB_RE
 from .mentions import Mention, find_mentions
 
 _NON_SUBJECT_BEFORE = re.compile(
-    r"\b(?:of|with|to|for|from|about|against|between|among|at|on|in|under|over|into|than|"
-    r"told|assured|informed|asked|urged|congratulated|met|(?<![.!?] )(?<!^)and)\s+$",
+    r"\b(?:(?:of|with|to|for|from|about|against|between|among|at|on|in|under|over|into|than)"
+    r"(?:\s+(?-i:[A-Z][a-z]{1,3}\.))?"  # "worked for Sen. Lamar Alexander"
+    r"|told|assured|informed|asked|urged|congratulated|met|(?<![.!?] )(?<!^)and)\s+$",
     re.I,
 )
+_PARTICIPLE_OPENING = re.compile(r"\b(?:with|and)(?:\s+[A-Z][a-z]{1,3}\.)?\s+$")
 
-# "…, with Donald Trump tweeting that": the subject of the participle, not an object
+# "…, with Donald Trump tweeting that", "Ryan saying … and Trump calling it": the subject of
+# the participle, not an object
 _WITH_PARTICIPLE = re.compile(r"\s+[a-z]{2,}ing\b")
 
 # "the Okafor campaign" (a body the person owns), not "the Cruz adviser" (someone unnamed)
@@ -50,7 +53,7 @@ def _candidates(discourse: Discourse, start: int, end: int) -> list[Mention]:
     found = []
     for mention in discourse.mentions_in(start, end):
         before = masked[max(start, mention.start - 20) : mention.start]
-        participle_subject = before.endswith("with ") and _WITH_PARTICIPLE.match(
+        participle_subject = _PARTICIPLE_OPENING.search(before) and _WITH_PARTICIPLE.match(
             masked, mention.end
         )
         if _NON_SUBJECT_BEFORE.search(before) and not participle_subject:

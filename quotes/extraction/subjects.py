@@ -67,7 +67,12 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
     ):
         head = head[:-1]  # "Joel Pollak of Breitbart California observed": the person speaks
     words = [w for w in discourse.masked[start : head[-1].start].split() if w not in ("—", "–")]
-    if len(words) > 8:
+    # "…, Okoro said": a name between a comma and its verb speaks, however long the clause
+    said = (
+        re.search(r",\s+$", discourse.masked[start : head[-1].start])
+        and not discourse.masked[head[-1].end : verb_at].strip()
+    )
+    if len(words) > 8 and not said:
         return None
     owned = _POSSESSED.match(discourse.masked, head[-1].end, cut)
     if _owns_description(discourse, head[-1]):
@@ -247,8 +252,17 @@ _DESCRIPTION_BEFORE = re.compile(
 # a plural noun alone before the verb, opening the sentence: "Aides say", "Officials said"
 _GROUP_OPENING = re.compile(r"\s*([A-Z][a-z]{2,}(?<!s)s)\s+")
 _SUBORDINATE = re.compile(
-    r"\s*(?:While|Although|Though|If|As|When|Because|Since|After|Before|Unless|Whereas|Even as"
-    r"|Even though)\b[^,“”\"]{3,120},\s*"
+    r"\s*(?:(?:Soon|Shortly|Just|Only|Moments|Minutes|Hours|Days|Weeks|Months|Long)\s+(?=after|"
+    r"before|as|when|since))?(?:While|Although|Though|If|As|When|Because|Since|After|Before|"
+    r"Unless|Whereas|Even as|Even though|after|before|as|when|since)\b[^,“”\"]{3,120},\s*"
+)
+
+
+# verbs whose name after them is their object, never an inverted subject ("thanked Obama")
+_TAKES_OBJECT = re.compile(
+    r"(?:thank|congratulat|prais|blast|slamm|criticiz|criticis|attack|accus|blam|urg|call|"
+    r"describ|label|dubb|mock|laud|applaud|told|tell|chid|derid|ridicul|scold|lectur|dismiss|"
+    r"reject|hail|condemn|denounc|question|rebutt|refut|teas|brand|term)\w*"
 )
 
 
@@ -285,6 +299,11 @@ def subject_before(
             # "“A,” Graham said, adding, “B”": the participle's subject is the sentence's
             return subject_before(discourse, position)
     first = min(verbs, key=lambda v: v.start())
+    hung = [v for v in verbs if v.end() <= verb.start()]
+    if verb.group().lower().endswith("ing") and hung:
+        between = clause[hung[-1].end() : verb.start()]
+        if re.fullmatch(r"(?:\s+[\w’'.-]+){0,4}\s*,\s*", between):
+            verb = hung[-1]  # "…, Nefzi said, adding, “…”": the participle's subject said it
     if len(verbs) > 1 and re.search(r"\band\s+(?:\w+\s+)?$", clause[: verb.start()]):
         verb = first  # "X said … and accused him of “…”"
     elif first is not verb and _head_before(discourse, start, start + first.start(), mentions):
@@ -341,7 +360,9 @@ def subject_before(
             opener = sentence_subject(discourse, start, verb_at)
             head = opener if opener in before else None
         return (head or before[-1]), clause
-    return (after[0] if after else None), clause
+    if after and not _TAKES_OBJECT.fullmatch(verb.group().lower()):
+        return after[0], clause  # "Said Obama: “…”"
+    return None, clause  # "Washington thanked Obama for “…”": Obama is the object
 
 
 def subject_of_sentence(discourse: Discourse, start: int, end: int) -> Mention | None:

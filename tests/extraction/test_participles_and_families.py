@@ -140,3 +140,51 @@ def test_a_holiday_is_no_person(extract):
     )
     quote = by_text(_run(extract, text), "As a child")
     assert quote.speaker_name != "Election Day"
+
+
+def test_a_participle_hanging_off_a_speech_verb_takes_that_verbs_subject(extract):
+    text = (
+        "Imam Ahmed Okoro saw Brandt on Friday. Omar Brandt had his young son with him. Brandt "
+        "did not mingle but left as soon as prayers were finished, Okoro said, adding, “He was "
+        "not very religious.”\n"
+    )
+    quote = by_text(_run(extract, text), "He was not very")
+    assert quote.speaker_name == "Ahmed Okoro"
+
+
+def test_a_participle_after_and_has_its_own_subject(extract):
+    text = (
+        "Both men issued a statement, Ines Varga saying she was “very encouraged” and Victor "
+        "Brandt calling it a “great meeting.”\n"
+    )
+    quote = by_text(_run(extract, text), "great meeting")
+    assert quote.speaker_name == "Victor Brandt"
+
+
+def test_the_main_clause_speaks_after_a_soon_after_clause(extract):
+    text = (
+        "The party must save resources. Soon after Ines Varga was booed Monday during a "
+        "delegation breakfast in Philadelphia, Oyelaran wrote to his 20,000 Twitter followers, "
+        "“It is time to end her career for good.”\n"
+    )
+    quote = by_text(_run(extract, text), "It is time")
+    assert quote.speaker_name == "Oyelaran"
+
+
+def test_a_titled_name_after_a_preposition_is_no_subject(extract):
+    text = (
+        "House Republicans have said they will pass it. Marty Okafor, an education professor at "
+        "Harvard who previously worked for Sen. Lamar Brandt (R-Tenn.), one of the bill's "
+        "architects, called it “an incredibly significant development.”\n"
+    )
+    quote = by_text(_run(extract, text), "an incredibly")
+    assert quote.speaker_name == "Marty Okafor"
+
+
+def test_the_name_after_an_object_taking_verb_is_its_object(extract):
+    text = (
+        "President Barack Obama announced the new measures. Washington, a star of the show, "
+        "thanked Obama in the East Room: “Thank you for taking these steps to make us safer.”\n"
+    )
+    quote = by_text(_run(extract, text), "Thank you for taking")
+    assert quote.speaker_name != "Barack Obama"
