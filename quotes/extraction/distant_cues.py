@@ -1,10 +1,11 @@
 """Attributions away from the quotation's own clause: one that closes the sentence after more
-words, and the headline convention of a name before a colon."""
+words, and the headline conventions of a name before a colon and "X Says …"."""
 
 import re
 
 from .attribution import Discourse
-from .mentions import Mention
+from .mentions import Mention, find_mentions
+from .names import name_keys
 from .sentences import QUOTE_CHARS
 from .subjects import _speech_verbs, subject_after
 
@@ -41,3 +42,59 @@ def headline_speaker(discourse: Discourse, position: int) -> Mention | None:
     named = discourse.mentions_in(p_start, p_start + opening.end(1))
     actors = [m for m in named if m.kind in ("person", "institution", "anonymous", "nominal")]
     return actors[-1] if actors else None
+
+
+# "Francois Hollande Says …", "…, Trevor Noah Says.", "Trump Just Announced …": in a headline
+# the capitalised speech verb ends the name before it
+_HEADLINE_VERB = re.compile(
+    r"(?P<name>(?:[A-Z][\w.’'-]*\s+){1,4}?)(?:(?:Just|Now|Also|Is Now)\s+)?"
+    r"(?:Says|Said|Calls|Called|Calling|Tells|Told|Slams|Blasts|Warns|Admits|Claims|Announces|"
+    r"Announced|Urges|Vows|Insists|Argues|Accuses|Rips|Mocks|Praises|Declares|Finds|Found|"
+    r"Explains|Asks|Questions|Dismisses|Defends|Denies|Rejects|Writes|Tweets)\b"
+)
+_SMALL = {"the", "a", "an", "of", "and", "to", "in", "on", "for", "with", "at", "by", "from"}
+
+
+def headline_verb_speaker(discourse: Discourse, position: int) -> Mention | None:
+    """The speaker of a quotation in the article's headline (its first line) that names them
+    before a capitalised speech verb."""
+    if not discourse.paragraphs or discourse.paragraph(position) != discourse.paragraphs[0]:
+        return None
+    line_start, line_end = discourse.paragraphs[0]
+    masked = discourse.masked
+    for match in _HEADLINE_VERB.finditer(masked, line_start, line_end):
+        words = match.group("name").split()
+        while words and words[0].lower() in _SMALL:
+            words = words[1:]
+        if not words:
+            continue
+        start = match.start("name") + match.group("name").index(words[0])
+        end = start + len(" ".join(words))
+        found = [
+            m
+            for m in discourse.mentions_in(start, end)
+            or find_mentions(
+                masked,
+                start,
+                end,
+                discourse.known,
+                discourse.outlet,
+                strict=False,
+                extra_surnames=discourse.people.surnames(),
+            )
+            if m.kind in ("person", "institution")
+        ]
+        if found:
+            return _named_in_body(discourse, found[-1], line_end)
+    return None
+
+
+def _named_in_body(discourse: Discourse, mention: Mention, line_end: int) -> Mention:
+    """The article's own mention of the person a headline names by surname ("Okonkwo Warns …"
+    ¶ "The senator Chidi Okonkwo …"), which the title-case headline runs into other words."""
+    keys = name_keys(mention.name) if mention.kind == "person" else ()
+    for other in discourse.mentions:
+        other_keys = name_keys(other.name) if other.kind == "person" else ()
+        if other.start >= line_end and keys and other_keys and other_keys[-1] == keys[-1]:
+            return other
+    return mention

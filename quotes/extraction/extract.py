@@ -8,7 +8,7 @@ from .attribution import Discourse
 from .bodies import best_role, organization_in
 from .classify import classify
 from .dates import date_for_context, find_date_cue
-from .distant_cues import headline_speaker, subject_at_sentence_end
+from .distant_cues import headline_speaker, headline_verb_speaker, subject_at_sentence_end
 from .indirect import find_indirect
 from .marks import double_apostrophes, double_single_quotes, mask_quotes
 from .model import KnownSpeaker, Proposal, Speaker, undecided
@@ -39,6 +39,9 @@ def _attribute(
     headline = headline_speaker(discourse, quote.start)
     if headline is not None:
         return _with(discourse.resolve(headline), "named before the colon of a headline"), ""
+    headline = headline_verb_speaker(discourse, quote.start)
+    if headline is not None:
+        return _with(discourse.resolve(headline), "named before the headline's verb"), ""
     after, clause, tight = subject_after(discourse, quote.end)
     comma_after = re.match(
         r"\s*(?:,\s*[”\"»]|[”\"»]\s*,)", discourse.masked[quote.end : quote.end + 4]

@@ -67,6 +67,7 @@ def double_single_quotes(text: str) -> str:
 
 
 _TWO_APOSTROPHES = re.compile(r"''|’’|‘‘")
+_CLOSING_THREE = re.compile(r"(?<=[^\s'])'''(?!')")
 
 
 def double_apostrophes(text: str) -> str:
@@ -78,6 +79,8 @@ def double_apostrophes(text: str) -> str:
         following = text[match.end() : match.end() + 1]
         return ' "' if following.isalnum() or following in "([‘'" else '" '
 
+    # "''... 'old-school,''' said": the single mark closes inside the double one first
+    text = _CLOSING_THREE.sub("'\" ", text)
     return _TWO_APOSTROPHES.sub(mark, text)
 
 

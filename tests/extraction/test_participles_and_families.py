@@ -188,3 +188,31 @@ def test_the_name_after_an_object_taking_verb_is_its_object(extract):
     )
     quote = by_text(_run(extract, text), "Thank you for taking")
     assert quote.speaker_name != "Barack Obama"
+
+
+def test_a_headline_names_its_speaker_before_a_capitalised_speech_verb(extract):
+    text = (
+        "Ingrid Halvorsen Says The Budget ‘Will Hit The Poorest First.’\n\n"
+        "The finance minister spoke in Oslo on Tuesday.\n"
+    )
+    quote = by_text(_run(extract, text), "Will Hit")
+    assert quote.speaker_name == "Ingrid Halvorsen"
+
+
+def test_a_headline_names_its_speaker_after_the_quotation(extract):
+    text = (
+        "‘A Tax On Every Family,’ Okonkwo Warns Lawmakers.\n\n"
+        "The senator Chidi Okonkwo spoke in Abuja on Tuesday.\n"
+    )
+    quote = by_text(_run(extract, text), "A Tax On")
+    assert quote.speaker_name == "Chidi Okonkwo"
+
+
+def test_three_apostrophes_close_a_single_then_a_double_quotation(extract):
+    # archives typing quotation marks as two apostrophes: ''… 'old-school,''' said …
+    text = (
+        "''I would use the word 'old-school,''' said Gregory W. Slayton, a former ambassador. "
+        "''It still works.''\n"
+    )
+    quote = by_text(_run(extract, text), "I would use")
+    assert quote.speaker_name == "Gregory W. Slayton"
