@@ -46,7 +46,8 @@ _NOT_HEADS = words(
     """
     same other first last next new one two three more most time year week day way case point
     fact number issue question people world country state city news end be been being is was
-    were are
+    were are who that which whom whose upon of to for with in on at by from after before about
+    when while as
     """
 )
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)"

@@ -216,3 +216,12 @@ def test_three_apostrophes_close_a_single_then_a_double_quotation(extract):
     )
     quote = by_text(_run(extract, text), "I would use")
     assert quote.speaker_name == "Gregory W. Slayton"
+
+
+def test_a_relative_pronoun_or_preposition_is_never_the_head_of_a_description(extract):
+    text = (
+        "Zeke Okafor, an oncologist who advised the governor on the health care overhaul, said "
+        "the law has been a success “by any stretch of any metric.”\n"
+    )
+    quote = by_text(_run(extract, text), "by any stretch")
+    assert quote.speaker_name == "Zeke Okafor"
