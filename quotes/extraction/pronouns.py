@@ -240,6 +240,10 @@ def _introduced_before(discourse, mention, people, fits, event):
     if quote_open >= sentence - 2 and quote_open > 0:
         sentence = discourse.sentence_start(quote_open)
     previous = discourse.sentence_start(max(0, sentence - 2))
+    if event is not None and previous <= event.position < sentence:
+        # "Kasich predicted that Republicans will take “every state” if Sanders wins. ¶ “…,”
+        # he said": the sentence before quoted someone; the others named in it are not news
+        return None
     floor = event.position if event is not None else -1
     named = [
         m

@@ -225,3 +225,14 @@ def test_a_relative_pronoun_or_preposition_is_never_the_head_of_a_description(ex
     )
     quote = by_text(_run(extract, text), "by any stretch")
     assert quote.speaker_name == "Zeke Okafor"
+
+
+def test_a_pronoun_after_a_sentence_quoting_someone_is_that_speaker(extract):
+    text = (
+        "Republicans don't take Lena Brandt's argument seriously.\n\n"
+        "Ohio Gov. John Okafor, a presidential contender, predicted at the debate that "
+        "Republicans will take “every state” if Brandt wins the nomination.\n\n"
+        "“That's not even an issue,” he said to applause.\n"
+    )
+    quote = by_text(_run(extract, text), "That's not even")
+    assert quote.speaker_name == "John Okafor"
