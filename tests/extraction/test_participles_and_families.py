@@ -229,7 +229,9 @@ def test_a_relative_pronoun_or_preposition_is_never_the_head_of_a_description(ex
 
 def test_a_pronoun_after_a_sentence_quoting_someone_is_that_speaker(extract):
     text = (
-        "Republicans don't take Lena Brandt's argument seriously.\n\n"
+        "“If you want somebody to beat Victor Hale, I'm that candidate,” Brandt said on "
+        "Tuesday.\n\n"
+        "Brandt would beat Hale by five points, according to the polls.\n\n"
         "Ohio Gov. John Okafor, a presidential contender, predicted at the debate that "
         "Republicans will take “every state” if Brandt wins the nomination.\n\n"
         "“That's not even an issue,” he said to applause.\n"
