@@ -41,6 +41,11 @@ STATUS_CHANGE_QUERIES = 8
 # month slots before and after, then for their cells a DELETE and an INSERT … SELECT; the
 # quotes' (speaker, month) slots, then a DELETE and an INSERT … SELECT of their counts.
 ROLLUP_QUERIES = 7
+# And counted by utterance (quotes.unit_rollup), per 500 units, for the stances and for the
+# quotes alike: the units of the quotes, their rows' month slots, a DELETE, an INSERT … SELECT for
+# the utterances' reports and one for the unlinked quotes, the slots again; then the stance
+# cells' DELETE and an INSERT … SELECT per view (9), the quote cells' DELETE and INSERT (8).
+UNIT_QUERIES = 17
 
 
 @pytest.mark.parametrize("count", [5, 60])
@@ -48,7 +53,7 @@ def test_a_bulk_status_change_takes_the_same_statements_for_5_and_60_quotes(
     count, django_assert_max_num_queries
 ):
     quotes = coded_quotes(count, status=Quote.Status.PROPOSED)
-    with django_assert_max_num_queries(STATUS_CHANGE_QUERIES + ROLLUP_QUERIES):
+    with django_assert_max_num_queries(STATUS_CHANGE_QUERIES + ROLLUP_QUERIES + UNIT_QUERIES):
         changed = quotes_set_status(
             quotes=Quote.objects.filter(status="proposed"), status="confirmed"
         )
@@ -65,7 +70,7 @@ def test_a_status_change_goes_in_batches_of_the_size_given(django_assert_max_num
     """Five quotes in batches of two: three batches of four statements and the rollup's, plus
     the three once."""
     coded_quotes(5, status=Quote.Status.PROPOSED)
-    with django_assert_max_num_queries(3 + 3 * (4 + ROLLUP_QUERIES)):
+    with django_assert_max_num_queries(3 + 3 * (4 + ROLLUP_QUERIES + UNIT_QUERIES)):
         assert quotes_set_status(quotes=Quote.objects.all(), status="rejected", batch_size=2) == 5
     assert copies_out_of_step() == []
 
@@ -93,8 +98,9 @@ def test_a_speaker_merge_moves_5_or_60_quotes_in_the_same_statements(
 ):
     kept, duplicate = SpeakerFactory(), SpeakerFactory()
     quotes = coded_quotes(count, speaker=duplicate)
-    # and the collector's reads of the duplicate's cells in both rollups, deleted with it
-    with django_assert_max_num_queries(MERGE_QUERIES + ROLLUP_QUERIES + 2):
+    # and the collector's reads of the duplicate's cells in both rollups and of its rows in both
+    # unit tables (quotes.unit_rollup), deleted with it
+    with django_assert_max_num_queries(MERGE_QUERIES + ROLLUP_QUERIES + UNIT_QUERIES + 4):
         speaker_merge(duplicate=duplicate, into=kept)
     assert Quote.objects.filter(speaker=kept).count() == count
     assert copies_out_of_step() == []
