@@ -199,6 +199,11 @@ class UtteranceAdmin(DeskAdmin):
     def has_add_permission(self, request):
         return False  # an utterance is made by confirming a link
 
+    def has_delete_permission(self, request, obj=None):
+        # undone by splitting it (utterance_split keeps the counting units in step); a delete
+        # would unlink its reports behind the rollups' back
+        return False
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(reported=Count("reports"))
 

@@ -123,3 +123,12 @@ def test_utterance_changelists_run_same_queries_for_3_and_12_rows(
             make()
         with django_assert_num_queries(expected):
             assert client.get(url).status_code == 200
+
+
+def test_no_one_deletes_an_utterance_only_splits_it(admin_client):
+    utterance = utterance_link_confirm(link=_proposal())
+    page = admin_client.get(reverse("admin:quotes_utterance_delete", args=[utterance.pk]))
+    _action(admin_client, "utterance", "delete_selected", [utterance])
+    assert page.status_code == 403
+    assert Utterance.objects.filter(pk=utterance.pk).exists()
+    assert utterance.reports.count() == 2
