@@ -154,6 +154,10 @@ def find_names(
             previous = segment[-1].group() if segment else earlier
             earlier = match.group() if match is not None else None
             if match is not None and not _breaks_name(match.group(), previous, known_surnames):
+                if segment and _POSSESSIVE.search(segment[-1].group()):
+                    # "The Post's Dana Milbank": the owner ends before the name it owns
+                    pieces.append((list(role), segment))
+                    segment, role = [], []
                 segment.append(match)
                 continue
             if segment:

@@ -238,3 +238,9 @@ def test_a_pronoun_after_a_sentence_quoting_someone_is_that_speaker(extract):
     )
     quote = by_text(_run(extract, text), "That's not even")
     assert quote.speaker_name == "John Okafor"
+
+
+def test_an_owner_in_the_possessive_is_not_part_of_the_name_it_owns(extract):
+    text = "As Politico's Dana Okafor puts it, “Senate Republicans are unmoved.”\n"
+    quote = by_text(_run(extract, text), "Senate Republicans")
+    assert quote.speaker_name == "Dana Okafor"
