@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from .gender import gender_of_given_name
 from .lexicon import (
+    FEMALE_NOUNS,
+    MALE_NOUNS,
     NATIONALITY_WORDS,
     NOT_NAME_WORDS,
     ORG_WORDS,
@@ -49,14 +51,9 @@ _KIN_BEFORE = re.compile(
 _HONORIFIC_MALE = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|Father)\.?\s+$")
 _HONORIFIC_FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Lady|Queen|Princess|Dame)\.?\s+$")
 _TITLE_ABBREVIATIONS = {"sen", "rep", "gov", "gen", "lt", "col", "sgt", "adm", "rev", "capt", "maj"}
-_FEMALE_ROLES = re.compile(
-    r"\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|councilwoman|woman|wife|mother|"
-    r"daughter|sister|widow|actress|first lady|grandmother|girl)\b",
-    re.I,
-)
-_MALE_ROLES = re.compile(
-    r"\b(?:man|husband|father|son|brother|widower|actor|grandfather|boy)\b", re.I
-)
+# the gender a role noun says: one list, lexicon's, read by the descriptions' rules too
+_FEMALE_ROLES = re.compile(r"\b(?:" + "|".join(sorted(FEMALE_NOUNS)) + r")\b", re.I)
+_MALE_ROLES = re.compile(r"\b(?:" + "|".join(sorted(MALE_NOUNS)) + r")\b", re.I)
 # titles news also gives women ("Trump spokesman Hope Hicks"): weaker than the given name
 _GENERIC_MALE_TITLES = re.compile(
     r"\b(?:spokesman|chairman|congressman|businessman|councilman)\b", re.I
