@@ -11,7 +11,9 @@ from .mentions import Mention, find_mentions
 _NON_SUBJECT_BEFORE = re.compile(
     r"\b(?:(?:of|with|to|for|from|about|against|between|among|at|on|in|under|over|into|than)"
     r"(?:\s+(?-i:[A-Z][a-z]{1,3}\.))?"  # "worked for Sen. Lamar Alexander"
-    r"|told|assured|informed|asked|urged|congratulated|met|(?<![.!?] )(?<!^)and)\s+$",
+    # "and" joins objects ("told Smith and Jones"), but after a comma it opens a clause whose
+    # subject follows: "It is not, and Halvorsen says …"
+    r"|told|assured|informed|asked|urged|congratulated|met|(?<![.!?] )(?<!^)(?<!,\s)and)\s+$",
     re.I,
 )
 _PARTICIPLE_OPENING = re.compile(r"\b(?:with|and)(?:\s+[A-Z][a-z]{1,3}\.)?\s+$")

@@ -1,0 +1,13 @@
+"""Speaker rules read from clause structure and from the report a quotation continues; one
+test per rule, on invented text."""
+
+from .conftest import by_text
+
+
+def test_a_name_after_comma_and_opens_a_clause_as_its_subject(extract):
+    text = (
+        "Jim Halvorsen, the treasurer, praised the plan on Monday.\n"
+        "But it is not, and Halvorsen says budgets “are such an unknown” because things change."
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "are such an unknown")
+    assert proposal.speaker_name == "Jim Halvorsen"
