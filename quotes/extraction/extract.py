@@ -102,6 +102,11 @@ def _attribute(
     if continues and _next_paragraph(discourse, previous[0].para, quote.para):
         speaker = previous[1]
         return _with(speaker, f"continues {speaker.name}'s quotation in the paragraph before"), ""
+    if opens_paragraph and quote.how != "dash":
+        mention, prior = _report_before(discourse, quote)
+        if mention is not None:  # "Carter said that critics were wrong." ¶ “That's because …”
+            speaker = discourse.resolve(mention)
+            return _with(speaker, f"goes on with {speaker.name}'s report before"), prior
     if kind == "partial":
         start = discourse.sentence_start(quote.start)
         opener = sentence_subject(discourse, start, quote.start)
@@ -183,6 +188,20 @@ def _colon_paragraph_before(discourse: Discourse, quote: RawQuote) -> int | None
         return None
     before = discourse.masked[:p_start].rstrip()
     return len(before) if before.endswith(":") else None
+
+
+def _report_before(discourse: Discourse, quote: RawQuote):
+    """The speaker of the sentence closing the paragraph right before the quotation's, when
+    that sentence reports speech ("Carter said that …."): a quotation opening the next
+    paragraph without an attribution of its own goes on with it."""
+    p_start = discourse.paragraph(quote.start)[0]
+    before = discourse.masked[:p_start].rstrip()
+    if not before.endswith((".", "!", "?")) or discourse.masked[p_start : quote.start].strip(
+        QUOTE_CHARS + " "
+    ):
+        return None, ""
+    mention, clause = subject_before(discourse, len(before) - 1)
+    return (mention, clause) if mention is not None and not clause.endswith(":") else (None, "")
 
 
 def _next_paragraph(discourse: Discourse, before: tuple, current: tuple) -> bool:

@@ -11,3 +11,13 @@ def test_a_name_after_comma_and_opens_a_clause_as_its_subject(extract):
     )
     proposal = by_text(extract(text, known=(), outlet=""), "are such an unknown")
     assert proposal.speaker_name == "Jim Halvorsen"
+
+
+def test_a_quotation_paragraph_goes_on_with_the_report_closing_the_paragraph_before(extract):
+    text = (
+        "Roads plan passes.\n\n"
+        "Jim Halvorsen said that the county would pay for the new road.\n\n"
+        "“That adds up to a lot of money over two years. But it is worth it.”\n"
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "That adds up")
+    assert proposal.speaker_name == "Jim Halvorsen"
