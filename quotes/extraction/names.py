@@ -26,7 +26,9 @@ sen sens rep reps gov gen lt col sgt adm rev capt maj
 _CAPITALS = "".join(
     c for c in map(chr, (*range(0x41, 0x250), *range(0x400, 0x530))) if c.isupper() and c.isalpha()
 )
-_TOKEN = re.compile(rf"[{_CAPITALS}][\w’'\-]*\.?|[A-Z]\.")
+# joined initials ("G.K. Holt", "R.J.") are one token
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_TOKEN = re.compile(rf"(?:[A-Z]\.){{2,3}}(?![\w’'])|[{_CAPITALS}][\w’'\-]*\.?|[A-Z]\.")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le", "bin", "ibn", "al", "el"}
 
@@ -108,6 +110,8 @@ def _breaks_name(token: str, previous: str | None = None, known_surnames=frozens
     if word in NATIONALITY_WORDS:  # "Cuban said" once the article has named Mark Cuban
         return not (nationality_surname(previous, token) or name_key(token) in known_surnames)
     bare = _POSSESSIVE.sub("", token).strip(".")
+    if _INITIALS.fullmatch(token):
+        return False
     return len(bare) > 1 and bare.isupper()  # acronyms: NATO, OSCE
 
 
@@ -123,7 +127,10 @@ def _runs(text: str, start: int, end: int):
             previous = run[-1].group()
             # "… Donald Trump. Johnson said": a full stop after a word ends the name
             stop = (
-                previous.endswith(".") and len(previous) > 2 and _plain(previous) not in TITLE_WORDS
+                previous.endswith(".")
+                and len(previous) > 2
+                and _plain(previous) not in TITLE_WORDS
+                and not _INITIALS.fullmatch(previous)
             )
             if not joined or stop or _POSSESSIVE.search(previous) and "’s" in previous:
                 yield run
@@ -213,11 +220,11 @@ def _split_long(segment):
 def _mention(text, role_tokens, part, known_surnames, strict) -> NameMention | None:
     tokens = tuple(
         _POSSESSIVE.sub("", m.group()).rstrip(".")
-        if not re.fullmatch(r"[A-Z]\.", m.group())
+        if not _INITIALS.fullmatch(m.group())
         else m.group()
         for m in part
     )
-    full = [t for t in tokens if not re.fullmatch(r"[A-Z]\.?", t)]
+    full = [t for t in tokens if not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]", t)]
     known = len(full) == 1 and name_key(full[0]) in known_surnames
     if not full or (is_place(" ".join(full)) and not known):
         return None  # "New Hampshire", "Iowa": places, not people (unless the article says so)
@@ -249,8 +256,8 @@ def match_known_person(
     tokens: tuple[str, ...], speakers: list[KnownSpeaker]
 ) -> KnownSpeaker | None:
     """The known person whose name or alias matches ``tokens``; a lone surname must be unique."""
-    keys = [name_key(t) for t in tokens if not re.fullmatch(r"[A-Z]\.?", t)]
-    initials = [t[0].lower() for t in tokens if re.fullmatch(r"[A-Z]\.?", t)]
+    keys = [name_key(t) for t in tokens if not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]", t)]
+    initials = [t[0].lower() for t in tokens if re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]", t)]
     if not keys:
         return None
     full, by_surname = [], []

@@ -34,8 +34,11 @@ from .places import is_place
 # Latin letters with their accents (Calderón, Łukasiewicz), as regex classes.
 _UP = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper() and c.isalpha())
 _LO = "".join(c for c in map(chr, range(0x61, 0x250)) if c.islower() and c.isalpha())
-# One word of a name: "Lopez", "McDonald", "DeSantis", "Mark-Viverito", "O'Rourke", "J."
-_WORD = rf"(?:(?:[{_UP}][{_LO}]*['’]?[{_UP}]|[{_UP}])[{_LO}’']+(?:-[{_UP}]?[{_LO}’']+)*-?|[A-Z]\.)"
+# One word of a name: "Lopez", "McDonald", "DeSantis", "Mark-Viverito", "O'Rourke", "J.", "G.K."
+_WORD = (
+    rf"(?:(?:[{_UP}][{_LO}]*['’]?[{_UP}]|[{_UP}])[{_LO}’']+(?:-[{_UP}]?[{_LO}’']+)*-?"
+    r"|(?:[A-Z]\.){1,3})"
+)
 _NAME = re.compile(
     rf"(?<![\w’'.-]){_WORD}"
     r"(?:\s+(?:(?:de|van|von|der|da|di|la|le|bin|ibn|al|el)\s+)*"
@@ -209,13 +212,13 @@ def _candidate(tokens: list[str]) -> list[str] | None:
         tokens = tokens[1:]
     if not tokens or len(tokens) > 5:
         return None
-    if all(re.fullmatch(r"[A-Z]\.", t) for t in tokens):
+    if all(re.fullmatch(r"(?:[A-Z]\.)+", t) for t in tokens):
         return None
     return tokens
 
 
 def _surname(tokens: list[str]) -> str:
-    plain = [t for t in tokens if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.|II|III", t)]
+    plain = [t for t in tokens if not re.fullmatch(r"(?:[A-Z]\.)+|Jr\.|Sr\.|II|III", t)]
     return name_key(plain[-1]) if plain else ""
 
 
@@ -375,7 +378,7 @@ class PersonIndex:
         for person in self.by_surname.values():
             guesses = set()
             for name in person.names:
-                tokens = [t for t in _tokens(name) if not re.fullmatch(r"[A-Z]\.", t)]
+                tokens = [t for t in _tokens(name) if not re.fullmatch(r"(?:[A-Z]\.)+", t)]
                 # "Attorney General Michael Mukasey": the given name after the printed title
                 known = [
                     gender_of_given_name(t)

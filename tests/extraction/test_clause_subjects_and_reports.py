@@ -21,3 +21,9 @@ def test_a_quotation_paragraph_goes_on_with_the_report_closing_the_paragraph_bef
     )
     proposal = by_text(extract(text, known=(), outlet=""), "That adds up")
     assert proposal.speaker_name == "Jim Halvorsen"
+
+
+def test_joined_initials_are_part_of_the_name_after_a_body_and_title(extract):
+    text = "Town hall ends.\nNFU Chairman R.J. Holt of Nebraska said he was “outraged” by it."
+    proposal = by_text(extract(text, known=(), outlet=""), "outraged")
+    assert proposal.speaker_name == "R.J. Holt"
