@@ -68,6 +68,13 @@ _AFTER_VERB = re.compile(
 )
 
 
+# "a creative writing professor,": the -ing word modifies the noun after it, it is no verb
+_ING_MODIFIER = re.compile(
+    r"\s+[a-z]+ing\s+(?!(?:to|at|for|on|in|of|the|an?|that|about|with|from|and|or)\b)"
+    r"[a-z][\w-]*\s*,"
+)
+
+
 def find_nominals(masked: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     """(start, end, name, head) of each description in a speech verb's subject slot."""
     found = []
@@ -75,6 +82,8 @@ def find_nominals(masked: str, start: int, end: int) -> list[tuple[int, int, str
         for match in pattern.finditer(masked, start, end):
             head = match.group("head").lower()
             if head in _NOT_HEADS or SPEECH_VERB_RE.fullmatch(head) or len(head) < 2:
+                continue
+            if pattern is not _AFTER_VERB and _ING_MODIFIER.match(masked, match.end("head")):
                 continue
             span_start = match.start("det") if "det" in match.groupdict() else match.start()
             if match.groupdict().get("det") is None:

@@ -27,3 +27,12 @@ def test_joined_initials_are_part_of_the_name_after_a_body_and_title(extract):
     text = "Town hall ends.\nNFU Chairman R.J. Holt of Nebraska said he was “outraged” by it."
     proposal = by_text(extract(text, known=(), outlet=""), "outraged")
     assert proposal.speaker_name == "R.J. Holt"
+
+
+def test_an_ing_word_before_a_noun_in_an_appositive_is_no_speech_verb(extract):
+    text = (
+        "Town hall ends.\nPelle Moss runs a workshop.\n"
+        "Moss, a creative writing professor, said he holds his roots “very near to my heart.”"
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "very near")
+    assert proposal.speaker_name == "Pelle Moss"
