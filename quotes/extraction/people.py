@@ -307,6 +307,16 @@ class PersonIndex:
 
     def _evidence(self, raw, tokens, before, after, masked, start) -> str:
         titled = len(raw) > len(tokens)
+        if titled and len(tokens) == 1:
+            # "Washington Post-ABC News": a word left after a body's or place's name is no
+            # titled surname; "Gov. Reilly", "Chairman Holt" are
+            printed = raw[len(raw) - 2]
+            word = _plain(printed)
+            titled = not (
+                is_place(printed.strip(".’'s"))
+                or word in ORG_WORDS | NATIONALITY_WORDS
+                or (len(word) > 1 and printed.strip(".").isupper())
+            )
         prev = re.search(r"([A-Za-z][\w.-]*)\s+$", before)
         prev_word = _plain(prev.group(1)) if prev else ""
         if (

@@ -36,3 +36,12 @@ def test_an_ing_word_before_a_noun_in_an_appositive_is_no_speech_verb(extract):
     )
     proposal = by_text(extract(text, known=(), outlet=""), "very near")
     assert proposal.speaker_name == "Pelle Moss"
+
+
+def test_a_word_left_after_a_place_in_a_compound_is_not_a_titled_surname(extract):
+    text = (
+        "Court pick stalls.\nA Kent County Post-ABC News poll found most voters undecided.\n"
+        "As The Post's Ruth Okafor puts it, the senators are “unmoved and uninspired.”"
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "unmoved")
+    assert proposal.speaker_name == "Ruth Okafor"
