@@ -9,6 +9,7 @@ extractor) uses these functions, so "found in the source" means one thing everyw
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _FOLD_CHARS = {
     **dict.fromkeys("“”„‟«»″〝〞＂", '"'),
@@ -19,8 +20,12 @@ _FOLD_CHARS = {
 _SPACE = re.compile(r"\s+")
 
 
-def _fold_with_map(text: str) -> tuple[str, list[int]]:
-    """Return the folded text and, for each folded character, its index in ``text``."""
+@lru_cache(maxsize=16)
+def _fold_with_map(text: str) -> tuple[str, tuple[int, ...]]:
+    """Return the folded text and, for each folded character, its index in ``text``.
+
+    Cached: an article's quotes are each validated against the same text (an import or the
+    seed folds one article dozens of times)."""
     folded: list[str] = []
     origin: list[int] = []
     previous_was_space = False
@@ -38,7 +43,7 @@ def _fold_with_map(text: str) -> tuple[str, list[int]]:
         for piece in replacement:
             folded.append(piece)
             origin.append(index)
-    return "".join(folded), origin
+    return "".join(folded), tuple(origin)
 
 
 def fold(text: str) -> str:

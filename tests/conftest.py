@@ -56,6 +56,31 @@ def seed(db):
     return load_seed()
 
 
+@pytest.fixture(scope="module")
+def seed_for_module(django_db_setup, django_db_blocker):
+    """The seed loaded once for a whole module, in a transaction rolled back after its last
+    test; each test's own transaction is a savepoint inside it, so what a test writes is undone
+    as usual. For modules whose every test reads the seed (loading it per test cost seconds
+    each): such a module defines its own ``seed`` fixture returning this one (and ``db``)."""
+    from django.db import transaction
+
+    from quotes.seed import load_seed
+
+    with django_db_blocker.unblock():
+        block = transaction.atomic()
+        block.__enter__()
+        try:
+            counts = load_seed()
+        except BaseException:
+            transaction.set_rollback(True)
+            block.__exit__(None, None, None)
+            raise
+    yield counts
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        block.__exit__(None, None, None)
+
+
 def pytest_collection_modifyitems(config, items):
     """Run database-specific tests only on their database, and say so out loud.
 

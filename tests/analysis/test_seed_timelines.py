@@ -12,6 +12,12 @@ SEED_COMPARE = (
 )
 
 
+@pytest.fixture
+def seed(seed_for_module, db):
+    """The seed, loaded once for this module (tests/conftest.py)."""
+    return seed_for_module
+
+
 def _ids(slug: str, first: datetime.date, last: datetime.date) -> set[int]:
     return set(
         Quote.objects.confirmed()

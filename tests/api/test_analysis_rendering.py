@@ -16,6 +16,13 @@ from quotes.api.analysis_serializers import (
 )
 from quotes.models import Event, Speaker
 
+
+@pytest.fixture
+def seed(seed_for_module, db):
+    """The seed, loaded once for this module (tests/conftest.py)."""
+    return seed_for_module
+
+
 pytestmark = pytest.mark.django_db
 
 TOPIC = {"topic": "nato-russia-dialogue", "unit": "report"}

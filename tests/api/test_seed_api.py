@@ -10,6 +10,13 @@ import yaml
 from quotes.seed import SEED_FILE
 from tests.api.helpers import csv_rows, results
 
+
+@pytest.fixture
+def seed(seed_for_module, db):
+    """The seed, loaded once for this module (tests/conftest.py)."""
+    return seed_for_module
+
+
 pytestmark = pytest.mark.django_db
 
 

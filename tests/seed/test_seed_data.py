@@ -9,6 +9,12 @@ from quotes.seed import load_seed
 from quotes.text import fold
 
 
+@pytest.fixture
+def seed(seed_for_module, db):
+    """The seed, loaded once for this module (tests/conftest.py)."""
+    return seed_for_module
+
+
 def _row_counts():
     return {
         model.__name__: model.objects.count()
