@@ -10,6 +10,7 @@ from .classify import classify
 from .dates import date_for_context, find_date_cue
 from .distant_cues import headline_speaker, headline_verb_speaker, subject_at_sentence_end
 from .indirect import find_indirect
+from .lexicon import SPEECH_VERB_RE
 from .marks import double_apostrophes, double_single_quotes, mask_quotes
 from .model import KnownSpeaker, Proposal, Speaker, undecided
 from .sentences import QUOTE_CHARS
@@ -141,6 +142,15 @@ def _attribute(
             # "“It's ambush journalism,” she says. It's “this new in-your-face journalism.”"
             speaker = previous[1]
             return _with(speaker, f"continues the previous quotation of {speaker.name}"), ""
+    if previous and previous[1].decided and not starts_sentence:
+        start = discourse.sentence_start(quote.start)
+        between = discourse.masked[previous[0].end : quote.start]
+        verbs = [v for v in SPEECH_VERB_RE.finditer(between) if v.group()[:1].islower()]
+        if previous[0].start >= start and not verbs:
+            # "Ramos lamented that the “danger” came from … while “allowing …”": one sentence,
+            # one speaker for all its quotations
+            speaker = previous[1]
+            return _with(speaker, f"in the same sentence as {speaker.name}'s quotation"), ""
     return undecided("no attribution found next to the quotation"), ""
 
 

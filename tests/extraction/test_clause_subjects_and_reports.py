@@ -45,3 +45,13 @@ def test_a_word_left_after_a_place_in_a_compound_is_not_a_titled_surname(extract
     )
     proposal = by_text(extract(text, known=(), outlet=""), "unmoved")
     assert proposal.speaker_name == "Ruth Okafor"
+
+
+def test_a_later_quotation_in_the_same_sentence_keeps_its_speaker(extract):
+    text = (
+        "Anchor warns.\nLuis Ramos spoke on Monday.\n"
+        "Ramos lamented that the “danger” came from Trent’s ability to use anger in the United "
+        "States while “allowing old sentiments, which many thought gone, to surface.”"
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "allowing old")
+    assert proposal.speaker_name == "Luis Ramos"
