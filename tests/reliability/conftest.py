@@ -2,6 +2,7 @@
 
 import itertools
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -39,12 +40,40 @@ def manage_ok(*args: str, **variables: str) -> str:
     return result.stdout
 
 
+@pytest.fixture(scope="session")
+def migrated_sqlite_file(tmp_path_factory) -> Path:
+    """An empty SQLite database migrated by manage.py once a run (each migrate is seconds)."""
+    path = tmp_path_factory.mktemp("migrated") / "empty.sqlite3"
+    manage_ok("migrate", "--noinput", "-v0", DATABASE_URL=f"sqlite:///{path}")
+    return path
+
+
 @pytest.fixture
-def fresh_sqlite_url(tmp_path):
-    """A migrated, empty SQLite database in a temporary file, as a DATABASE_URL."""
-    url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
-    manage_ok("migrate", "--noinput", "-v0", DATABASE_URL=url)
-    return url
+def fresh_sqlite_url(migrated_sqlite_file, tmp_path):
+    """A migrated, empty SQLite database in a temporary file (a copy of the migrated one), as a
+    DATABASE_URL."""
+    path = tmp_path / "fresh.sqlite3"
+    shutil.copyfile(migrated_sqlite_file, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture(scope="session")
+def seed_bundle(migrated_sqlite_file, tmp_path_factory) -> Path:
+    """The seed exported by manage.py from a seeded SQLite database, once a run; the test
+    database stays empty for the import."""
+    directory = tmp_path_factory.mktemp("seed-bundle")
+    database = directory / "seed.sqlite3"
+    shutil.copyfile(migrated_sqlite_file, database)
+    url = f"sqlite:///{database}"
+    manage_ok("load_seed", DATABASE_URL=url)
+    manage_ok("export_dataset", str(directory / "bundle"), DATABASE_URL=url)
+    return directory / "bundle"
+
+
+@pytest.fixture
+def bundle(seed_bundle, tmp_path) -> Path:
+    """A copy of the seed bundle that a test may damage."""
+    return Path(shutil.copytree(seed_bundle, tmp_path / "bundle"))
 
 
 @pytest.fixture

@@ -6,11 +6,9 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.reliability.test_dataset_import_safety import (  # noqa: F401 - fixtures
-    bundle,
+from tests.reliability.test_dataset_import_safety import (
     rewrite,
     row_counts,
-    seed_bundle,
 )
 
 

@@ -7,7 +7,6 @@ database stays empty for the import.
 
 import hashlib
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,23 +16,6 @@ from django.db import connection
 from quotes.dataset import bundle_models
 from quotes.models import Quote, Topic
 from tests.factories import TopicFactory
-from tests.reliability.conftest import manage_ok
-
-
-@pytest.fixture(scope="session")
-def seed_bundle(tmp_path_factory) -> Path:
-    directory = tmp_path_factory.mktemp("seed-bundle")
-    url = f"sqlite:///{directory / 'seed.sqlite3'}"
-    manage_ok("migrate", "--noinput", "-v0", DATABASE_URL=url)
-    manage_ok("load_seed", DATABASE_URL=url)
-    manage_ok("export_dataset", str(directory / "bundle"), DATABASE_URL=url)
-    return directory / "bundle"
-
-
-@pytest.fixture
-def bundle(seed_bundle, tmp_path) -> Path:
-    """A copy of the seed bundle that a test may damage."""
-    return Path(shutil.copytree(seed_bundle, tmp_path / "bundle"))
 
 
 def row_counts() -> dict[str, int]:

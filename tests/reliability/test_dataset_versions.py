@@ -6,10 +6,8 @@ import pytest
 from django.core.management import call_command
 
 from quotes.models import Quote, Source, UtteranceAdjudication
-from tests.reliability.test_dataset_import_safety import (  # noqa: F401 - fixtures
-    bundle,
+from tests.reliability.test_dataset_import_safety import (
     rewrite,
-    seed_bundle,
 )
 
 
