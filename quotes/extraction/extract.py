@@ -151,7 +151,22 @@ def _attribute(
             # one speaker for all its quotations
             speaker = previous[1]
             return _with(speaker, f"in the same sentence as {speaker.name}'s quotation"), ""
+    mention, prior = _report_before_unnamed_sentence(discourse, quote)
+    if mention is not None:
+        speaker = discourse.resolve(mention)
+        return _with(speaker, f"goes on with {speaker.name}'s report before"), prior
     return undecided("no attribution found next to the quotation"), ""
+
+
+def _report_before_unnamed_sentence(discourse: Discourse, quote: RawQuote):
+    """ "Brill has argued that the law was crippled. As a result, there is still “a very
+    powerful industry”": a sentence naming no one goes on with the report of the sentence
+    before it in the paragraph."""
+    sentence = discourse.sentence_start(quote.start)
+    named = discourse.mentions_in(sentence, discourse.sentence_end(quote.end))
+    if named or sentence - 1 <= discourse.paragraph(quote.start)[0]:
+        return None, ""
+    return subject_before(discourse, sentence - 1)
 
 
 _SHORT_REPLY = re.compile(r"\s+(?:(?:also|quickly|simply|firmly|readily)\s+)?[a-z]{3,}ed\.?\s*$")

@@ -55,3 +55,13 @@ def test_a_later_quotation_in_the_same_sentence_keeps_its_speaker(extract):
     )
     proposal = by_text(extract(text, known=(), outlet=""), "allowing old")
     assert proposal.speaker_name == "Luis Ramos"
+
+
+def test_a_quotation_in_a_sentence_naming_no_one_goes_on_with_the_report_before(extract):
+    text = (
+        "Health law stumbles.\nSteven Brill wrote a book about it.\n"
+        "Brill has argued that the law was crippled from the outset. As a result, there is "
+        "still “a very powerful industry that has the freedom to charge whatever.”"
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "a very powerful")
+    assert proposal.speaker_name == "Steven Brill"
