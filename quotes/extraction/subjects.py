@@ -381,7 +381,9 @@ def sentence_subject(discourse: Discourse, start: int, end: int) -> Mention | No
     one does before ``end``."""
     for mention in discourse.mentions_in(start, end):
         before = discourse.masked[start : mention.start]
-        if len(before.split()) > 4 or re.search(r"[“”\"]", before):
+        # "In response to questions from lawmakers, Comey indicated": an opening phrase
+        introduced = re.fullmatch(r"[A-Z][^,;:“”\"]{0,80},\s*", before)
+        if (len(before.split()) > 4 and not introduced) or re.search(r"[“”\"]", before):
             return None
         actor = mention.kind in ("person", "institution", "anonymous", "nominal", "pronoun", "role")
         follows = discourse.masked[mention.end : mention.end + 120]

@@ -65,3 +65,13 @@ def test_a_quotation_in_a_sentence_naming_no_one_goes_on_with_the_report_before(
     )
     proposal = by_text(extract(text, known=(), outlet=""), "a very powerful")
     assert proposal.speaker_name == "Steven Brill"
+
+
+def test_the_subject_after_an_opening_phrase_and_comma_owns_a_partial_quotation(extract):
+    text = (
+        "Director testifies.\nJames Comey and Hillary Clinton were named.\n"
+        "In response to questions from lawmakers, Comey indicated that Clinton “should have "
+        "known that the system was no place” for a classified talk."
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "should have known")
+    assert proposal.speaker_name == "James Comey"
