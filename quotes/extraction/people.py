@@ -199,6 +199,9 @@ def _candidate(tokens: list[str]) -> list[str] | None:
     """The name part of a capitalised run: what follows its last organisation, place or title
     word ("the Duma Committee on International Affairs Leonid Slutsky" → Leonid Slutsky); None
     when the run ends in such a word (an organisation, a month, a nationality)."""
+    owners = [i for i, t in enumerate(tokens[:-1]) if re.search(r"['’]s?$", t)]
+    if owners:  # "The Post's Ruth Marcus": the owner ends before the name it owns
+        tokens = tokens[owners[-1] + 1 :]
     for i in range(len(tokens) - 1, -1, -1):
         if _breaks(tokens[i]) and not nationality_surname(tokens[i - 1] if i else None, tokens[i]):
             tokens = tokens[i + 1 :]

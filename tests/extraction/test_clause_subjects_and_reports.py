@@ -75,3 +75,12 @@ def test_the_subject_after_an_opening_phrase_and_comma_owns_a_partial_quotation(
     )
     proposal = by_text(extract(text, known=(), outlet=""), "should have known")
     assert proposal.speaker_name == "James Comey"
+
+
+def test_the_name_after_a_possessive_owner_is_a_person(extract):
+    text = (
+        "Court pick stalls.\nThe senators met the judge.\n"
+        "As The Ledger's Ruth Okafor puts it, the senators are “unmoved and uninspired.”"
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "unmoved")
+    assert proposal.speaker_name == "Ruth Okafor"
