@@ -113,6 +113,19 @@ cardinal imam sheikh
 """
 )
 
+# nouns only a person is described by ("Maria Lopez, a pollster,"): the role titles and more
+PERSON_ROLES = ROLE_WORDS | words(
+    """
+    candidate nominee strategist consultant pollster lawyer attorney activist writer author
+    journalist reporter columnist economist historian scientist researcher fellow owner founder
+    veteran supporter voter resident student teacher pastor manager operative donor host anchor
+    commentator congressman congresswoman businessman businesswoman chairwoman lawmaker
+    politician republican democrat spokeswoman mother father wife husband son daughter friend
+    partner colleague woman man
+    """
+)
+
+
 # Nationality / geographic adjectives that precede roles ("Russian", "American").
 NATIONALITY_WORDS = words(
     """
