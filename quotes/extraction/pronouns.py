@@ -31,6 +31,10 @@ _IN_APPOSITIVE = re.compile(r"\w,\s+(?:a|an|the|his|her)\s+[^,]*$")
 _WINDOW = 1500
 # a passive's agent: "… was told at a press conference by Foreign Minister "
 _AGENT = re.compile(r"\bby\s+(?:[\w.’'-]+\s+){0,5}$")
+# an inverted speaker: "Mandates are a burden, said Wilcox, an Orlando Republican."
+_INVERTED_SPEAKER = re.compile(
+    r",\s+(?:" + SPEECH_VERB_RE.pattern + r")\s+(?:[A-Z][\w.’'-]*\s+){0,3}$"
+)
 
 
 def pronoun_gender(mention: "Mention") -> str:
@@ -250,7 +254,11 @@ def _introduced_before(discourse, mention, people, fits, event):
         for m in people
         if previous <= m.start < sentence
         and m.start > floor
-        and (is_subject(discourse, m) or _AGENT.search(discourse.masked, 0, m.start))
+        and (
+            is_subject(discourse, m)
+            or _AGENT.search(discourse.masked, 0, m.start)
+            or _INVERTED_SPEAKER.search(discourse.masked, max(0, m.start - 60), m.start)
+        )
     ]
     entities = {id(discourse.entity_of[m.start]) for m in named if m.start in discourse.entity_of}
     fitting = [m for m in people if fits(m)]

@@ -1,6 +1,8 @@
 """Speaker rules read from clause structure and from the report a quotation continues; one
 test per rule, on invented text."""
 
+from quotes.extraction.attribution import Discourse
+
 from .conftest import by_text
 
 
@@ -84,3 +86,13 @@ def test_the_name_after_a_possessive_owner_is_a_person(extract):
     )
     proposal = by_text(extract(text, known=(), outlet=""), "unmoved")
     assert proposal.speaker_name == "Ruth Okafor"
+
+
+def test_a_pronoun_after_an_inverted_report_stands_for_its_speaker():
+    text = (
+        "Tom Wilcox spoke first. Ron Dale spoke next.\n"
+        "Mandates are a burden on all the schools here, said Wilcox, a teacher. He left.\n"
+    )
+    discourse = Discourse(text, [], "")
+    pronoun = next(m for m in discourse.mentions if m.text == "He")
+    assert discourse.resolve(pronoun).name == "Tom Wilcox"
