@@ -13,8 +13,8 @@ HAS_DATASETTE = importlib.util.find_spec("datasette") is not None
 @pytest.mark.slow
 def test_bench_runs_end_to_end_on_a_small_corpus(tmp_path):
     argv = [
-        "--quotes", "2000", "--seed", "1", "--database", "sqlite", "--iterations", "2",
-        "--concurrent-seconds", "0.5", "--load-seconds", "2", "--load-clients", "5",
+        "--quotes", "600", "--seed", "1", "--database", "sqlite", "--iterations", "2",
+        "--concurrent-seconds", "0.5", "--load-seconds", "1", "--load-clients", "5",
         "--corpus-dir", str(tmp_path / "corpus"), "--out", str(tmp_path / "out"),
     ]  # fmt: skip
     if not HAS_DATASETTE:
