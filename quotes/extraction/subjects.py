@@ -376,10 +376,18 @@ def subject_of_sentence(discourse: Discourse, start: int, end: int) -> Mention |
     return actors[0] if len(names) == 1 else None
 
 
+# "In the depths of the Great Recession, Paul Ryan worried …"
+_OPENING_PHRASE = re.compile(
+    r"(?:In|On|At|After|Before|During|Despite|Amid|Since|Under|Following|Throughout|From)\b"
+    r"[^,;:“”\"]{0,80},\s+"
+)
+
+
 def sentence_subject(discourse: Discourse, start: int, end: int) -> Mention | None:
     """The mention opening the sentence at ``start`` as its subject ("Later, Sanders …"), if
-    one does before ``end``."""
-    for mention in discourse.mentions_in(start, end):
+    one does before ``end``; names inside an opening phrase are not it."""
+    opening = _OPENING_PHRASE.match(discourse.masked, start, end)
+    for mention in discourse.mentions_in(opening.end() if opening else start, end):
         before = discourse.masked[start : mention.start]
         # "In response to questions from lawmakers, Comey indicated": an opening phrase
         introduced = re.fullmatch(r"[A-Z][^,;:“”\"]{0,80},\s*", before)

@@ -96,3 +96,13 @@ def test_a_pronoun_after_an_inverted_report_stands_for_its_speaker():
     discourse = Discourse(text, [], "")
     pronoun = next(m for m in discourse.mentions if m.text == "He")
     assert discourse.resolve(pronoun).name == "Tom Wilcox"
+
+
+def test_a_name_inside_an_opening_phrase_is_not_the_sentence_subject(extract):
+    text = (
+        "Safety net.\nPaula Reyes spoke.\n"
+        "In the depths of the Great Recession, Paula Reyes worried that the safety net was "
+        "becoming “a hammock that lulls people to dependency.”"
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "a hammock")
+    assert proposal.speaker_name == "Paula Reyes"
