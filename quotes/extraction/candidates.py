@@ -1,12 +1,14 @@
 """Which mentions of a clause can be the subject of its speech verb: not an object ("told
 Smith"), not a name modifying a noun ("a Trump supporter", "the GOP front-runner"); people the
-strict name rules missed are looked for again, leniently, next to the verb."""
+strict name rules missed are looked for again, leniently, next to the verb. Also the subject of
+a sentence without a speech verb: the one opening it, or the only actor named in it."""
 
 import re
 
 from .attribution import Discourse
 from .lexicon import SPEECH_VERB_RE
 from .mentions import Mention, find_mentions
+from .names import name_key
 
 _NON_SUBJECT_BEFORE = re.compile(
     r"\b(?:(?:of|with|to|for|from|about|against|between|among|at|on|in|under|over|into|than)"
@@ -74,3 +76,40 @@ def _candidates(discourse: Discourse, start: int, end: int) -> list[Mention]:
             if mention.kind == "person" and not overlapping and not object_like:
                 found.append(mention)
     return sorted(found, key=lambda m: m.start)
+
+
+def subject_of_sentence(discourse: Discourse, start: int, end: int) -> Mention | None:
+    """The only person or institution named in ``[start, end)``, if there is exactly one."""
+    actors = [
+        m
+        for m in _candidates(discourse, start, end)
+        if m.kind in ("person", "institution", "definite_org")
+    ]
+    names = {(m.kind, name_key(m.name or m.text)) for m in actors}
+    return actors[0] if len(names) == 1 else None
+
+
+# "In the depths of the Great Recession, Paul Ryan worried …"
+_OPENING_PHRASE = re.compile(
+    r"(?:In|On|At|After|Before|During|Despite|Amid|Since|Under|Following|Throughout|From)\b"
+    r"[^,;:“”\"]{0,80},\s+"
+)
+
+
+def sentence_subject(discourse: Discourse, start: int, end: int) -> Mention | None:
+    """The mention opening the sentence at ``start`` as its subject ("Later, Sanders …"), if
+    one does before ``end``; names inside an opening phrase are not it."""
+    opening = _OPENING_PHRASE.match(discourse.masked, start, end)
+    for mention in discourse.mentions_in(opening.end() if opening else start, end):
+        before = discourse.masked[start : mention.start]
+        # "In response to questions from lawmakers, Comey indicated": an opening phrase
+        introduced = re.fullmatch(r"[A-Z][^,;:“”\"]{0,80},\s*", before)
+        if (len(before.split()) > 4 and not introduced) or re.search(r"[“”\"]", before):
+            return None
+        actor = mention.kind in ("person", "institution", "anonymous", "nominal", "pronoun", "role")
+        follows = discourse.masked[mention.end : mention.end + 120]
+        verb_follows = re.match(r"(?:\s*,[^,]{1,80},)?\s+[a-z]", follows)
+        if actor and verb_follows and not _NON_SUBJECT_BEFORE.search(before):
+            return mention
+        return None
+    return None

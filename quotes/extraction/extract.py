@@ -6,6 +6,7 @@ from datetime import date
 
 from .attribution import Discourse
 from .bodies import best_role, organization_in
+from .candidates import sentence_subject, subject_of_sentence
 from .classify import classify
 from .dates import date_for_context, find_date_cue
 from .distant_cues import headline_speaker, headline_verb_speaker, subject_at_sentence_end
@@ -15,7 +16,7 @@ from .marks import double_apostrophes, double_single_quotes, mask_quotes
 from .model import KnownSpeaker, Proposal, Speaker, undecided
 from .sentences import QUOTE_CHARS
 from .spans import RawQuote, find_quotes
-from .subjects import sentence_subject, subject_after, subject_before, subject_of_sentence
+from .subjects import subject_after, subject_before
 
 _SPACES = dict.fromkeys(
     map(

@@ -10,12 +10,13 @@ import re
 from dataclasses import dataclass
 
 from .attribution import Discourse
+from .candidates import sentence_subject
 from .lexicon import REPORTING_VERBS, SPEECH_VERBS
 from .mentions import Mention
 from .model import Speaker, undecided
 from .sentences import QUOTE_CHARS, paragraphs, sentence_spans, word_count
 from .spans import RawQuote
-from .subjects import sentence_subject, subject_head
+from .subjects import subject_head
 
 _REPORTING = "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
 _SPEECH = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))

@@ -7,10 +7,9 @@ Izvestia``) and before it in the same sentence (``X explained: “…``, ``accor
 import re
 
 from .attribution import Discourse
-from .candidates import _NON_SUBJECT_BEFORE, _NOT_A_NOUN, _candidates
+from .candidates import _NOT_A_NOUN, _candidates, sentence_subject
 from .lexicon import OWNED_NOUNS, SPEECH_VERB_RE
 from .mentions import Mention
-from .names import name_key
 from .nominals import ORGANISATION_NOUNS
 from .sentences import QUOTE_CHARS, _is_abbreviation
 
@@ -363,40 +362,3 @@ def subject_before(
     if after and not _TAKES_OBJECT.fullmatch(verb.group().lower()):
         return after[0], clause  # "Said Obama: “…”"
     return None, clause  # "Washington thanked Obama for “…”": Obama is the object
-
-
-def subject_of_sentence(discourse: Discourse, start: int, end: int) -> Mention | None:
-    """The only person or institution named in ``[start, end)``, if there is exactly one."""
-    actors = [
-        m
-        for m in _candidates(discourse, start, end)
-        if m.kind in ("person", "institution", "definite_org")
-    ]
-    names = {(m.kind, name_key(m.name or m.text)) for m in actors}
-    return actors[0] if len(names) == 1 else None
-
-
-# "In the depths of the Great Recession, Paul Ryan worried …"
-_OPENING_PHRASE = re.compile(
-    r"(?:In|On|At|After|Before|During|Despite|Amid|Since|Under|Following|Throughout|From)\b"
-    r"[^,;:“”\"]{0,80},\s+"
-)
-
-
-def sentence_subject(discourse: Discourse, start: int, end: int) -> Mention | None:
-    """The mention opening the sentence at ``start`` as its subject ("Later, Sanders …"), if
-    one does before ``end``; names inside an opening phrase are not it."""
-    opening = _OPENING_PHRASE.match(discourse.masked, start, end)
-    for mention in discourse.mentions_in(opening.end() if opening else start, end):
-        before = discourse.masked[start : mention.start]
-        # "In response to questions from lawmakers, Comey indicated": an opening phrase
-        introduced = re.fullmatch(r"[A-Z][^,;:“”\"]{0,80},\s*", before)
-        if (len(before.split()) > 4 and not introduced) or re.search(r"[“”\"]", before):
-            return None
-        actor = mention.kind in ("person", "institution", "anonymous", "nominal", "pronoun", "role")
-        follows = discourse.masked[mention.end : mention.end + 120]
-        verb_follows = re.match(r"(?:\s*,[^,]{1,80},)?\s+[a-z]", follows)
-        if actor and verb_follows and not _NON_SUBJECT_BEFORE.search(before):
-            return mention
-        return None
-    return None
