@@ -326,8 +326,11 @@ def subject_before(
         by_agent = [
             m
             for m in after
-            if re.search(r"\bby\s+$", discourse.masked[max(start, m.start - 40) : m.start])
-            or discourse.masked[m.start - 3 : m.start] == "by "
+            # "was asked by moderator Omar Hale": titles may stand between "by" and the name
+            if re.search(
+                r"\bby\s+(?:(?!(?:the|an?|his|her|its|their)\b)[\w.’'-]+(?<!ing)\s+){0,3}$",
+                discourse.masked[max(start, m.start - 40) : m.start],
+            )
         ]
         if by_agent:
             return by_agent[0], clause

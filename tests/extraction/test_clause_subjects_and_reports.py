@@ -106,3 +106,13 @@ def test_a_name_inside_an_opening_phrase_is_not_the_sentence_subject(extract):
     )
     proposal = by_text(extract(text, known=(), outlet=""), "a hammock")
     assert proposal.speaker_name == "Paula Reyes"
+
+
+def test_the_agent_of_a_passive_question_may_carry_a_title(extract):
+    text = (
+        "Debate night.\nLena Pike and Omar Hale spoke.\n"
+        "Pike was asked by moderator Omar Hale whether her plan would risk “adding another "
+        "costly program to the budget.”"
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "adding another")
+    assert proposal.speaker_name == "Omar Hale"
