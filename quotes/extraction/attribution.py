@@ -10,8 +10,9 @@ answer the speaker is left undecided, with the reason.
 import re
 from dataclasses import dataclass, field
 
+from .institutions import resolve_definite_org, resolve_institution, with_reason
 from .lexicon import OUTLETS, ROLE_WORDS
-from .mentions import EXPERT_ROLES, Mention, find_mentions, institution_variants
+from .mentions import EXPERT_ROLES, Mention, find_mentions
 from .model import KnownSpeaker, Speaker, undecided
 from .names import match_known_person, name_keys
 from .nominals import bearer_of_role, resolve_nominal, role_fallback
@@ -27,11 +28,6 @@ _DESCRIBED_BEFORE = re.compile(
 _DESCRIBED_BY = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}"
     r"[a-z][\w-]*[a-z]),\s*$"
-)
-_MEDIA_NOUNS = {"newspaper", "paper", "broadcaster", "network", "magazine"}
-_OUTLET_NAME = re.compile(
-    r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Observer|"
-    r"Independent|Chronicle|Examiner|Daily|Magazine|Review|Television|TV|Radio)\b"
 )
 _TOLD = re.compile(
     r"\b(?:told|assured|informed|said to|explained to|according to)\s+(?:the\s+)?"
@@ -201,17 +197,11 @@ class Discourse:
                 entities: dict[str, Entity] = {}
                 entity = self._person_entity(mention, entities)
             how = "matched known speaker" if entity.speaker.slug else "new person named"
-            return _with_reason(entity.speaker, f"{how} '{mention.text.strip()}'")
+            return with_reason(entity.speaker, f"{how} '{mention.text.strip()}'")
         if mention.kind == "institution":
-            fuller = self._fuller_name(mention)
-            if fuller is not None:
-                return _with_reason(
-                    self._institution(fuller.name, fuller.known, fuller.text),
-                    f"'{mention.text}' is short for {fuller.name}",
-                )
-            return self._institution(mention.name, mention.known, mention.text)
+            return resolve_institution(self, mention)
         if mention.kind == "definite_org":
-            return self._definite_org(mention)
+            return resolve_definite_org(self, mention)
         if mention.kind == "anonymous":
             return self._anonymous(mention)
         if mention.kind == "pronoun":
@@ -225,7 +215,7 @@ class Discourse:
             gap = self.masked[named[0].end : mention.start] if named else ""
             # "Sanders, meanwhile, who …": an adverb between the name and "who"
             if named and re.fullmatch(r",\s*(?:\w+,\s*)?", gap) and named[0].kind != "relative":
-                return _with_reason(self.resolve(named[0]), f"'who' after {named[0].text}")
+                return with_reason(self.resolve(named[0]), f"'who' after {named[0].text}")
             described = _DESCRIBED_BY.search(self.masked, max(0, mention.start - 80), mention.start)
             if described:  # "One attendee, who spoke on the condition of anonymity, said"
                 text = described.group(1)
@@ -237,92 +227,12 @@ class Discourse:
             return undecided("'who' has no name right before it")
         return undecided("no speaker mention")
 
-    def _fuller_name(self, mention: Mention) -> Mention | None:
-        """An institution named in full before: "the Commission" after "the European
-        Commission"."""
-        if mention.known is not None:
-            return None
-        short = mention.name.lower()
-        for earlier in reversed([m for m in self.mentions if m.end <= mention.start]):
-            name = earlier.name.lower()
-            if earlier.kind == "institution" and name != short and name.endswith(" " + short):
-                return earlier
-        return None
-
-    def _institution(self, name: str, known: KnownSpeaker | None, printed: str) -> Speaker:
-        if known is None:
-            folded = name.lower()
-            for speaker in self.known:
-                if speaker.kind == "institution" and folded in (
-                    v.lower() for v in institution_variants(speaker)
-                ):
-                    known = speaker
-        if known is not None:
-            return Speaker(
-                known.slug,
-                known.name,
-                "institution",
-                reason=f"matched known institution '{printed.strip()}'",
-            )
-        return Speaker(None, name, "institution", reason=f"institution named '{printed.strip()}'")
-
-    def _definite_org(self, mention: Mention) -> Speaker:
-        head = mention.name
-        # "According to the newspaper" after "the Daily News": the outlet named before
-        outlet = _OUTLET_NAME if head in _MEDIA_NOUNS else None
-        earlier = [
-            m
-            for m in self.mentions
-            if m.end <= mention.start
-            and m.kind == "institution"
-            and (
-                head in f"{m.name} {m.text}".lower()
-                or (outlet is not None and (outlet.search(m.name) or m.name in self.outlets))
-            )
-        ]
-        for candidates in ([m for m in earlier if m.known], earlier):
-            if candidates:
-                found = candidates[-1]
-                name = found.name
-                # "the alliance" after "the Liaison Mission of the North Atlantic Alliance"
-                # is the alliance, not the mission.
-                parts = re.split(r"\s+(?:of|on|for|to|under)\s+(?:the\s+)?", name, maxsplit=1)
-                if (
-                    found.known is None
-                    and len(parts) == 2
-                    and head not in parts[0].lower()
-                    and head in parts[1].lower()
-                ):
-                    name = parts[1]
-                return _with_reason(
-                    self._institution(name, found.known, found.text),
-                    f"'{mention.text}' refers to {name}",
-                )
-        matches = {
-            s.slug: s
-            for s in self.known
-            if s.kind == "institution" and any(head in v.lower() for v in institution_variants(s))
-        }
-        if len(matches) == 1:
-            speaker = next(iter(matches.values()))
-            return Speaker(
-                speaker.slug,
-                speaker.name,
-                "institution",
-                reason=f"'{mention.text}' matches known institution {speaker.name}",
-            )
-        if len(matches) > 1:
-            return undecided(f"'{mention.text}' could be any of {', '.join(sorted(matches))}")
-        if outlet is not None:
-            return undecided(f"'{mention.text}': no outlet named before")
-        return Speaker(None, head.title(), "institution", reason=f"institution '{mention.text}'")
-
     def _anonymous(self, mention: Mention) -> Speaker:
         outlet = mention.outlet or self.outlet
         if mention.anaphoric:
             for event in reversed([e for e in self.events if e.position < mention.start]):
                 if (outlet and event.outlet == outlet) or event.speaker.kind == "anonymous":
-                    return _with_reason(
+                    return with_reason(
                         event.speaker, f"'{mention.text}' refers back to {event.speaker.name}"
                     )
         candidates = [
@@ -381,13 +291,13 @@ class Discourse:
             and _only_title_words(self.masked[mention.end : m.start])
         ]
         if following:
-            return _with_reason(
+            return with_reason(
                 self.resolve(following[-1]), f"'{mention.text}' is {following[-1].text}"
             )
         if role in EXPERT_ROLES:
             last = self.last_person_speaker(mention.start)
             if last:
-                return _with_reason(
+                return with_reason(
                     last, f"'{mention.text}' refers to the last quoted person {last.name}"
                 )
             return undecided(f"'{mention.text}': no person quoted before")
@@ -412,9 +322,3 @@ def _only_title_words(gap: str) -> bool:
         w in ROLE_WORDS or w in ("of", "the", "for", "to", "and")
         for w in re.findall(r"\b[a-z][\w-]*", gap)
     )
-
-
-def _with_reason(speaker: Speaker, reason: str) -> Speaker:
-    if not speaker.decided:
-        return speaker
-    return Speaker(speaker.slug, speaker.name, speaker.kind, speaker.cited_by, reason)
