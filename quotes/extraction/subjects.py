@@ -59,6 +59,14 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
             return named[0]
     if not head:
         return None
+    earlier = [m for m in mentions if m.end <= head[-1].start and m.kind != "role"]
+    if (
+        head[-1].kind == "institution"
+        and earlier
+        and earlier[-1].kind == "person"
+        and _UNCLOSED_APPOSITIVE.fullmatch(discourse.masked[earlier[-1].end : head[-1].start])
+    ):
+        head = [earlier[-1]]  # "Ray Oduya, the press director for the Farm Union said": Oduya
     while (
         len(head) > 1
         and head[-2].kind == "person"
@@ -91,6 +99,12 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
         end = head[-1].end + owned.end() - owned.start()
         return Mention(head[-1].start, end, kind, name, name, named_body=True)
     return head[-1]
+
+
+# an appositive whose closing comma is missing: ", the press director for the "
+_UNCLOSED_APPOSITIVE = re.compile(
+    r",\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+){1,4}(?:of|for|at|with|to)\s+(?:the\s+)?"
+)
 
 
 subject_head = _head_before  # for the indirect-speech rules: the same reading of a subject

@@ -1,0 +1,15 @@
+"""Speaker rules for a person described by a body: an appositive left unclosed before the verb,
+and a body's title between an inverted verb and the name; one test per rule, on invented text."""
+
+from .conftest import by_text
+
+
+def test_an_unclosed_appositive_naming_a_body_leaves_the_person_as_subject(extract):
+    text = (
+        "Recount denied.\n"
+        "Mel Dorrit, the press director for the Lakeland Farmers Union said in a statement "
+        "that “there are no ballots to count again.”"
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "there are no ballots")
+    assert proposal.speaker_name == "Mel Dorrit"
+
