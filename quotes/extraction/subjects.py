@@ -377,5 +377,15 @@ def subject_before(
             head = opener if opener in before else None
         return (head or before[-1]), clause
     if after and not _TAKES_OBJECT.fullmatch(verb.group().lower()):
-        return after[0], clause  # "Said Obama: “…”"
+        named = after[0]
+        if (
+            named.kind == "institution"
+            and len(after) > 1
+            and after[1].kind == "person"
+            and re.fullmatch(
+                r"(?:\s+[a-z][\w-]*){1,3}\s+", discourse.masked[named.end : after[1].start]
+            )
+        ):
+            named = after[1]  # "explained KLTV moderator Nora Plesk:": the body's person
+        return named, clause  # "Said Obama: “…”"
     return None, clause  # "Washington thanked Obama for “…”": Obama is the object

@@ -13,3 +13,12 @@ def test_an_unclosed_appositive_naming_a_body_leaves_the_person_as_subject(extra
     proposal = by_text(extract(text, known=(), outlet=""), "there are no ballots")
     assert proposal.speaker_name == "Mel Dorrit"
 
+
+def test_an_inverted_verb_before_a_body_and_a_title_names_the_person(extract):
+    text = (
+        "Debate night.\n"
+        "In other words, explained KLTV moderator Nora Plesk: “What does that have to do with "
+        "the roads?”"
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "What does that have")
+    assert proposal.speaker_name == "Nora Plesk"
