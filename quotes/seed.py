@@ -270,29 +270,19 @@ def _load_stances(quote: Quote, entry: dict, users: dict, count) -> bool:
         existing = StanceAnnotation.objects.filter(
             quote=quote, topic=topic, annotator=annotator
         ).first()
-        wanted = (stance["value"], stance.get("conditional", False), stance.get("rationale", ""))
-        if existing and (existing.value, existing.conditional, existing.rationale) == wanted:
+        wanted = {
+            "value": stance["value"],
+            "conditional": stance.get("conditional", False),
+            "rationale": stance.get("rationale", ""),
+        }
+        if existing and all(getattr(existing, name) == v for name, v in wanted.items()):
             count("annotations", False)
             continue
         count("annotations", True)
         if existing:
-            stance_annotation_save(
-                quote=quote,
-                topic=topic,
-                annotator=annotator,
-                value=wanted[0],
-                conditional=wanted[1],
-                rationale=wanted[2],
-            )
+            stance_annotation_save(quote=quote, topic=topic, annotator=annotator, **wanted)
             continue
-        annotation = StanceAnnotation(
-            quote=quote,
-            topic=topic,
-            annotator=annotator,
-            value=wanted[0],
-            conditional=wanted[1],
-            rationale=wanted[2],
-        )
+        annotation = StanceAnnotation(quote=quote, topic=topic, annotator=annotator, **wanted)
         try:
             annotation.full_clean()
         except ValidationError as error:
