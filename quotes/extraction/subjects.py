@@ -306,10 +306,13 @@ def subject_before(
             return mentions[-1], clause
         return None, clause
     verb = max(verbs, key=lambda v: v.start())
-    if start > discourse.sentence_start(position) and verb.group().lower().endswith("ing"):
+    if start > discourse.sentence_start(position):
         named = [m for m in mentions if m.end <= start + verb.start()]
-        if re.search(r"\band\s+$", clause[: verb.start()]) or not named:
-            # "“A,” Graham said, adding, “B”": the participle's subject is the sentence's
+        after_and = re.search(r"\band\s+$", clause[: verb.start()]) is not None
+        participle = verb.group().lower().endswith("ing")
+        if (participle and (after_and or not named)) or (after_and and not named):
+            # "“A,” Graham said, adding, “B”", "“A,” and said that Brenn “B”": the verb's
+            # subject is the sentence's
             return subject_before(discourse, position)
     first = min(verbs, key=lambda v: v.start())
     hung = [v for v in verbs if v.end() <= verb.start()]

@@ -1,5 +1,6 @@
-"""Speaker rules for a person described by a body: an appositive left unclosed before the verb,
-and a body's title between an inverted verb and the name; one test per rule, on invented text."""
+"""Speaker rules for a person described by a body (an appositive left unclosed before the verb,
+a body's title between an inverted verb and the name) and for a verb sharing the sentence's
+subject; one test per rule, on invented text."""
 
 from .conftest import by_text
 
@@ -22,3 +23,13 @@ def test_an_inverted_verb_before_a_body_and_a_title_names_the_person(extract):
     )
     proposal = by_text(extract(text, known=(), outlet=""), "What does that have")
     assert proposal.speaker_name == "Nora Plesk"
+
+
+def test_a_verb_after_and_with_no_subject_shares_the_sentence_subject(extract):
+    text = (
+        "Roads plan passes. Ada Brenn and Tom Vail debated.\n"
+        "Vail said that Brenn is a “good, decent woman,” and said that Brenn “melted down "
+        "last night.”"
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "melted down")
+    assert proposal.speaker_name == "Tom Vail"
