@@ -110,3 +110,27 @@ def test_institutions_and_anonymous_sources_are_speakers_of_their_kind(seed):
     anonymous = Speaker.objects.filter(kind=Speaker.Kind.ANONYMOUS)
     assert set(anonymous.values_list("cited_by", flat=True)) == {"Kommersant", "Izvestia"}
     assert Quote.objects.filter(speaker__in=anonymous).count() >= 4
+
+
+def _derived_rows() -> list[list[str]]:
+    """The stored stances and both rollups' rows, without their ids (a rebuild renumbers)."""
+    from quotes.models import QuoteRollup, StanceRollup, UnitQuote, UnitStance
+
+    tables = []
+    for model in (QuoteStance, StanceRollup, QuoteRollup, UnitStance, UnitQuote):
+        names = [field.attname for field in model._meta.concrete_fields if field.attname != "id"]
+        tables.append(sorted(map(str, model.objects.values_list(*names))))
+    return tables
+
+
+def test_the_seeds_stored_stances_and_rollups_are_what_a_rebuild_writes(seed):
+    """The seed refreshes its derived rows once for all its quotes: they must be the ones the
+    rebuild commands compute from the annotations and the quotes."""
+    from quotes.rollup import rollup_rebuild
+    from quotes.services import stance_summaries_rebuild
+
+    loaded = _derived_rows()
+    assert all(loaded), "the seed has stored stances and rollup rows of each kind"
+    stance_summaries_rebuild(keep_rollup=False)
+    rollup_rebuild()
+    assert _derived_rows() == loaded
