@@ -103,18 +103,27 @@ def bootstrap_interval(
     total = coincidences.sum(axis=0)
     if len(coincidences) == 0 or np.isnan(estimate := alpha_of_coincidences(total)):
         return None
+    # Units coded alike have the same coincidences: resampling the units is resampling these few
+    # patterns (a multinomial over the patterns' shares), so a topic of 200,000 coded quotes
+    # costs milliseconds, not the 40 s and gigabytes of one weight per unit and resample.
+    flat, shares = np.unique(
+        coincidences.reshape(len(coincidences), -1), axis=0, return_counts=True
+    )
+    patterns = flat.reshape(-1, *coincidences.shape[1:])
     rng = np.random.default_rng(seed)
     count = len(coincidences)
-    weights = rng.multinomial(count, np.full(count, 1 / count), size=samples)
-    alphas = alpha_of_coincidences(np.tensordot(weights, coincidences, axes=1))
+    weights = rng.multinomial(count, shares / count, size=samples)
+    alphas = alpha_of_coincidences(np.tensordot(weights, patterns, axes=1))
     alphas = alphas[~np.isnan(alphas)]
-    low, high = _bca_quantiles(alphas, estimate, _jackknife(coincidences, total), level)
+    jackknife = _jackknife(patterns, shares, total)
+    low, high = _bca_quantiles(alphas, estimate, jackknife, level)
     return float(np.quantile(alphas, low)), float(np.quantile(alphas, high))
 
 
-def _jackknife(coincidences: np.ndarray, total: np.ndarray) -> np.ndarray:
-    """Alpha with each unit left out in turn (undefined ones dropped)."""
-    alphas = alpha_of_coincidences(total[None] - coincidences)
+def _jackknife(patterns: np.ndarray, shares: np.ndarray, total: np.ndarray) -> np.ndarray:
+    """Alpha with each unit left out in turn (undefined ones dropped): one value per pattern,
+    repeated for each unit coded so."""
+    alphas = np.repeat(alpha_of_coincidences(total[None] - patterns), shares)
     return alphas[~np.isnan(alphas)]
 
 
