@@ -8,10 +8,11 @@ import re
 
 from .attribution import Discourse
 from .candidates import _NOT_A_NOUN, _candidates, sentence_subject
+from .head_after import head_after
 from .lexicon import OWNED_NOUNS, SPEECH_VERB_RE
 from .mentions import Mention
 from .nominals import ORGANISATION_NOUNS
-from .sentences import QUOTE_CHARS, _is_abbreviation
+from .sentences import QUOTE_CHARS
 
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 
@@ -122,66 +123,6 @@ _POSSESSED = re.compile(
 )
 
 
-_OWNED_AFTER = re.compile(
-    rf"\s*(?P<owner>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})['’]s?\s+(?:[a-z-]+\s+){{0,2}}"
-    rf"(?P<noun>{OWNED_NOUNS})\s*$"
-)
-
-
-def _head_after(discourse: Discourse, verb_end: int, limit: int, mentions: list[Mention]):
-    """The speaker named after "said": the last person of the noun phrase up to its first comma
-    ("said Senate Minority Leader Harry M. Reid (D-Nev.)", "said Tom Reilly, who ran …")."""
-    end = limit
-    for stop in re.finditer(r"[,;:!?]|\.(?=\s|$)", discourse.masked[verb_end:limit]):
-        at = verb_end + stop.start()
-        if discourse.masked[at] == "." and _is_abbreviation(discourse.masked, at):
-            continue  # "said Sen. Ada Mbeki", "said J. Smith"
-        end = at
-        break
-    masked = discourse.masked
-    # a complement is not the speaker: "said Tom Reilly of the Sierra Club", "said a longtime
-    # adviser to Trump"
-    complement = re.search(
-        r"\s(?:of|to|for|at|with|from|in|on|who|whom|whose|which|that)\s", masked[verb_end:end]
-    )
-    head_end = verb_end + complement.start() if complement else end
-    phrase = [m for m in mentions if verb_end <= m.start < head_end]
-    people = [m for m in phrase if m.kind == "person"]
-    # "exhorted Clinton's introducer, actress Jamie Lee Curtis", "said the group's president,
-    # Jane Doe": the name in the appositive, when the phrase before it names nobody who speaks
-    owner = people and re.match(r"['’]s?\s+[a-z]", masked[people[-1].end : people[-1].end + 4])
-    if not people or owner:
-        named = re.match(r",\s+(?:[a-z][\w-]*\s+){0,3}", masked[end : end + 40])
-        later = [m for m in mentions if named and m.start == end + named.end()]
-        described_only = all(m.kind in ("nominal", "role", "definite_org") for m in phrase)
-        if later and later[0].kind == "person" and (owner or described_only):
-            return later[0]
-        if owner:
-            people, phrase = [], []
-    if people:
-        return people[-1]
-    if phrase:
-        return phrase[0]
-    owned = _OWNED_AFTER.match(masked, verb_end, head_end)
-    if owned:  # "said Brenner's spokesman": someone of Brenner's, unnamed
-        noun = owned.group("noun")
-        kind = "institution" if noun in ORGANISATION_NOUNS else "anonymous"
-        name = f"{owned.group('owner')} {noun}"
-        return Mention(owned.start("owner"), owned.end(), kind, name, name, named_body=True)
-    described = _DESCRIPTION.match(masked, verb_end, head_end)
-    if described:  # "said the 46-year-old", "said a longtime adviser to Trump"
-        text = masked[described.start("det") : end].strip()
-        head = described.group("head").lower()
-        return Mention(described.start("det"), end, "nominal", text, name=text, role=head)
-    return None
-
-
-_DESCRIPTION = re.compile(
-    r"\s*(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?"
-    r"(?P<head>(?:[a-z]|\d+-)[\w-]*[a-z])\s*$"  # "the spokeswoman", "the 46-year-old"
-)
-
-
 _SIGNED_BELOW = re.compile(r"[.!?”\"]*\s*\n\s*\n?\s*[—–-]\s*([A-Z][^\n]{1,80})(?=\n|$)")
 
 
@@ -247,7 +188,7 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
         return Mention(at, at + len(phrase), "nominal", phrase, phrase, group["head"]), clause, True
     # "…,” said X" and "“…” for Clinton, said Kunin" (not "… and said X")
     if not lead.strip(" ,") or (lead.rstrip().endswith(",") and len(lead.split()) <= 6):
-        head = _head_after(discourse, start + verb.end(), end, mentions)
+        head = head_after(discourse, start + verb.end(), end, mentions)
         if head is not None:
             return head, clause, True
     before = [m for m in mentions if m.end <= verb_at]
