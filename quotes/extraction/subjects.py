@@ -212,6 +212,14 @@ _SUBORDINATE = re.compile(
 )
 
 
+def _subordinate_subject(discourse: Discourse, start: int, verb_at: int, mentions) -> bool:
+    """Whether the verb's subject opens a clause of its own ("…, hours after Brenn said"),
+    so the verb is no report inside an earlier verb's report."""
+    head = _head_before(discourse, start, verb_at, mentions)
+    return head is not None and bool(_SUBORDINATOR.search(discourse.masked, start, head.start))
+
+
+_SUBORDINATOR = re.compile(r"\b(?:after|before|when|while|whereas|until)\s+$")
 # verbs whose name after them is their object, never an inverted subject ("thanked Obama")
 _TAKES_OBJECT = re.compile(
     r"(?:thank|congratulat|prais|blast|slamm|criticiz|criticis|attack|accus|blam|urg|call|"
@@ -263,7 +271,11 @@ def subject_before(
             verb = hung[-1]  # "…, Nefzi said, adding, “…”": the participle's subject said it
     if len(verbs) > 1 and re.search(r"\band\s+(?:\w+\s+)?$", clause[: verb.start()]):
         verb = first  # "X said … and accused him of “…”"
-    elif first is not verb and _head_before(discourse, start, start + first.start(), mentions):
+    elif (
+        first is not verb
+        and _head_before(discourse, start, start + first.start(), mentions)
+        and not _subordinate_subject(discourse, start, start + verb.start(), mentions)
+    ):
         # "Rep. Israel said Clinton called on members to be “…”": the outer speaker reports it
         verb = first
     verb_at = start + verb.start()

@@ -1,6 +1,6 @@
 """Speaker rules for a person described by a body (an appositive left unclosed before the verb,
-a body's title between an inverted verb and the name) and for a verb sharing the sentence's
-subject; one test per rule, on invented text."""
+a body's title between an inverted verb and the name) and for the verb a subject belongs to
+(after "and", after "hours after"); one test per rule, on invented text."""
 
 from .conftest import by_text
 
@@ -33,3 +33,12 @@ def test_a_verb_after_and_with_no_subject_shares_the_sentence_subject(extract):
     )
     proposal = by_text(extract(text, known=(), outlet=""), "melted down")
     assert proposal.speaker_name == "Tom Vail"
+
+
+def test_a_speech_verb_after_a_temporal_subordinator_is_no_report_of_the_verb_before(extract):
+    text = (
+        "Roads plan passes. Ada Brenn and Tom Vail debated.\n"
+        "Vail weighed in on Tuesday, hours after Brenn said he was “encouraged” by the plan."
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "encouraged")
+    assert proposal.speaker_name == "Ada Brenn"
