@@ -31,26 +31,29 @@ def topic_agreement(topic, *, settled_only: bool = False) -> dict:
     With ``settled_only`` (what everyone but reviewers gets: ``quotes.coding``) only quotes
     settled on the topic count. Runs four queries.
     """
-    quotes = Quote.objects.confirmed()
+    # Read from the topic's annotations, never by grouping every quote (a million of them): the
+    # codings of confirmed quotes, then, in the database, the few quotes whose codings spread.
+    annotations = StanceAnnotation.objects.filter(topic=topic, quote__status=Quote.Status.CONFIRMED)
     if settled_only:
-        quotes = quotes.filter(
-            Exists(QuoteStance.objects.filter(quote=OuterRef("pk"), topic=topic, is_settled=True))
+        annotations = annotations.filter(
+            Exists(
+                QuoteStance.objects.filter(quote=OuterRef("quote_id"), topic=topic, is_settled=True)
+            )
         )
-    on_topic = Q(annotations__topic=topic, annotations__value__isnull=False)
-    units = quotes.annotate(
-        coders=Count("annotations", filter=on_topic),
-        spread=Max("annotations__value", filter=on_topic)
-        - Min("annotations__value", filter=on_topic),
-    ).filter(coders__gte=2)
+    coded = annotations.filter(value__isnull=False)
     codings: dict[int, dict[str, int]] = {}
-    for quote_id, username, value in (
-        StanceAnnotation.objects.filter(
-            topic=topic, value__isnull=False, quote__in=units.values("pk")
-        )
-        .values_list("quote_id", "annotator__username", "value")
-        .order_by("quote_id", "annotator__username")
-    ):
+    for quote_id, username, value in coded.values_list(
+        "quote_id", "annotator__username", "value"
+    ).order_by("quote_id", "annotator__username"):
         codings.setdefault(quote_id, {})[username] = value
+    codings = {quote_id: codes for quote_id, codes in codings.items() if len(codes) >= 2}
+    spreading = (
+        coded.values("quote_id")
+        .annotate(coders=Count("id"), spread=Max("value") - Min("value"))
+        .filter(coders__gte=2, spread__gte=DISAGREEMENT_SPREAD)
+        .values("quote_id")
+    )
+    on_topic = Q(annotations__topic=topic, annotations__value__isnull=False)
     adjudicated = Adjudication.objects.filter(quote=OuterRef("pk"), topic=topic)
     disagreements = [
         {
@@ -61,8 +64,10 @@ def topic_agreement(topic, *, settled_only: bool = False) -> dict:
             "adjudicated_value": quote.adjudicated_value,
             "adjudicated_cannot_code": bool(quote.adjudicated_cannot_code),
         }
-        for quote in units.filter(spread__gte=DISAGREEMENT_SPREAD)
+        for quote in Quote.objects.filter(pk__in=spreading)
         .annotate(
+            spread=Max("annotations__value", filter=on_topic)
+            - Min("annotations__value", filter=on_topic),
             adjudicated=Exists(adjudicated),
             adjudicated_value=Subquery(adjudicated.values("value")[:1]),
             adjudicated_cannot_code=Subquery(adjudicated.values("cannot_code")[:1]),
@@ -70,9 +75,7 @@ def topic_agreement(topic, *, settled_only: bool = False) -> dict:
         .select_related("speaker", "source")
         .order_by("adjudicated", F("spread").desc(), "said_on", "id")
     ]
-    cannot_code = StanceAnnotation.objects.filter(
-        topic=topic, cannot_code=True, quote__in=quotes.values("pk")
-    ).count()
+    cannot_code = annotations.filter(cannot_code=True).count()
     return {
         "topic": topic,
         "alpha": ordinal_alpha(codings),
