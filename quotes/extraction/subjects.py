@@ -9,7 +9,7 @@ import re
 from .attribution import Discourse
 from .candidates import _NOT_A_NOUN, _candidates, sentence_subject
 from .head_after import head_after
-from .lexicon import OWNED_NOUNS, SPEECH_VERB_RE
+from .lexicon import OWNED_NOUNS, PERSON_ROLES, SPEECH_VERB_RE
 from .mentions import Mention
 from .nominals import ORGANISATION_NOUNS
 from .sentences import QUOTE_CHARS
@@ -313,7 +313,13 @@ def subject_before(
     if (
         described
         and not _NOT_A_NOUN.fullmatch(" " + described.group("head"))
-        and not [m for m in before if m.end > start + described.start()]
+        and not [
+            m
+            for m in before
+            if m.end > start + described.start()
+            # "the Senate Republican leader said": a body inside a person's description
+            and not (m.kind == "institution" and described.group("head").lower() in PERSON_ROLES)
+        ]
     ):
         # "the GOP front-runner said": a description, not the names before it
         text = described.group().strip()

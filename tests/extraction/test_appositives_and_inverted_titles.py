@@ -1,6 +1,7 @@
 """Speaker rules for a person described by a body (an appositive left unclosed before the verb,
-a body's title between an inverted verb and the name) and for the verb a subject belongs to
-(after "and", after "hours after"); one test per rule, on invented text."""
+a body's title between an inverted verb and the name, "the Senate Republican leader") and for
+the verb a subject belongs to (after "and", after "hours after"); one test per rule, on
+invented text."""
 
 from .conftest import by_text
 
@@ -42,3 +43,14 @@ def test_a_speech_verb_after_a_temporal_subordinator_is_no_report_of_the_verb_be
     )
     proposal = by_text(extract(text, known=(), outlet=""), "encouraged")
     assert proposal.speaker_name == "Ada Brenn"
+
+
+def test_a_body_inside_a_persons_description_is_no_subject(extract):
+    text = (
+        "Farm bill advances.\n"
+        "Tom Vail, the Senate Republican leader, met farmers on Monday.\n"
+        "Looking back on his years as a farmer, the Senate Republican leader said, “I never knew "
+        "what the weather would bring us.”"
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "I never knew")
+    assert proposal.speaker_name == "Tom Vail"
