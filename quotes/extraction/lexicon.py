@@ -109,7 +109,9 @@ energy emergencies culture education sport agriculture transport military nation
 united high commissioner undersecretary under-secretary assistant-secretary minister-
 counselor political economic programme program research scientific managing sen rep gov lt col sgt
 adm rev capt maj councillor councilor councilman councilwoman alderman alderwoman rabbi bishop
-cardinal imam sheikh
+cardinal imam sheikh treasurer secretary-treasurer comptroller auditor superintendent sheriff
+chairperson moderator delegate coordinator clerk provost attorney congressman congresswoman
+strategist pollster
 """
 )
 

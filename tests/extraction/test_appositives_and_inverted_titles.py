@@ -1,7 +1,7 @@
 """Speaker rules for a person described by a body (an appositive left unclosed before the verb,
-a body's title between an inverted verb and the name, "the Senate Republican leader") and for
-the verb a subject belongs to (after "and", after "hours after"); one test per rule, on
-invented text."""
+a body's title between an inverted verb and the name, "the Senate Republican leader", an office
+title such as "Treasurer" before a name) and for the verb a subject belongs to (after "and",
+after "hours after"); one test per rule, on invented text."""
 
 from .conftest import by_text
 
@@ -54,3 +54,13 @@ def test_a_body_inside_a_persons_description_is_no_subject(extract):
     )
     proposal = by_text(extract(text, known=(), outlet=""), "I never knew")
     assert proposal.speaker_name == "Tom Vail"
+
+
+def test_an_office_title_before_a_name_is_no_part_of_the_name(extract):
+    text = (
+        "Roads plan passes.\n"
+        "“We had a big issue with the road part of the budget,” said Lakeland Farm Workers "
+        "Secretary-Treasurer Mel Dorrit. Others agreed."
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "We had a big issue")
+    assert proposal.speaker_name == "Mel Dorrit"
