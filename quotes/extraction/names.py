@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .gender import gender_of_given_name
-from .lexicon import NATIONALITY_WORDS, NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS, words
+from .lexicon import (
+    NATIONALITY_WORDS,
+    NOT_NAME_WORDS,
+    ORG_WORDS,
+    ROLE_WORDS,
+    SPEECH_VERB_RE,
+    words,
+)
 from .model import KnownSpeaker
 from .places import is_place
 
@@ -206,6 +213,8 @@ def _common_opener(text: str, token: re.Match[str]) -> bool:
     word = token.group().lower()
     if word.endswith("ing") and not gender_of_given_name(word):
         return True  # "Asserting Clinton …", "Telling reporters …"
+    if word.endswith("ed") and SPEECH_VERB_RE.fullmatch(word) and not gender_of_given_name(word):
+        return True  # an inverted speech verb: "Continued Dorrit: “…”"
     return word in _lowercase_words(text)
 
 

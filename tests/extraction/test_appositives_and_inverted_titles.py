@@ -1,7 +1,7 @@
-"""Speaker rules for a person described by a body (an appositive left unclosed before the verb,
-a body's title between an inverted verb and the name, "the Senate Republican leader", an office
-title such as "Treasurer" before a name) and for the verb a subject belongs to (after "and",
-after "hours after"); one test per rule, on invented text."""
+"""Speaker rules on bodies and titles next to a name (an unclosed appositive, "explained KLTV
+moderator Nora Plesk", "the Senate Republican leader", "Treasurer", "Continued Dorrit:") and on
+the verb a subject belongs to (after "and", after "hours after"); one test per rule, on invented
+text."""
 
 from .conftest import by_text
 
@@ -63,4 +63,14 @@ def test_an_office_title_before_a_name_is_no_part_of_the_name(extract):
         "Secretary-Treasurer Mel Dorrit. Others agreed."
     )
     proposal = by_text(extract(text, known=(), outlet=""), "We had a big issue")
+    assert proposal.speaker_name == "Mel Dorrit"
+
+
+def test_a_past_speech_verb_opening_a_sentence_is_no_part_of_the_name_after_it(extract):
+    text = (
+        "Roads plan passes. Mel Dorrit spoke first.\n"
+        "The roads are bad. Continued Dorrit: “So I think it is a very real problem for the "
+        "county.”"
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "So I think")
     assert proposal.speaker_name == "Mel Dorrit"
