@@ -10,13 +10,15 @@ answer the speaker is left undecided, with the reason.
 import re
 from dataclasses import dataclass, field
 
+from .gender import gender_of_given_name
 from .institutions import resolve_definite_org, resolve_institution, with_reason
 from .lexicon import OUTLETS, ROLE_WORDS
 from .mentions import EXPERT_ROLES, Mention, find_mentions
 from .model import KnownSpeaker, Speaker, undecided
-from .names import match_known_person, name_keys
+from .names import _lowercase_words, match_known_person, name_keys
 from .nominals import bearer_of_role, resolve_nominal, role_fallback
 from .people import PERSON_ROLES, PersonIndex
+from .places import is_place
 from .pronouns import resolve_pronoun
 from .sentences import _is_abbreviation
 
@@ -56,6 +58,7 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     surname: str = ""
     by_surname: bool = False  # the article has named this person by the surname alone
+    given: str = ""  # the given name's key, for a person named in full
 
 
 @dataclass
@@ -79,11 +82,17 @@ class Discourse:
         self.mentions = find_mentions(
             masked, 0, len(masked), self.known, outlet, extra_surnames=self.people.surnames()
         )
-        named = {
-            name_keys(m.name)[-1]
+        full = [
+            name_keys(m.name)
             for m in self.mentions
-            if m.kind == "person" and not m.surname_only and name_keys(m.name)
-        }
+            if m.kind == "person" and not m.surname_only and len(name_keys(m.name)) >= 2
+        ]
+        named = {keys[-1] for keys in full}
+        # "Ada Okafor … Ada said": a given name alone, when the article writes it only as one
+        given = {
+            keys[0] for keys in full if gender_of_given_name(keys[0]) and not is_place(keys[0])
+        } - named - _lowercase_words(masked)
+        self.given_names = frozenset(given)
         if named:  # a surname alone refers to someone named in full in the article
             self.mentions = find_mentions(
                 masked,
@@ -92,6 +101,7 @@ class Discourse:
                 self.known,
                 outlet,
                 extra_surnames=frozenset(named) | self.people.surnames(),
+                lone_names=self.given_names,
             )
         self.entity_of: dict[int, Entity] = {}
         self.events: list[SpeakerEvent] = []
@@ -124,7 +134,14 @@ class Discourse:
         known = match_known_person(mention.tokens or (mention.name,), self.known)
         if mention.surname_only:
             named = [e for e in entities.values() if e.surname == surname]
-            if named:
+            firsts = {
+                id(e): e
+                for e in entities.values()
+                if e.given == surname and surname in self.given_names and not named
+            }
+            if len(firsts) == 1:  # "Ada Okafor … Ada said": the one person of that given name
+                entity = next(iter(firsts.values()))
+            elif named:
                 # "Donald Trump … Ivanka Trump … Trump said": the surname alone keeps naming
                 # whom it named before, else the first of the family the article introduced
                 entity = next((e for e in named if e.by_surname), named[0])
@@ -133,12 +150,17 @@ class Discourse:
             entity = entities.get(known.slug)
             if entity is None:
                 entity = Entity(
-                    Speaker(known.slug, known.name, "person"), list(known.roles), surname
+                    Speaker(known.slug, known.name, "person"),
+                    list(known.roles),
+                    surname,
+                    given=_given(name_keys(known.name)),
                 )
                 entities[known.slug] = entity
         if entity is None:
             key = "name:" + " ".join(keys)
-            entity = entities.get(key) or Entity(Speaker(None, mention.name, "person"), [], surname)
+            entity = entities.get(key) or Entity(
+                Speaker(None, mention.name, "person"), [], surname, given=_given(keys)
+            )
             entities[key] = entity
         entities[entity.speaker.slug or "name:" + " ".join(keys)] = entity
         if mention.role:
@@ -198,6 +220,10 @@ class Discourse:
                 entity = self._person_entity(mention, entities)
             how = "matched known speaker" if entity.speaker.slug else "new person named"
             return with_reason(entity.speaker, f"{how} '{mention.text.strip()}'")
+        if mention.kind in ("role", "nominal", "anonymous"):
+            named = self._appositive_name(mention.end)
+            if named is not None:  # "her senior policy adviser, Jake Sullivan, said:"
+                return with_reason(self.resolve(named), f"'{mention.text.strip()}' is {named.text}")
         if mention.kind == "institution":
             return resolve_institution(self, mention)
         if mention.kind == "definite_org":
@@ -306,6 +332,19 @@ class Discourse:
             return found
         return role_fallback(self, mention, mention.text.strip(), role)
 
+    def _appositive_name(self, position: int) -> Mention | None:
+        """The person named between commas right after ``position``: the role's bearer."""
+        for m in self.mentions:
+            if m.start > position + 3:
+                break
+            if (
+                m.kind == "person"
+                and re.fullmatch(r",\s+", self.masked[position : m.start])
+                and re.match(r"\s*,", self.masked[m.end : m.end + 3])
+            ):
+                return m
+        return None
+
     def record(self, position: int, speaker: Speaker, clause: str) -> None:
         if not speaker.decided:
             return
@@ -314,6 +353,10 @@ class Discourse:
         if told:
             outlet = next((o for o in self.outlets if told.group("outlet").startswith(o)), outlet)
         self.events.append(SpeakerEvent(position, speaker, outlet))
+
+
+def _given(keys: tuple[str, ...]) -> str:
+    return keys[0] if len(keys) >= 2 else ""
 
 
 def _only_title_words(gap: str) -> bool:

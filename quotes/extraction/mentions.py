@@ -170,6 +170,7 @@ def find_mentions(
     outlet: str = "",
     strict: bool = True,
     extra_surnames: frozenset[str] = frozenset(),
+    lone_names: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Mentions in ``masked[start:end]``, without overlaps, in text order."""
     outlets = tuple(o for o in (*OUTLETS, outlet) if o)
@@ -189,7 +190,7 @@ def find_mentions(
                 named_body=True,
             )
         )
-    for name in find_names(masked, start, end, surnames, strict):
+    for name in find_names(masked, start, end, surnames, strict, lone_names):
         found.append(
             Mention(
                 name.start,

@@ -148,7 +148,12 @@ def _runs(text: str, start: int, end: int):
 
 
 def find_names(
-    text: str, start: int, end: int, known_surnames=frozenset(), strict: bool = True
+    text: str,
+    start: int,
+    end: int,
+    known_surnames=frozenset(),
+    strict: bool = True,
+    lone_names=frozenset(),
 ) -> list[NameMention]:
     """Person names in ``text[start:end]``.
 
@@ -156,7 +161,8 @@ def find_names(
     when its surname is one the article shows to be a person's (``known_surnames``: the
     registry's and :class:`.people.PersonIndex`'s keys) or a role title precedes it
     (``strict``); a single word is a name only when it is such a surname or a title/honorific
-    precedes it ("Mr. Stoltenberg", "Secretary General Stoltenberg").
+    precedes it ("Mr. Stoltenberg", "Secretary General Stoltenberg"), or it is one of
+    ``lone_names`` (given names the article also prints in full: "Ada said").
     """
     mentions = []
     for run in _runs(text, start, end):
@@ -192,7 +198,7 @@ def find_names(
             while len(segment) > 1 and _common_opener(text, segment[0]):
                 segment = segment[1:]  # "Despite Rubio", "Telling Jeb Bush"
             for part in _split_long(segment):
-                mention = _mention(text, role_tokens, part, known_surnames, strict)
+                mention = _mention(text, role_tokens, part, known_surnames, strict, lone_names)
                 if mention:
                     mentions.append(mention)
                 role_tokens = []
@@ -226,7 +232,7 @@ def _split_long(segment):
     return [segment]
 
 
-def _mention(text, role_tokens, part, known_surnames, strict) -> NameMention | None:
+def _mention(text, role_tokens, part, known_surnames, strict, lone_names) -> NameMention | None:
     tokens = tuple(
         _POSSESSIVE.sub("", m.group()).rstrip(".")
         if not _INITIALS.fullmatch(m.group())
@@ -244,7 +250,7 @@ def _mention(text, role_tokens, part, known_surnames, strict) -> NameMention | N
         end -= 1 if text[end - 1] != "s" else 2
         break
     if len(full) == 1:
-        surname_known = name_key(full[0]) in known_surnames
+        surname_known = name_key(full[0]) in known_surnames | lone_names
         if surname_known or titled:
             return NameMention(start, end, " ".join(tokens), role, True, tokens)
         return None

@@ -74,3 +74,13 @@ def test_a_past_speech_verb_opening_a_sentence_is_no_part_of_the_name_after_it(e
     )
     proposal = by_text(extract(text, known=(), outlet=""), "So I think")
     assert proposal.speaker_name == "Mel Dorrit"
+
+
+def test_a_name_between_commas_after_a_role_is_its_bearer(extract):
+    text = (
+        "Campaign memo leaks.\n"
+        "In a statement to the Gazette, her senior policy adviser, Tomas Varga, said: “The "
+        "mayor believes that the bridge must be rebuilt.”"
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "The mayor believes")
+    assert proposal.speaker_name == "Tomas Varga"

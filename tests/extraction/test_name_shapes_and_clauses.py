@@ -302,3 +302,21 @@ def test_a_title_before_the_subject_does_not_push_it_out_of_subject_position(ext
         "Asked about the remarks, Mr. Brenner was dismissive. “Nobody cares,” he said."
     )
     assert by_text(extract(text, known=()), "Nobody cares").speaker_name == "Brenner"
+
+
+def test_a_given_name_alone_names_the_one_person_printed_in_full_with_it(extract):
+    text = (
+        "Shelter opens.\nAda Okafor ran the shelter for a decade, and Bill Okafor ran the kitchen.\n"
+        "Ada said: “We are full every night.”"
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "We are full")
+    assert proposal.speaker_name == "Ada Okafor"
+
+
+def test_a_given_name_two_people_share_stays_their_own_mention(extract):
+    text = (
+        "Shelter opens.\nAda Okafor ran the shelter, and Ada Mensah ran the kitchen.\n"
+        "Ada said: “We are full every night.”"
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "We are full")
+    assert proposal.speaker_name not in ("Ada Okafor", "Ada Mensah")
