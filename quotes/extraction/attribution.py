@@ -89,9 +89,11 @@ class Discourse:
         ]
         named = {keys[-1] for keys in full}
         # "Ada Okafor … Ada said": a given name alone, when the article writes it only as one
-        given = {
-            keys[0] for keys in full if gender_of_given_name(keys[0]) and not is_place(keys[0])
-        } - named - _lowercase_words(masked)
+        given = (
+            {keys[0] for keys in full if gender_of_given_name(keys[0]) and not is_place(keys[0])}
+            - named
+            - _lowercase_words(masked)
+        )
         self.given_names = frozenset(given)
         if named:  # a surname alone refers to someone named in full in the article
             self.mentions = find_mentions(

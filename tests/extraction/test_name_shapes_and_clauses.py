@@ -306,7 +306,7 @@ def test_a_title_before_the_subject_does_not_push_it_out_of_subject_position(ext
 
 def test_a_given_name_alone_names_the_one_person_printed_in_full_with_it(extract):
     text = (
-        "Shelter opens.\nAda Okafor ran the shelter for a decade, and Bill Okafor ran the kitchen.\n"
+        "Shelter opens.\nAda Okafor ran the shelter for years, and Bill Okafor ran the kitchen.\n"
         "Ada said: “We are full every night.”"
     )
     proposal = by_text(extract(text, known=(), outlet=""), "We are full")
