@@ -88,7 +88,9 @@ ANY_ACRONYM = re.compile(
 # "the Federalist", "The Wall Street Journal": the definite article before a capitalised name.
 _VERB = SPEECH_VERB_RE.pattern.replace("(?<![\\w-])", "")
 THE_NAME = re.compile(
-    r"\b[Tt]he\s+((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)(?![\w’'-]|\s+[A-Z])"
+    # words on one line, none closing a sentence ("the Russians.\n\nHe" is no name)
+    r"\b[Tt]he\s+((?:[A-Z][\w’'.-]*(?<![a-z]{2}\.)[ \t]+){0,4}[A-Z][\w’'.-]*)"
+    r"(?![\w’'-]|[ \t]+[A-Z])"
     r"(?!\s+(?!(?:" + _VERB + r")\b)[a-z])"
 )
 # "a State Department official", "one Clinton spokesman": an unnamed member of a named body.

@@ -108,7 +108,9 @@ def sentence_subject(discourse: Discourse, start: int, end: int) -> Mention | No
             return None
         actor = mention.kind in ("person", "institution", "anonymous", "nominal", "pronoun", "role")
         follows = discourse.masked[mention.end : mention.end + 120]
-        verb_follows = re.match(r"(?:\s*,[^,]{1,80},)?\s+[a-z]", follows)
+        # "He’s predicting": after a pronoun, "’s" is a contracted auxiliary, not a possessive
+        contracted = r"(?:['’](?:s|d|ll|ve|re)\b)?" if mention.kind == "pronoun" else ""
+        verb_follows = re.match(contracted + r"(?:\s*,[^,]{1,80},)?\s+[a-z]", follows)
         if actor and verb_follows and not _NON_SUBJECT_BEFORE.search(before):
             return mention
         return None

@@ -116,3 +116,31 @@ def test_the_agent_of_a_passive_question_may_carry_a_title(extract):
     )
     proposal = by_text(extract(text, known=(), outlet=""), "adding another")
     assert proposal.speaker_name == "Omar Hale"
+
+
+def test_a_body_name_does_not_run_over_a_paragraph_break_into_the_next_subject(extract):
+    text = (
+        "Rally ends.\nJohn Kasich spoke.\n\n"
+        "But he says that it does not mean he can take on the Russians.\n\n"
+        "He tells the crowd: “I do not want you to have the wrong impression.”"
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "I do not want")
+    assert proposal.speaker_name == "John Kasich"
+
+
+def test_a_pronoun_with_a_contracted_auxiliary_is_the_sentence_subject(extract):
+    text = (
+        "Rally ends.\nMara Quist spoke in Reno. "
+        "She’s predicting she will do “very, very well” in the next contest."
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "very, very well")
+    assert proposal.speaker_name == "Mara Quist"
+
+
+def test_a_possessive_name_opening_a_sentence_is_not_its_subject(extract):
+    text = (
+        "Vote nears.\nTeo Marsh backs the bill. Marsh’s move matters because Speaker Ivo Brandt "
+        "has said he is “not ready” to endorse it."
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "not ready")
+    assert proposal.speaker_name == "Ivo Brandt"
