@@ -32,7 +32,15 @@ from django.db.models.functions import Coalesce
 from quotes import unit_rollup
 from quotes.models import Quote, QuoteRollup, QuoteStance, StanceRollup
 from quotes.periods import PeriodStart
-from quotes.rollup_sql import insert_select, month_end, month_q, month_start
+from quotes.rollup_sql import (
+    delete_sql,
+    insert_select,
+    insert_sql,
+    month_end,
+    month_q,
+    month_start,
+    run_compiled,
+)
 
 # A topic's stances of one speaker, status, month and precision: a range of the stored stances'
 # timeline index (quote_stance_timeline), so recomputing a slot reads only its own rows.
@@ -153,16 +161,37 @@ def stance_slot(stance) -> tuple | None:
     return (stance.topic_id, stance.speaker_id, stance.status, month, stance.said_on_precision)
 
 
+def stance_held(stance) -> tuple | None:
+    """What the rollups (by report and by utterance) hold of a stored stance (None: no row):
+    its slot fields, month, value and settled state. Two stances that agree on it leave every
+    cell and unit as they are; an undated stance still counts in its utterance's unit."""
+    if stance is None:
+        return None
+    month = None if stance.said_on is None else month_start(stance.said_on)
+    fields = (stance.topic_id, stance.speaker_id, stance.status, stance.said_on_precision)
+    return (*fields, month, stance.value, stance.is_settled)
+
+
 def rollup_slots_refresh(slots: Iterable[tuple]) -> None:
     """Recompute the cells of these month slots from the stored stances: per hundred slots a
     DELETE and an INSERT … SELECT. Call it inside the write's transaction."""
     todo = sorted(set(slots), key=str)
     for start in range(0, len(todo), SLOTS_PER_QUERY):
         chunk = todo[start : start + SLOTS_PER_QUERY]
-        cell = reduce(or_, (Q(**dict(zip(SLOT, slot, strict=True))) for slot in chunk))
-        StanceRollup.objects.filter(cell, unit=StanceRollup.Unit.REPORT).delete()
-        rows = reduce(or_, (_month_q(slot) for slot in chunk))
-        insert_select(StanceRollup, CELL_COLUMNS, _cell_rows(QuoteStance.objects.filter(rows)))
+        flat = tuple(value for slot in chunk for value in slot)
+        run_compiled("report cells", _slots_statements, flat)
+
+
+def _slots_statements(*flat) -> list[tuple]:
+    """The DELETE and the INSERT … SELECT recomputing the report cells of the slots ``flat``
+    (their fields one after the other)."""
+    chunk = [flat[start : start + len(SLOT)] for start in range(0, len(flat), len(SLOT))]
+    cell = reduce(or_, (Q(**dict(zip(SLOT, slot, strict=True))) for slot in chunk))
+    rows = reduce(or_, (_month_q(slot) for slot in chunk))
+    return [
+        delete_sql(StanceRollup.objects.filter(cell, unit=StanceRollup.Unit.REPORT)),
+        insert_sql(StanceRollup, CELL_COLUMNS, _cell_rows(QuoteStance.objects.filter(rows))),
+    ]
 
 
 QUOTE_SLOT = ("speaker_id", "said_on")

@@ -28,6 +28,7 @@ from quotes.rollup import (
     rollup_kept,
     rollup_slots_refresh,
     rollup_topic_refresh,
+    stance_held,
     stance_slot,
 )
 from quotes.unit_rollup import units_refresh
@@ -132,17 +133,19 @@ def stance_summary_refresh(*, quote_id: int, topic_id: int) -> QuoteStance | Non
     change here, so the stance's month slot is the one its copies of them name, read from the
     new summary (or, when none is left, from the row deleted)."""
     stored = QuoteStance.objects.filter(quote_id=quote_id, topic_id=topic_id)
+    old = stored.order_by("pk").first()
     summaries = _stance_summaries(Q(quote_id=quote_id, topic_id=topic_id))
-    slot = stance_slot(summaries[0]) if summaries else None
-    if not summaries:
-        slot = next((stance_slot(old) for old in stored), None)
+    new = summaries[0] if summaries else None
     stored.delete()
-    if summaries:
-        summaries[0].save()
+    if new is not None:
+        new.save()
+    if stance_held(old) == stance_held(new):
+        return new  # same slot, value and settled state: no cell or unit moves
+    slot = stance_slot(new or old)
     if slot is not None:
         rollup_slots_refresh([slot])
     units_refresh(quote_ids=[quote_id], topic_ids=[topic_id], quotes=False)
-    return summaries[0] if summaries else None
+    return new
 
 
 @transaction.atomic

@@ -25,7 +25,14 @@ from django.db.models import Avg, Count, F, Max, Min, Q, QuerySet, Sum, Value
 
 from quotes.models import Quote, QuoteRollup, QuoteStance, StanceRollup, UnitQuote, UnitStance
 from quotes.periods import PeriodStart
-from quotes.rollup_sql import insert_select, month_q, month_start
+from quotes.rollup_sql import (
+    delete_sql,
+    insert_select,
+    insert_sql,
+    month_q,
+    month_start,
+    run_compiled,
+)
 from quotes.utterances import unit_date, unit_key, with_unit_stance
 
 UTTERANCE = StanceRollup.Unit.UTTERANCE
@@ -165,11 +172,21 @@ def cells_refresh(slots: Iterable[tuple]) -> None:
     """Recompute the utterance stance cells of these month slots (``SLOT``) from ``UnitStance``:
     per hundred slots a DELETE and an INSERT … SELECT for each view."""
     for chunk in _chunks(set(slots), SLOTS_PER_QUERY):
-        cell = reduce(or_, (Q(**dict(zip(SLOT, slot, strict=True))) for slot in chunk))
-        StanceRollup.objects.filter(cell, unit=UTTERANCE).delete()
-        units = UnitStance.objects.filter(reduce(or_, (month_q(slot, SLOT) for slot in chunk)))
-        for settled in (True, False):
-            insert_select(StanceRollup, CELL_COLUMNS, _cell_rows(units, settled=settled))
+        flat = tuple(value for slot in chunk for value in slot)
+        run_compiled("utterance cells", _cells_statements, flat)
+
+
+def _cells_statements(*flat) -> list[tuple]:
+    chunk = [flat[start : start + len(SLOT)] for start in range(0, len(flat), len(SLOT))]
+    cell = reduce(or_, (Q(**dict(zip(SLOT, slot, strict=True))) for slot in chunk))
+    units = UnitStance.objects.filter(reduce(or_, (month_q(slot, SLOT) for slot in chunk)))
+    return [
+        delete_sql(StanceRollup.objects.filter(cell, unit=UTTERANCE)),
+        *(
+            insert_sql(StanceRollup, CELL_COLUMNS, _cell_rows(units, settled=settled))
+            for settled in (True, False)
+        ),
+    ]
 
 
 def quote_cells_refresh(slots: Iterable[tuple]) -> None:
@@ -216,10 +233,9 @@ def units_refresh(
             slots = _month_slots(
                 rows.exclude(said_on=None).values_list(*SLOT).order_by().distinct()
             )
-            rows.delete()
-            for condition in _of_units(chunk, "quote__"):
-                stances = unit_stance_rows(base.filter(condition))
-                insert_select(UnitStance, UNIT_STANCE_COLUMNS, stances)
+            flat = (*chunk, *(topics or ()))
+            build = _units_statements(len(chunk), every_topic=topics is None)
+            run_compiled(f"units {len(chunk)} {topics is None}", build, flat)
             slots |= _month_slots(
                 rows.exclude(said_on=None).values_list(*SLOT).order_by().distinct()
             )
@@ -237,6 +253,27 @@ def units_refresh(
                 rows.values_list(*QUOTE_SLOT, "said_on_precision").order_by().distinct()
             )
             quote_cells_refresh({slot[:2] for slot in slots})
+
+
+def _units_statements(count: int, *, every_topic: bool):
+    """A builder of the DELETE and INSERT … SELECTs recomputing the ``UnitStance`` rows of
+    ``count`` units (the first arguments) on the topics that follow (``every_topic``: all)."""
+
+    def build(*flat) -> list[tuple]:
+        units, topics = flat[:count], flat[count:]
+        rows = UnitStance.objects.filter(unit__in=units)
+        base = QuoteStance.objects.all()
+        if not every_topic:
+            rows, base = rows.filter(topic_id__in=topics), base.filter(topic_id__in=topics)
+        return [
+            delete_sql(rows),
+            *(
+                insert_sql(UnitStance, UNIT_STANCE_COLUMNS, unit_stance_rows(base.filter(q)))
+                for q in _of_units(units, "quote__")
+            ),
+        ]
+
+    return build
 
 
 def units_topic_rebuild(*, topic_id: int) -> None:
