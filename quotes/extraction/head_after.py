@@ -43,6 +43,10 @@ def head_after(discourse: Discourse, verb_end: int, limit: int, mentions: list[M
     head_end = verb_end + complement.start() if complement else end
     phrase = [m for m in mentions if verb_end <= m.start < head_end]
     people = [m for m in phrase if m.kind == "person"]
+    if complement and not people:
+        titled = _titled_name(masked, verb_end, end, mentions)
+        if titled is not None:  # "said master of ceremonies Asab Al-Tabchi, a Syrian engineer"
+            return titled
     # "exhorted Clinton's introducer, actress Jamie Lee Curtis", "said the group's president,
     # Jane Doe": the name in the appositive, when the phrase before it names nobody who speaks
     owner = people and re.match(r"['’]s?\s+[a-z]", masked[people[-1].end : people[-1].end + 4])
@@ -69,6 +73,25 @@ def head_after(discourse: Discourse, verb_end: int, limit: int, mentions: list[M
         text = masked[described.start("det") : end].strip()
         head = described.group("head").lower()
         return Mention(described.start("det"), end, "nominal", text, name=text, role=head)
+    return None
+
+
+_PREPOSITION = re.compile(r"(?:of|to|for|at|with|from|in|on|by|about|and|or)")
+_NOT_A_TITLE = {"who", "whom", "whose", "which", "that", "but", "when", "after", "before"}
+_DETERMINERS = {"the", "a", "an", "one", "another", "his", "her", "its", "their"}
+
+
+def _titled_name(masked: str, verb_end: int, end: int, mentions: list[Mention]):
+    """A person named after a lowercase title that holds a complement ("said former secretary of
+    state Hillary Clinton"), not the object of one ("said a longtime adviser to Ted Cruz")."""
+    for m in mentions:
+        if m.kind != "person" or not verb_end <= m.start < end:
+            continue
+        words = re.findall(r"\S+", masked[verb_end : m.start])
+        lowercase = words and all(re.fullmatch(r"[a-z][a-z-]*", w) for w in words)
+        if not lowercase or _PREPOSITION.fullmatch(words[-1]) or words[0] in _DETERMINERS:
+            return None
+        return None if _NOT_A_TITLE.intersection(words) else m
     return None
 
 

@@ -212,6 +212,16 @@ _SUBORDINATE = re.compile(
 )
 
 
+def _names_only(discourse: Discourse, start: int, end: int) -> bool:
+    """Whether an opener "As X," holds nothing but the conjunction and one name."""
+    words = discourse.masked[start:end].split()
+    named = discourse.mentions_in(start, end)
+    if not named or named[0].kind != "person":
+        return False
+    rest = discourse.masked[start : named[0].start] + discourse.masked[named[0].end : end]
+    return len(re.findall(r"\w+", rest)) <= 1 and len(words) <= 5
+
+
 def _subordinate_subject(discourse: Discourse, start: int, verb_at: int, mentions) -> bool:
     """Whether the verb's subject opens a clause of its own ("…, hours after Brenn said"),
     so the verb is no report inside an earlier verb's report."""
@@ -238,6 +248,8 @@ def subject_before(
     clause = discourse.masked[start:position]
     # "While not everything Trump says is true, Jamieson said …": the main clause speaks
     opener = _SUBORDINATE.match(clause)
+    if opener and _names_only(discourse, start, start + opener.end()):
+        opener = None  # "As John Cornyn, the No. 2 in the leadership, put it:": no clause
     if opener and _speech_verbs(clause[opener.end() :]):
         start += opener.end()
         clause = discourse.masked[start:position]

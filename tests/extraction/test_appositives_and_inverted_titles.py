@@ -84,3 +84,30 @@ def test_a_name_between_commas_after_a_role_is_its_bearer(extract):
     )
     proposal = by_text(extract(text, known=(), outlet=""), "The mayor believes")
     assert proposal.speaker_name == "Tomas Varga"
+
+
+def test_a_name_after_a_lowercase_title_with_a_complement_is_the_speaker(extract):
+    text = (
+        "Refugees welcomed.\nPeople gathered in the park on Sunday. “Thanks for welcoming these "
+        "families,” said master of ceremonies Asad Tahiri, a Syrian engineer who praised Jon Bale."
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "Thanks for welcoming")
+    assert proposal.speaker_name == "Asad Tahiri"
+
+
+def test_a_name_in_a_relative_clause_after_an_unnamed_source_is_not_the_speaker(extract):
+    text = (
+        "Emails reviewed.\nInvestigators met on Monday. “His account sent a number of emails,” "
+        "said one source who identified Jon Bale but spoke on the condition of anonymity."
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "His account sent")
+    assert proposal.speaker_name != "Jon Bale"
+
+
+def test_as_a_name_with_an_appositive_put_it_is_no_subordinate_clause(extract):
+    text = (
+        "Vote nears.\nAs Mara Quist, the No. 2 in the party's leadership, put it: “This person "
+        "will not be confirmed.”"
+    )
+    proposal = by_text(extract(text, known=(), outlet=""), "This person")
+    assert proposal.speaker_name == "Mara Quist"
