@@ -22,7 +22,7 @@ from django.db.models import Q
 
 from quotes.models import DatePrecision, Quote
 from quotes.models.common import period_end
-from quotes.text import _FOLD_CHARS, fold
+from quotes.text import fold
 
 THRESHOLD = 0.45
 # Words are cut to their first letters so that inflections and translation variants meet
@@ -33,19 +33,13 @@ MIN_SHINGLES = 2
 # Two reports of different words share at least this many word pairs to be one statement.
 MIN_SHARED = 4
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-# Folding turns these into quotes, apostrophes and hyphens, which split words as a space does.
-_SPLITS = str.maketrans(dict.fromkeys(_FOLD_CHARS, " "))
 
 
 @lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
     """The folded, lower-cased text's words, each cut to ``STEM`` letters (cached per text:
-    a quote is scored against every candidate of its window). Text that is ASCII once folding's
-    punctuation is a space folds to the same words unfolded, and skips ``fold``'s
-    character-by-character pass."""
-    plain = text.translate(_SPLITS)
-    folded = plain if plain.isascii() else fold(text)
-    return tuple(word[:STEM] for word in _WORD.findall(folded.lower()))
+    a quote is scored against every candidate of its window)."""
+    return tuple(word[:STEM] for word in _WORD.findall(fold(text).lower()))
 
 
 @lru_cache(maxsize=65536)

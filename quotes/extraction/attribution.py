@@ -15,7 +15,7 @@ from .institutions import resolve_definite_org, resolve_institution, with_reason
 from .lexicon import OUTLETS, ROLE_WORDS
 from .mentions import EXPERT_ROLES, Mention, find_mentions
 from .model import KnownSpeaker, Speaker, undecided
-from .names import _lowercase_words, match_known_person, name_keys
+from .names import lowercase_words, match_known_person, name_keys
 from .nominals import bearer_of_role, resolve_nominal, role_fallback
 from .people import PERSON_ROLES, PersonIndex
 from .places import is_place
@@ -92,7 +92,7 @@ class Discourse:
         given = (
             {keys[0] for keys in full if gender_of_given_name(keys[0]) and not is_place(keys[0])}
             - named
-            - _lowercase_words(masked)
+            - lowercase_words(masked)
         )
         self.given_names = frozenset(given)
         if named:  # a surname alone refers to someone named in full in the article
@@ -136,13 +136,9 @@ class Discourse:
         known = match_known_person(mention.tokens or (mention.name,), self.known)
         if mention.surname_only:
             named = [e for e in entities.values() if e.surname == surname]
-            firsts = {
-                id(e): e
-                for e in entities.values()
-                if e.given == surname and surname in self.given_names and not named
-            }
+            firsts = [] if named else self._named_in_full_by_given(surname, entities)
             if len(firsts) == 1:  # "Ada Okafor … Ada said": the one person of that given name
-                entity = next(iter(firsts.values()))
+                entity = firsts[0]
             elif named:
                 # "Donald Trump … Ivanka Trump … Trump said": the surname alone keeps naming
                 # whom it named before, else the first of the family the article introduced
@@ -181,6 +177,12 @@ class Discourse:
         if described:  # "The defence minister, Ben Wallace, said"
             entity.roles.append(described.group(1))
         return entity
+
+    def _named_in_full_by_given(self, given: str, entities: dict[str, Entity]) -> list[Entity]:
+        """The people printed in full with the given name ``given`` (one entity once each)."""
+        if given not in self.given_names:
+            return []
+        return list({id(e): e for e in entities.values() if e.given == given}.values())
 
     def sentence_start(self, position: int) -> int:
         p_start = self.paragraph(position)[0]

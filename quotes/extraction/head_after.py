@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import OWNED_NOUNS
+from .lexicon import DETERMINERS, OWNED_NOUNS
 from .mentions import Mention
 from .nominals import ORGANISATION_NOUNS
 from .sentences import _is_abbreviation
@@ -76,9 +76,8 @@ def head_after(discourse: Discourse, verb_end: int, limit: int, mentions: list[M
     return None
 
 
-_PREPOSITION = re.compile(r"(?:of|to|for|at|with|from|in|on|by|about|and|or)")
+_JOINING = {"of", "to", "for", "at", "with", "from", "in", "on", "by", "about", "and", "or"}
 _NOT_A_TITLE = {"who", "whom", "whose", "which", "that", "but", "when", "after", "before"}
-_DETERMINERS = {"the", "a", "an", "one", "another", "his", "her", "its", "their"}
 
 
 def _titled_name(masked: str, verb_end: int, end: int, mentions: list[Mention]):
@@ -89,7 +88,7 @@ def _titled_name(masked: str, verb_end: int, end: int, mentions: list[Mention]):
             continue
         words = re.findall(r"\S+", masked[verb_end : m.start])
         lowercase = words and all(re.fullmatch(r"[a-z][a-z-]*", w) for w in words)
-        if not lowercase or _PREPOSITION.fullmatch(words[-1]) or words[0] in _DETERMINERS:
+        if not lowercase or words[-1] in _JOINING or words[0] in DETERMINERS:
             return None
         return None if _NOT_A_TITLE.intersection(words) else m
     return None

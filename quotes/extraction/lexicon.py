@@ -186,6 +186,9 @@ thanksgiving
 
 # What a person or body has that speaks for them: "Trump's campaign said", "the Okafor campaign",
 # "Brenner's spokesman" (an alternation for regular expressions).
+# words that open a noun phrase without naming anyone: "the", "one", "their" …
+DETERMINERS = words("the a an one another his her its their")
+
 OWNED_NOUNS = (
     "campaign|administration|team|staff|camp|allies|aides?|spokesman|spokeswoman|spokesperson|"
     "adviser|advisor|advisers|advisors|official|officials|lawyers?|attorneys?|staffers?|"

@@ -206,7 +206,7 @@ def find_names(
 
 
 @lru_cache(maxsize=4)
-def _lowercase_words(text: str) -> frozenset[str]:
+def lowercase_words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"\b[a-z][a-z’'-]+\b", text))
 
 
@@ -221,7 +221,7 @@ def _common_opener(text: str, token: re.Match[str]) -> bool:
         return True  # "Asserting Clinton …", "Telling reporters …"
     if word.endswith("ed") and SPEECH_VERB_RE.fullmatch(word) and not gender_of_given_name(word):
         return True  # an inverted speech verb: "Continued Dorrit: “…”"
-    return word in _lowercase_words(text)
+    return word in lowercase_words(text)
 
 
 def _split_long(segment):

@@ -17,7 +17,15 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .lexicon import FEMALE_NOUNS, MALE_NOUNS, ROLE_CLASSES, SPEECH_VERB_RE, UNNAMED, words
+from .lexicon import (
+    DETERMINERS,
+    FEMALE_NOUNS,
+    MALE_NOUNS,
+    ROLE_CLASSES,
+    SPEECH_VERB_RE,
+    UNNAMED,
+    words,
+)
 from .model import Speaker, undecided
 from .pronouns import entity_gender, is_subject
 
@@ -41,7 +49,7 @@ ORGANISATION_NOUNS = words(
     institute center centre white-house embassy police force navy army military guard
     """
 )
-_DETERMINERS = {"The", "A", "An", "One", "Another", "His", "Her", "Its", "Their"}
+_DETERMINERS = {word.capitalize() for word in DETERMINERS}
 _NOT_HEADS = words(
     """
     same other first last next new one two three more most time year week day way case point

@@ -1,4 +1,14 @@
-from quotes.text import content_hash, find_span, find_spans, fold, paragraph_bounds
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotes.text import (
+    _fold_with_map,
+    content_hash,
+    find_span,
+    find_spans,
+    fold,
+    paragraph_bounds,
+)
 
 
 def test_fold_makes_quotes_dashes_and_spaces_uniform():
@@ -29,3 +39,8 @@ def test_paragraph_bounds_cover_the_line_of_the_span():
 def test_content_hash_ignores_typography_but_not_words():
     assert content_hash("“A” — b") == content_hash('"A" - b')
     assert content_hash("A b") != content_hash("A c")
+
+
+@given(st.text(alphabet="ab \t\n\x0b\x1c“”‘’—–…é\u00a0ǅＡ", max_size=40))
+def test_the_ascii_shortcut_folds_like_the_character_pass(text):
+    assert fold(text) == _fold_with_map(text)[0].strip()
