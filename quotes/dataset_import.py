@@ -25,6 +25,7 @@ from quotes.dataset_format import (
 )
 from quotes.dataset_versions import READABLE, columns_added, tables_missing
 from quotes.rollup import rollup_rebuild
+from quotes.utterance_index import utterance_keys_rebuild
 
 
 def read_manifest(directory: Path) -> dict:
@@ -206,6 +207,7 @@ def import_bundle(directory: Path, *, using: str = DEFAULT_DB_ALIAS) -> dict[str
                     "(edited by hand?); nothing was imported: " + describe(problems)
                 )
             rollup_rebuild(using=using)  # derived from the stored stances, not in the bundle
+            utterance_keys_rebuild(using=using)  # derived from the quotes, likewise
             statements = connection.ops.sequence_reset_sql(no_style(), bundle_models())
             with connection.cursor() as cursor:
                 for statement in statements:

@@ -25,6 +25,7 @@ from quotes.naming import free_slug, organization_named
 from quotes.rollup import quote_cells_refresh
 from quotes.sources import near_duplicates, source_text_replace
 from quotes.text import content_hash, spans_overlap, strip_control_characters
+from quotes.utterance_index import utterance_keys_refresh
 from quotes.utterance_services import utterance_reports_changed
 
 _HTML_START = re.compile(
@@ -248,6 +249,7 @@ def article_import(
         result.quotes_created += 1
         created.append(quote)
     quote_cells_refresh([quote.pk for quote in created])
+    utterance_keys_refresh(quote_ids=[quote.pk for quote in created])
     # other outlets' reports of the same statements (quotes.utterance_detection)
     result.links_proposed = utterance_reports_changed(quotes=created)
     return result

@@ -25,6 +25,7 @@ from quotes.models import (
     Utterance,
 )
 from quotes.quote_batches import quotes_move_to_speaker, stance_copies_refresh
+from quotes.utterance_index import utterance_keys_refresh
 
 # The speaker's fields a merge must not lose; name and slug are kept and the others' become aliases.
 MERGED_FIELDS = ("kind", "country", "wikidata_id", "organization", "cited_by", "description")
@@ -213,8 +214,7 @@ def speaker_unmerge(*, slug: str) -> Unmerged:
     result.affiliations = _move_back(Affiliation, reason, speaker.pk, into, result)
     result.quotes = _move_back(Quote, reason, speaker.pk, into, result)
     _move_back(Utterance, reason, speaker.pk, into, result)
-    stance_copies_refresh(
-        quote_ids=Quote.objects.filter(speaker=speaker).values_list("pk", flat=True),
-        speakers_before=[into.pk],
-    )
+    moved = list(Quote.objects.filter(speaker=speaker).values_list("pk", flat=True))
+    stance_copies_refresh(quote_ids=moved, speakers_before=[into.pk])
+    utterance_keys_refresh(quote_ids=moved)
     return result

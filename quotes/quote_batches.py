@@ -20,6 +20,7 @@ from simple_history.utils import bulk_update_with_history
 from quotes.models import Quote, QuoteStance
 from quotes.rollup import quote_cells_refresh, rollup_kept
 from quotes.unit_rollup import units_refresh
+from quotes.utterance_index import utterance_keys_move
 from quotes.utterances import utterance_dates_refresh
 
 BATCH_SIZE = 500
@@ -119,13 +120,16 @@ def quotes_move_to_speaker(
     *, quotes, speaker, change_reason: str | None = None, batch_size: int = BATCH_SIZE
 ) -> int:
     """Give the quotes of the queryset ``quotes`` to ``speaker`` (a merge: their affiliations
-    move with them, so the role stays valid); returns how many. Four statements per batch, as
-    ``quotes_set_status``; the history rows carry ``change_reason``. Call inside a transaction."""
+    move with them, so the role stays valid); returns how many. Five statements per batch: the
+    four of ``quotes_set_status`` and one UPDATE of their candidate keys
+    (``quotes.utterance_index``); the history rows carry ``change_reason``. Call inside a
+    transaction."""
     moved = 0
     for batch in _batches(quotes, batch_size):
         previous = {quote.speaker_id for quote in batch if quote.speaker_id}
         for quote in batch:
             quote.speaker = speaker
         _write(batch, ["speaker"], change_reason, speakers_before=previous)
+        utterance_keys_move(quote_ids=[quote.pk for quote in batch], speaker=speaker)
         moved += len(batch)
     return moved

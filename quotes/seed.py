@@ -36,6 +36,7 @@ from quotes.services import (
     stance_summaries_rebuild,
 )
 from quotes.text import find_span
+from quotes.utterance_index import utterance_keys_refresh
 
 SEED_FILE = Path(settings.BASE_DIR) / "fixtures" / "seed.yaml"
 
@@ -213,8 +214,9 @@ def load_seed(path: Path = SEED_FILE) -> dict[str, int]:
             written.append(quote.pk)
         if _load_stances(quote, entry, users, count):
             annotated.append(quote.pk)
-    if written:  # the stances' copies and the rollups follow the quotes, as after any service
+    if written:  # the stances' copies, the rollups and the candidate index follow the quotes
         stance_copies_refresh(quote_ids=written)
+        utterance_keys_refresh(quote_ids=written)
     if annotated:  # the stored stances of the new annotations (and the rollups), once
         stance_summaries_rebuild(quote_ids=annotated)
     return changed

@@ -32,6 +32,7 @@ from quotes.rollup import (
     stance_slot,
 )
 from quotes.unit_rollup import units_refresh
+from quotes.utterance_index import utterance_keys_refresh
 from quotes.utterance_services import utterance_reports_changed
 
 
@@ -283,6 +284,8 @@ def _save_versioned(instance) -> None:
 
 # A change of these may move a quote into or out of an utterance, or change an utterance's date.
 _UTTERANCE_INPUTS = ("speaker_id", "said_on", "said_on_precision", "status")
+# ... and of these, where the candidate index files it (quotes.utterance_index).
+_KEY_INPUTS = ("text", "speaker_id", "said_on", "said_on_precision")
 
 
 @transaction.atomic
@@ -292,14 +295,20 @@ def quote_save(*, quote: Quote, expected_version: int | None = None) -> Quote:
     if quote.pk is None:
         quote.save()
         quote_cells_refresh([quote.pk])
+        utterance_keys_refresh(quote_ids=[quote.pk])
         utterance_reports_changed(quotes=[quote])
         return quote
     if expected_version is not None and expected_version != quote.version:
         raise ConflictError("This quote was changed by someone else since you opened it.")
-    before = Quote.objects.filter(pk=quote.pk).values_list(*_UTTERANCE_INPUTS).first()
+    inputs = (*_UTTERANCE_INPUTS, "text")
+    before = Quote.objects.filter(pk=quote.pk).values_list(*inputs).first()
     _save_versioned(quote)
     stance_copies_refresh(quote_ids=[quote.pk], before=[before[:2]] if before else ())
-    if before != tuple(getattr(quote, name) for name in _UTTERANCE_INPUTS):
+    after = {name: getattr(quote, name) for name in inputs}
+    before = dict(zip(inputs, before, strict=True)) if before else {}
+    if any(before.get(name) != after[name] for name in _KEY_INPUTS):
+        utterance_keys_refresh(quote_ids=[quote.pk])
+    if any(before.get(name) != after[name] for name in _UTTERANCE_INPUTS):
         utterance_reports_changed(quotes=[quote])
     return quote
 
@@ -406,6 +415,8 @@ def import_review_apply(*, user, source, decisions: Iterable[ReviewDecision]) ->
             raise ValidationError(f"Quote {quote.pk}: {' '.join(error.messages)}") from error
         counts[decision.status] += 1
     stance_copies_refresh(quote_ids=quote_ids, before=[slot for slot in before if slot[0]])
+    if changed_speakers:
+        utterance_keys_refresh(quote_ids=quote_ids)
     utterance_reports_changed(quotes=[quotes[pk] for pk in quote_ids], user=user)
     return ReviewApplied(
         confirmed=counts[Quote.Status.CONFIRMED],

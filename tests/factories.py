@@ -114,11 +114,13 @@ class QuoteFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         from quotes.rollup import quote_cells_refresh
+        from quotes.utterance_index import utterance_keys_refresh
 
         quote = model_class(*args, **kwargs)
         quote.full_clean()
         quote.save()
         quote_cells_refresh([quote.pk])  # as the services keep the quote rollup
+        utterance_keys_refresh(quote_ids=[quote.pk])  # and the candidate index
         return quote
 
 

@@ -12,7 +12,12 @@ from quotes.models.quotes import Quote
 from quotes.models.rollup import QuoteRollup, StanceRollup, UnitQuote, UnitStance
 from quotes.models.sources import Event, Source
 from quotes.models.stances import Adjudication, QuoteStance, StanceAnnotation, StanceValue, Topic
-from quotes.models.utterances import Utterance, UtteranceAdjudication, UtteranceLink
+from quotes.models.utterances import (
+    Utterance,
+    UtteranceAdjudication,
+    UtteranceKey,
+    UtteranceLink,
+)
 
 __all__ = [
     "Adjudication",
@@ -35,5 +40,6 @@ __all__ = [
     "UnitStance",
     "Utterance",
     "UtteranceAdjudication",
+    "UtteranceKey",
     "UtteranceLink",
 ]

@@ -206,3 +206,49 @@ class UtteranceAdjudication(CodeChoice, models.Model):
 
     def __str__(self):
         return f"{self.topic}: {self.code_label} (utterance {self.utterance_id}, adjudicated)"
+
+
+class UtteranceKey(models.Model):
+    """Derived: the keys by which a quote is found as a candidate report of the same statement
+    (``quotes.utterance_index``, which writes them; rebuilt by ``rebuild_utterance_keys``).
+
+    A quote with a speaker and a date has a row for each of its distinctive word pairs
+    (``quotes.utterance_detection.pair_keys``) and one ``exact`` row, the hash of its folded
+    text. Speaker and date are copies of the quote's, so that a lookup is one indexed query.
+    """
+
+    quote = models.ForeignKey(
+        "quotes.Quote", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    # A speaker with quotes cannot be deleted; its keys move with its quotes (no cascade to read).
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.DO_NOTHING, related_name="+", db_index=False
+    )
+    said_on = models.DateField()
+    said_on_precision = models.CharField(max_length=8, choices=DatePrecision.choices)
+    key = models.BigIntegerField(help_text="A word pair's hash, or the folded text's.")
+    exact = models.BooleanField(default=False, help_text="The key is the folded text's hash.")
+
+    class Meta:
+        ordering = ("quote", "key", "id")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["quote", "exact", "key"], name="one_utterance_key_per_quote_key"
+            ),
+        ]
+        indexes = [
+            # candidates of the same speaker: speaker, key in (…), said_on in the window
+            models.Index(
+                fields=["speaker", "key", "said_on", "said_on_precision", "quote"],
+                name="utterance_key_speaker_key",
+            ),
+            # possible misattributions: the same folded text under any speaker in the window
+            models.Index(
+                fields=["key", "said_on", "said_on_precision", "speaker", "quote"],
+                condition=Q(exact=True),
+                name="utterance_key_exact_text",
+            ),
+        ]
+
+    def __str__(self):
+        return f"quote {self.quote_id}: {'text' if self.exact else 'pair'} key {self.key}"

@@ -95,6 +95,7 @@ def test_every_model_with_rows_is_in_the_bundle_or_named_as_left_out():
         "quotes.quoterollup",  # derived from the quotes: rebuilt by the import
         "quotes.unitstance",  # the counting units, derived likewise: rebuilt by the import
         "quotes.unitquote",
+        "quotes.utterancekey",  # utterance detection's candidate index: rebuilt by the import
         # an import's pending role hints; the new speaker's description carries the same words
         "quotes.proposedaffiliation",
         # failed logins and lockouts (django-axes), not data

@@ -88,8 +88,9 @@ def test_a_quote_without_a_speaker_stops_the_whole_change_and_names_itself():
 # alias made of the duplicate's name, its utterances, the collector's reads before the delete)
 # is the same for both sizes: 40 statements on SQLite, 41 with 60 quotes (two history INSERTs, as
 # above), plus 2 for the roles imports proposed for the duplicate (moved to the speaker kept,
-# the rest deleted with it). Row by row the quotes alone were 3 statements each.
-MERGE_QUERIES = 43
+# the rest deleted with it), plus 1 for the quotes' candidate keys (quotes.utterance_index) in
+# the batch. Row by row the quotes alone were 3 statements each.
+MERGE_QUERIES = 44
 
 
 @pytest.mark.parametrize("count", [5, 60])

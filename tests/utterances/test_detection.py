@@ -126,20 +126,35 @@ def test_a_quote_given_another_speaker_is_compared_with_that_speakers_quotes(spe
     assert UtteranceLink.objects.get().kind == "same"
 
 
-def test_candidates_are_read_through_the_speaker_date_index(speaker, report):
-    """SQLite's plan searches the index; PostgreSQL, told to avoid a scan when it can (its
-    planner scans a table this small), finds an index that serves."""
-    quote = report(speaker, GAS)
-    sql, params = utterance_detection.candidates(quote).query.sql_with_params()
+def _plan(queryset) -> str:
+    """The query's plan; PostgreSQL told to avoid a scan when it can (its planner scans a table
+    this small)."""
+    sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(f"EXPLAIN {sql}", params)
-            plan = " ".join(row[0] for row in cursor.fetchall())
-            assert "quote_speaker" in plan and "Seq Scan" not in plan, plan
-            return
-        plan = " ".join(str(row) for row in cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params))
-    assert "SEARCH quotes_quote USING INDEX quote_speaker" in plan, plan
+            return " ".join(row[0] for row in cursor.fetchall())
+        return " ".join(str(row) for row in cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+
+
+@pytest.mark.parametrize(
+    "lookup, index",
+    [
+        (utterance_detection.candidates, "utterance_key_speaker_key"),
+        (utterance_detection.misattribution_candidates, "utterance_key_exact_text"),
+    ],
+)
+def test_candidates_are_read_through_the_candidate_index(speaker, report, lookup, index):
+    """The index is searched by its leading columns (SQLite: SEARCH, not SCAN) and the quotes
+    are read by primary key."""
+    plan = _plan(lookup(report(speaker, GAS)))
+    assert index in plan, plan
+    if connection.vendor == "postgresql":
+        assert "Seq Scan" not in plan, plan
+    else:
+        assert f"INDEX {index} (" in plan and "SEARCH U0 USING" in plan, plan
+        assert "SCAN" not in plan, plan
 
 
 def test_the_command_proposes_links_over_the_whole_database(speaker, report):

@@ -8,9 +8,9 @@ adjudicated. A share of statements (``ECHO_SHARE``) is reported again by one to 
 outlets, up to two days later, in full or as an excerpt: those reports are linked into one
 ``Utterance`` dated by ``quotes.utterances.utterance_dates``. Rows go in with ``bulk_create``
 on SQLite and ``COPY`` on PostgreSQL (``insert_rows``; no per-row validation, no history rows);
-the stored stances come from ``stance_summaries_rebuild`` batch by batch, the rollups are built
-once at the end, and a sample of quotes goes through ``full_clean()`` to prove the rows are
-ones the application accepts.
+the stored stances come from ``stance_summaries_rebuild`` batch by batch, the rollups and the
+candidate index of utterance detection are built once at the end, and a sample of quotes goes
+through ``full_clean()`` to prove the rows are ones the application accepts.
 """
 
 import datetime
@@ -39,6 +39,7 @@ from quotes.models import (
 )
 from quotes.rollup import rollup_rebuild
 from quotes.services import stance_summaries_rebuild
+from quotes.utterance_index import utterance_keys_rebuild
 from quotes.utterances import utterance_dates
 
 
@@ -188,6 +189,7 @@ class Command(BaseCommand):
             if sqlite:
                 search.sqlite_fts_install(connection, rebuild=True)
         rollup_rebuild()
+        utterance_keys_rebuild()  # utterance detection's candidate index, once for all
         self.check_sample(rng)
         with connection.cursor() as cursor:
             # Planner statistics after a bulk load, as autovacuum (PostgreSQL) or
