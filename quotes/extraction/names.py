@@ -102,16 +102,22 @@ def _is_role(token: str) -> bool:
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 
 
+# title words that are also surnames: "Billie Jean King", "Erik Prince", "John Major"
+_SURNAME_TITLES = {"king", "prince", "bishop", "judge", "major", "marshal", "pope", "lord"}
+
+
 def nationality_surname(previous: str | None, token: str) -> bool:
-    """A nationality word that is a surname: right after a given name or an honorific ("Mark
-    Cuban", "Mr. English"), not before a noun ("Cuban officials")."""
-    if previous is None or _plain(token) not in NATIONALITY_WORDS:
+    """A nationality or title word that is a surname: right after a given name or an honorific
+    ("Mark Cuban", "Mr. English", "Billie Jean King"), not before a noun ("Cuban officials")."""
+    if previous is None or _plain(token) not in NATIONALITY_WORDS | _SURNAME_TITLES:
         return False
     return gender_of_given_name(_plain(previous)) != "" or _plain(previous) in _HONORIFICS
 
 
 def _breaks_name(token: str, previous: str | None = None, known_surnames=frozenset()) -> bool:
     word = _plain(token)
+    if word in _SURNAME_TITLES:  # "King said" once the article has named Billie Jean King
+        return not (nationality_surname(previous, token) or name_key(token) in known_surnames)
     if word in NOT_NAME_WORDS or word in ORG_WORDS or word in ROLE_WORDS:
         return True
     if word in NATIONALITY_WORDS:  # "Cuban said" once the article has named Mark Cuban

@@ -55,18 +55,21 @@ _NOT_HEADS = words(
     same other first last next new one two three more most time year week day way case point
     fact number issue question people world country state city news end be been being is was
     were are who that which whom whose upon of to for with in on at by from after before about
-    when while as
+    when while as and or but nor then so yet
     """
 )
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)"
 _VERB = SPEECH_VERB_RE.pattern.replace("(?<![\\w-])", "")
 _BEFORE_VERB = re.compile(
-    rf"\b(?P<det>{_DETERMINER})\s+(?P<mods>(?:[\w’'-]+\s+){{0,4}}?)(?P<head>[a-z][a-z-]+)"
+    rf"\b(?P<det>{_DETERMINER})\s+(?P<mods>(?:[\w’'&-]+\s+){{0,4}}?)(?P<head>[a-z][a-z-]+)"
     rf"(?=(?:\s*,[^,;.]{{1,80}},)?\s+(?:(?:also|later|then|has|had|have|[a-z]+ly)\s+)?{_VERB})"
 )
+# "Many reporters noted": a quantifier may stand before the plural
+_QUANTIFIED = r"(?<=[Mm]any )|(?<=[Ss]ome )|(?<=[Ss]everal )|(?<=[Mm]ost )"
 _BARE_PLURAL = re.compile(
-    rf"(?<![\w’'-] )\b(?P<mods>(?:[a-z][\w-]+\s+)?)"
-    r"(?P<head>(?<![a-z] )[A-Za-z][a-z-]*(?:ers|ors|ists|ysts|erts|ians|ants|ents|ics|als|ives|"
+    rf"(?:(?<![\w’'-] )|{_QUANTIFIED})\b(?P<mods>(?:[a-z][\w-]+\s+)?)"
+    rf"(?P<head>(?:(?<![a-z] )|{_QUANTIFIED})"
+    r"[A-Za-z][a-z-]*(?:ers|ors|ists|ysts|erts|ians|ants|ents|ics|als|ives|"
     r"ates|ees|aides|sources|members|people|officials))"
     rf"(?=\s+(?:(?:also|have|had)\s+)?{_VERB})"
 )

@@ -118,7 +118,10 @@ def _after_a_verb(discourse: "Discourse", start: int, mention: "Mention") -> boo
 # assessment of the magnate, Calderon intimated …"
 _CLAUSE_OPENING = re.compile(
     r"(?:,|\b(?:but|and|while|when|as|because|though|although|so|yet|whereas|since|after|"
-    r"before|if|until|once))\s+(?:(?:[A-Z][\w.’'-]*|former|then)\s+){0,3}$"
+    r"before|if|until|once))\s+(?:(?:[A-Z][\w.’'-]*|former|then)\s+){0,3}"
+    # "…, Clinton campaign manager Robby Mook acknowledged": a title of lowercase nouns
+    r"(?:(?:(?!(?:has|have|had|is|was|are|were|will|would|the|an?)\s)"
+    r"(?![a-z]+(?:ed|ing)\s)[a-z][\w-]*\s+){1,2})?$"
 )
 _VERB_AFTER = re.compile(
     r"(?:\s*\([^()]{1,30}\))?(?:\s*,[^,“”\"]{1,80},)?\s+(?!(?:of|and|or|in|at|for|to|with|"

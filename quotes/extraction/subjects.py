@@ -8,6 +8,7 @@ import re
 
 from .attribution import Discourse
 from .candidates import _NOT_A_NOUN, _candidates, sentence_subject
+from .clause_subjects import NOT_GROUPS, coordinated_subject, group_before, joined_subject
 from .head_after import head_after
 from .lexicon import OWNED_NOUNS, PERSON_ROLES, SPEECH_VERB_RE
 from .mentions import Mention
@@ -128,7 +129,6 @@ _SIGNED_BELOW = re.compile(r"[.!?”\"]*\s*\n\s*\n?\s*[—–-]\s*([A-Z][^\n]{1,
 
 # a lowercase plural right before the verb: "“…,” federal prosecutors wrote", "“…,” aides said"
 _GROUP_AFTER = re.compile(r"\s*(?P<phrase>(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z]{3,}(?<!s)s))\s+")
-_NOT_GROUPS = {"was", "has", "does", "this", "thus", "its", "his", "hers", "ours", "yours", "less"}
 _CONTINUING = r"(?:for|to|in|on|at|with|and|but|or|which|as|from|of|because|while|if|into)\s"
 
 
@@ -182,7 +182,7 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
     if head is not None:
         return head, clause, True
     group = _GROUP_AFTER.fullmatch(lead)
-    if group and group.group("head") not in _NOT_GROUPS:  # "“…,” federal prosecutors wrote"
+    if group and group.group("head") not in NOT_GROUPS:  # "“…,” federal prosecutors wrote"
         at = start + group.start("phrase")
         phrase = group.group("phrase")
         return Mention(at, at + len(phrase), "nominal", phrase, phrase, group["head"]), clause, True
@@ -225,7 +225,9 @@ def _names_only(discourse: Discourse, start: int, end: int) -> bool:
 def _subordinate_subject(discourse: Discourse, start: int, verb_at: int, mentions) -> bool:
     """Whether the verb's subject opens a clause of its own ("…, hours after Brenn said"),
     so the verb is no report inside an earlier verb's report."""
-    head = _head_before(discourse, start, verb_at, mentions)
+    head = _head_before(discourse, start, verb_at, mentions) or joined_subject(
+        discourse, start, verb_at, mentions
+    )
     return head is not None and bool(_SUBORDINATOR.search(discourse.masked, start, head.start))
 
 
@@ -321,6 +323,9 @@ def subject_before(
         word = group.group(1)
         at = start + group.start(1)
         return Mention(at, at + len(word), "nominal", word, word, word.lower()), clause
+    group = group_before(discourse, start, verb_at, before)
+    if group is not None:  # "Kasich had a strong night, when many commentators called him"
+        return group, clause
     described = _DESCRIPTION_BEFORE.search(clause, 0, verb.start())
     if (
         described
@@ -337,6 +342,9 @@ def subject_before(
         text = described.group().strip()
         head = described.group("head").lower()
         return Mention(start + described.start(), verb_at, "nominal", text, text, head), clause
+    subject = coordinated_subject(discourse, start, verb, before, position)
+    if subject is not None:  # "when Cruz knocked Rubio and called him “…”"
+        return subject, clause
     if before:
         if verb.group().lower().endswith("ing"):
             # "…, with Donald Trump tweeting that": the name right before the participle
@@ -346,6 +354,8 @@ def subject_before(
         owners = [m for m in before if _owns_description(discourse, m)]
         if head is None and owners and owners[-1] is before[-1]:
             return None, clause  # "The Prime Minister's official spokesman said: …"
+        if head is None:
+            head = joined_subject(discourse, start, verb_at, before)
         if head is None:  # "Clinton, who …, did not mention Trump, but told leaders": the subject
             opener = sentence_subject(discourse, start, verb_at)
             head = opener if opener in before else None

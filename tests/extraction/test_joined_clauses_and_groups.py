@@ -1,0 +1,94 @@
+"""Speakers of clauses joined to others ("…, while Cruz said", "… and called him"), groups named
+without a determiner ("many commentators"), title words that are surnames, and the clause
+subject a pronoun picks; one test per rule, on invented text."""
+
+from .conftest import by_text
+
+
+def _speaker(extract, text, quoted):
+    return by_text(extract(text, known=(), outlet=""), quoted).speaker_name
+
+
+def test_a_speech_verb_after_while_and_a_name_is_that_names_report(extract):
+    text = (
+        "Debate night.\n\nTed Vance and Mara Ruiz both attacked the governor. Ruiz suggested "
+        "that someone who does not answer questions cannot lead, while Vance said that the "
+        "“stakes are too high” for the governor to stay."
+    )
+    assert _speaker(extract, text, "stakes are too high") == "Ted Vance"
+
+
+def test_a_verb_coordinated_after_an_object_keeps_the_clauses_subject(extract):
+    text = (
+        "Debate night.\n\nTed Vance and Mara Ruiz debated. There were sharper moments, as when "
+        "Vance knocked Ruiz on trade and called her a “moderate,” a subtle dig."
+    )
+    assert _speaker(extract, text, "moderate") == "Ted Vance"
+
+
+def test_a_lowercase_group_before_the_verb_is_the_source_not_the_name_before_it(extract):
+    text = (
+        "Debate night.\n\nTed Vance is coming off a strong debate, when many commentators "
+        "called him “the grownup on the stage” amid the shouting."
+    )
+    assert _speaker(extract, text, "the grownup") == "Many commentators"
+
+
+def test_a_quantified_plural_opening_the_sentence_is_a_group(extract):
+    text = (
+        "Hats on.\n\nRudy Lomax wore a new hat at the rally. Many reporters noted on Twitter "
+        "the change from the usual slogan, “Make the Town Great Again.”"
+    )
+    assert _speaker(extract, text, "Make the Town") == "Reporters"
+
+
+def test_a_description_with_an_ampersand_is_an_unnamed_source(extract):
+    text = (
+        "Plant mourns.\n\nOmar worked at the plant for years. “We are shocked, he was a friend "
+        "to us,” one P&G Amiens employee told a television station."
+    )
+    assert _speaker(extract, text, "We are shocked") == "P&G Amiens employee"
+
+
+def test_a_conjunction_ending_a_phrase_is_no_description_head(extract):
+    text = (
+        "Show ends.\n\nLiz Marlow hosted. The actor held a fake audition and asked white actors "
+        "to act “whiter.”"
+    )
+    assert _speaker(extract, text, "whiter") != "Fake audition and"
+
+
+def test_a_title_word_after_a_given_name_is_a_surname(extract):
+    text = (
+        "Mourners gather.\n\nTennis great Billie Jean King remembered the champion. King won "
+        "12 titles while Ali Ward was rising. King says Ward “talked the talk and walked the "
+        "walk.”"
+    )
+    assert _speaker(extract, text, "talked the talk") == "Billie Jean King"
+
+
+def test_a_description_opening_the_sentence_speaks_through_its_participle(extract):
+    text = (
+        "Rally ends.\n\nDonald Crane, the Republican candidate, spoke in Ohio on Monday after "
+        "his wife.\n\nThe Republican candidate appeared to assert his plans by saying, “I am "
+        "trying to save lives.”"
+    )
+    assert _speaker(extract, text, "I am trying") == "Donald Crane"
+
+
+def test_a_pronoun_after_a_title_of_lowercase_nouns_is_the_clause_subject(extract):
+    text = (
+        "Results.\n\n“We won big,” Bernie Sand said. In a memo released Tuesday, Clinton "
+        "campaign manager Robby Moor praised the volunteers. “We have long anticipated this,” "
+        "he said."
+    )
+    assert _speaker(extract, text, "We have long") == "Robby Moor"
+
+
+def test_a_pronoun_after_a_described_subject_in_the_sentence_before(extract):
+    text = (
+        "Donors.\n\n“It is the party unifying,” said Ron Weir, a co-chair. “I think so.”\n\n"
+        "A few months ago, Florida developer Mel Sembly expressed dismay at the thought. “I "
+        "kept telling myself that will not happen,” he told the Tampa Times."
+    )
+    assert _speaker(extract, text, "I kept telling myself") == "Mel Sembly"
