@@ -3,9 +3,9 @@
     python -m bench.writes SPEAKER_ID TOPIC_ID [--saves N]   (with the corpus's DATABASE_URL)
 
 - ``stance_save``: ``services.stance_annotation_save`` on the speaker's newest confirmed quotes,
-  with the rollup kept (as stancedb runs) and with ``rollup_kept``, ``rollup_slots_refresh`` and
-  ``units_refresh`` (by utterance) replaced by no-ops (the save before the rollups existed),
-  alternating quote by quote so that noise hits both alike.
+  with the rollup kept (as stancedb runs) and with ``stance_rollups_refresh`` (both rollups, by
+  report and by utterance: ``quotes.stance_rollup``) replaced by a no-op (the save before the
+  rollups existed), alternating quote by quote so that noise hits both alike.
 - ``link_proposal``: proposing utterance links (``utterance_reports_changed``) for the quotes of
   one of the speaker's articles, as an import does after storing them (issue 16: under 0.5 s
   with a million quotes in the database).
@@ -17,7 +17,6 @@ import os
 import statistics
 import sys
 import time
-from contextlib import contextmanager
 
 
 def _p(values: list[float], q: float) -> float:
@@ -39,7 +38,7 @@ def main(argv=None):
     from django.contrib.auth import get_user_model
     from django.db import transaction
 
-    from quotes import services
+    from quotes import services, stance_services
     from quotes.models import Quote, Topic
     from quotes.utterance_services import utterance_reports_changed
 
@@ -50,25 +49,18 @@ def main(argv=None):
             "-said_on", "-id"
         )[: args.saves]
     )
-    # the rollups by report and by utterance (quotes.unit_rollup), kept or not
-    kept = (services.rollup_kept, services.rollup_slots_refresh, services.units_refresh)
+    # the rollups by report and by utterance (quotes.stance_rollup), kept or not
+    kept = stance_services.stance_rollups_refresh
 
-    @contextmanager
-    def no_rollup(quote_ids):
-        yield set()
-
-    def no_refresh(slots):
-        pass
-
-    def no_units(**kwargs):
+    def no_rollup(**kwargs):
         pass
 
     timings = {"with_rollup": [], "without_rollup": []}
     for index, quote in enumerate(quotes):
         modes = ["with_rollup", "without_rollup"]
         for mode in modes if index % 2 else modes[::-1]:
-            rollup = kept if mode == "with_rollup" else (no_rollup, no_refresh, no_units)
-            services.rollup_kept, services.rollup_slots_refresh, services.units_refresh = rollup
+            refresh = kept if mode == "with_rollup" else no_rollup
+            stance_services.stance_rollups_refresh = refresh
             with transaction.atomic():
                 started = time.perf_counter()
                 services.stance_annotation_save(
@@ -76,7 +68,7 @@ def main(argv=None):
                 )
                 timings[mode].append(time.perf_counter() - started)
                 transaction.set_rollback(True)
-    services.rollup_kept, services.rollup_slots_refresh, services.units_refresh = kept
+    stance_services.stance_rollups_refresh = kept
 
     sources = list(
         Quote.objects.filter(speaker_id=args.speaker_id)

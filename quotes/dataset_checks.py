@@ -75,7 +75,7 @@ def _check_spans(rows: list, using: str) -> list[str]:
 
 def _stance_problems(using: str) -> list[str]:
     """Stored stances against their recomputation, quote ids 5,000 at a time."""
-    from quotes.services import _stance_summaries  # the one definition of a stance
+    from quotes.stance_services import _stance_summaries  # the one definition of a stance
 
     bounds = [
         model._base_manager.using(using).aggregate(low=Min("quote_id"), high=Max("quote_id"))

@@ -131,21 +131,40 @@ def _shape(value):
     return type(value)
 
 
-def run_compiled(name: str, build, args: tuple, *, using: str = "default") -> None:
-    """Run the statements ``build(*args)`` returns (a list of (sql, params)), compiled once per
-    ``name``, database and shape of ``args`` (``_shape``)."""
+def compiled(name: str, build, args: tuple, *, using: str = "default") -> list[tuple]:
+    """The statements ``build(*args)`` returns (a list of (sql, params)), compiled once per
+    ``name``, database and shape of ``args`` (``_shape``), with ``args``'s values as their
+    parameters. ``build`` must take every value that varies from ``args`` and branch only on
+    what the shape holds (None, a bool, an int's sign, the number of arguments)."""
     connection = connections[using]
     shape = tuple(_shape(v) for v in args)
     key = (name, using, connection.vendor, shape)
     if key not in _COMPILED:
         _COMPILED[key] = _compile(connection, build, args)
     made = _COMPILED[key]
-    with connection.cursor() as cursor:
-        if made is None:
-            for sql, params in build(*args):
-                cursor.execute(sql, params)
-            return
-        known = [_prep(connection, v) for v in _derived(args)]
-        for sql, slots in made:
-            params = [value if kind == "constant" else known[value] for kind, value in slots]
+    if made is None:
+        return list(build(*args))
+    known = [_prep(connection, v) for v in _derived(args)]
+    return [
+        (sql, [value if kind == "constant" else known[value] for kind, value in slots])
+        for sql, slots in made
+    ]
+
+
+def run_compiled(name: str, build, args: tuple, *, using: str = "default") -> None:
+    """Run the statements ``build(*args)`` returns, compiled once (``compiled``)."""
+    statements = compiled(name, build, args, using=using)
+    with connections[using].cursor() as cursor:
+        for sql, params in statements:
             cursor.execute(sql, params)
+
+
+def fetch_compiled(name: str, build, args: tuple, *, using: str = "default") -> list[list]:
+    """The rows of each statement ``build(*args)`` returns, compiled once (``compiled``)."""
+    statements = compiled(name, build, args, using=using)
+    with connections[using].cursor() as cursor:
+        found = []
+        for sql, params in statements:
+            cursor.execute(sql, params)
+            found.append(cursor.fetchall())
+        return found
