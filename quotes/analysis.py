@@ -30,6 +30,7 @@ from quotes.analysis_types import (  # noqa: F401 (the names callers read from h
 from quotes.display import round_stance
 from quotes.hierarchy import organization_members
 from quotes.models import Event, Organization, Quote, Speaker, Topic
+from quotes.rollup_sql import fetch_compiled
 
 
 def mark_shifts(points: list[Point]) -> None:
@@ -48,10 +49,14 @@ def events_between(start: datetime.date | None, end: datetime.date | None) -> li
     """Events from ``start`` to ``end`` inclusive (one query; none without a range)."""
     if start is None or end is None or start > end:
         return []
+    (rows,) = fetch_compiled("events between", _events_statement, (start, end))
+    return [EventMark(*row) for row in rows]
+
+
+def _events_statement(start, end) -> list[tuple]:
     rows = Event.objects.filter(occurred_on__range=(start, end)).order_by("occurred_on", "id")
-    return [
-        EventMark(row.slug, row.title, row.occurred_on, row.occurred_on_precision) for row in rows
-    ]
+    fields = ("slug", "title", "occurred_on", "occurred_on_precision")
+    return [rows.values_list(*fields).query.sql_with_params()]
 
 
 def _organization_groups(organizations: list[Organization]) -> list[Group]:

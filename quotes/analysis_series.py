@@ -13,8 +13,9 @@ from quotes import analysis_units
 from quotes.analysis_types import EXCERPT_LENGTH, PLACEABLE, Filters, Point, period_label
 from quotes.display import stance_range
 from quotes.models import Quote, QuoteStance
-from quotes.periods import JOINED_IDS, IdList, period_rollup, split_ids
+from quotes.periods import JOINED_IDS, IdList, period_rollup, period_rows, period_sql, split_ids
 from quotes.rollup import rollup_daily, rollup_quotes_daily, rollup_serves
+from quotes.rollup_sql import fetch_compiled
 
 
 @dataclass(frozen=True)
@@ -51,15 +52,6 @@ class Group:
 def _count(column: str) -> str:
     # A sum of counts is numeric on PostgreSQL (a Decimal in Python): keep it an integer.
     return f"CAST(SUM({column}) AS bigint)"
-
-
-def _rollup_args(group: Group, placeable) -> dict:
-    return {
-        "field": group.rollup_field,
-        "values": group.values(),
-        "series": group.series(group.rollup_field),
-        "placeable": placeable,
-    }
 
 
 def _daily_quotes(group: Group, filters: Filters, placeable):
@@ -108,6 +100,84 @@ def _daily_stances(group: Group, filters: Filters, placeable, with_ids: bool):
     )
 
 
+# The columns of the two period statements: summed into periods from day (or month) rows, or,
+# when month cells are read for a month bucket (``ROWS``), taken from each row as it is.
+QUOTE_SUMS = {"count": _count("daily.placed"), "total": _count("daily.n")}
+STANCE_SUMS = {
+    "with_stance": _count("daily.n"),
+    "mean": "SUM(daily.total) / SUM(daily.n)",
+    "min": "MIN(daily.low)",
+    "max": "MAX(daily.high)",
+}
+QUOTE_ROWS = {"count": "daily.placed", "total": "daily.n"}
+STANCE_ROWS = {"with_stance": "daily.n", "mean": "daily.total / daily.n"}
+STANCE_ROWS.update(min="daily.low", max="daily.high")
+
+
+def _rolled_statements(group: Group, filters: Filters, placeable) -> list[tuple]:
+    """The two period statements over the rollups (quotes, then stances): ``(sql, params)``,
+    compiled once per shape of question (``quotes.rollup_sql.compiled``): building them
+    through the ORM cost more than running them."""
+    grouped = filters.bucket != "month"
+    members = group.members or {}
+    pooled = tuple(len(values) for values in members.values())
+    keys = list(members or group.labels)
+    name = (
+        *("rollup read", group.kind, group.rollup_field, pooled, len(keys), filters.bucket),
+        *(filters.unit, filters.settled_only, len(placeable)),
+    )
+    args = (
+        *(filters.topic.pk, filters.status, *placeable, *keys),
+        *(value for values in members.values() for value in values),
+        *(filters.said_after, filters.said_before),
+    )
+
+    vendor = connections["default"].vendor
+
+    def build(topic, status, *rest):
+        shown, rest = rest[: len(placeable)], rest[len(placeable) :]
+        values, rest = rest[: len(keys)], rest[len(keys) :]
+        pooling = None
+        if pooled:
+            pooling, at = {}, 0
+            for value, size in zip(values, pooled, strict=True):
+                pooling[value], at = list(rest[at : at + size]), at + size
+            rest = rest[at:]
+        asked = Filters(
+            topic=topic,
+            bucket=filters.bucket,
+            said_after=rest[0],
+            said_before=rest[1],
+            status=status,
+            settled_only=filters.settled_only,
+            unit=filters.unit,
+        )
+        like = Group(group.kind, group.field, group.stance_field, dict.fromkeys(values), pooling)
+        rollup_args = {
+            "field": group.rollup_field,
+            "values": like.values(),
+            "series": like.series(group.rollup_field),
+            "placeable": shown,
+        }
+        common = {"vendor": vendor, "bucket": filters.bucket, "date": "said_on"}
+        return [
+            period_sql(
+                rollup_quotes_daily(asked, **rollup_args),
+                columns=QUOTE_SUMS if grouped else QUOTE_ROWS,
+                grouped=grouped,
+                **common,
+            ),
+            period_sql(
+                rollup_daily(asked, **rollup_args),
+                columns=STANCE_SUMS if grouped else STANCE_ROWS,
+                grouped=grouped,
+                **common,
+            ),
+        ]
+
+    return fetch_compiled(name, build, args)
+
+
 def group_series(group: Group, filters: Filters, excerpts: int, ids: bool = True) -> dict:
     """Points per group value, keyed by period start, plus imprecise and undated counts.
 
@@ -126,53 +196,42 @@ def group_series(group: Group, filters: Filters, excerpts: int, ids: bool = True
     rolled = bool(group.rollup_field) and not (ids or excerpts) and rollup_serves(filters)
     rolled = rolled and (not by_utterance or group.rollup_field == "speaker_id")
     if rolled:
-        quotes = rollup_quotes_daily(filters, **_rollup_args(group, placeable))
-    elif by_utterance:  # each statement once, on its date (quotes.analysis_units)
-        quotes = analysis_units.daily_units(group, filters, placeable)
+        vendor = connections["default"].vendor
+        quote_rows, stance_rows = (
+            period_rows(rows, vendor) for rows in _rolled_statements(group, filters, placeable)
+        )
     else:
-        quotes = _daily_quotes(group, filters, placeable)
-    date = analysis_units.DATE if by_utterance and not rolled else "said_on"
+        if by_utterance:  # each statement once, on its date (quotes.analysis_units)
+            quotes = analysis_units.daily_units(group, filters, placeable)
+            daily = analysis_units.unit_stances(group, filters, placeable)
+        else:
+            quotes = _daily_quotes(group, filters, placeable)
+            daily = _daily_stances(group, filters, placeable, ids or excerpts)
+        date = analysis_units.DATE if by_utterance else "said_on"
+        quote_rows = period_rollup(quotes, bucket=filters.bucket, columns=QUOTE_SUMS, date=date)
+        columns = dict(STANCE_SUMS)
+        if ids or excerpts:
+            columns["ids"] = JOINED_IDS[connections[daily.db].vendor].format("daily.ids")
+        stance_rows = period_rollup(daily, bucket=filters.bucket, columns=columns, date=date)
     found = {value: {"points": {}, "imprecise": 0, "undated": 0} for value in group.labels}
-    for row in period_rollup(
-        quotes,
-        bucket=filters.bucket,
-        columns={"count": _count("daily.placed"), "total": _count("daily.n")},
-        date=date,
-    ):
-        entry = found[row["series"]]
-        if row["period"] is None:
-            entry["undated"] += row["total"]
+    bucket = filters.bucket
+    for series, period, count, total in quote_rows:
+        entry = found[series]
+        if period is None:
+            entry["undated"] += total
             continue
-        entry["imprecise"] += row["total"] - row["count"]
-        if row["count"]:
-            entry["points"][row["period"]] = Point(
-                period=period_label(row["period"], filters.bucket),
-                start=row["period"],
-                count=row["count"],
-            )
-
-    if rolled:
-        daily = rollup_daily(filters, **_rollup_args(group, placeable))
-    elif by_utterance:  # one row per statement: the mean of its reports' stances
-        daily = analysis_units.unit_stances(group, filters, placeable)
-    else:
-        daily = _daily_stances(group, filters, placeable, ids or excerpts)
-    columns = {
-        "with_stance": _count("daily.n"),
-        "mean": "SUM(daily.total) / SUM(daily.n)",
-        "min": "MIN(daily.low)",
-        "max": "MAX(daily.high)",
-    }
-    if ids or excerpts:
-        columns["ids"] = JOINED_IDS[connections[daily.db].vendor].format("daily.ids")
-    for row in period_rollup(daily, bucket=filters.bucket, columns=columns, date=date):
-        point = found[row["series"]]["points"][row["period"]]
-        point.with_stance = row["with_stance"]
+        entry["imprecise"] += total - count
+        if count:
+            entry["points"][period] = Point(period_label(period, bucket), period, count)
+    for series, period, with_stance, mean, low, high, *joined in stance_rows:
+        point = found[series]["points"][period]
+        point.with_stance = with_stance
         # Rounded (quotes.display): a sum of floats depends on the order the database adds
         # them in, and the same question should get the same answer; min and max are rounded
         # alike and the mean held between them, so no surface shows a mean above its max.
-        point.mean, point.min, point.max = stance_range(row["mean"], row["min"], row["max"])
-        point.quote_ids = split_ids(row.get("ids"))
+        point.mean, point.min, point.max = stance_range(mean, low, high)
+        if joined:
+            point.quote_ids = split_ids(joined[0])
     if excerpts:
         points = [point for entry in found.values() for point in entry["points"].values()]
         wanted = [pk for point in points for pk in point.quote_ids[:excerpts]]

@@ -3,6 +3,7 @@ the filters that say which quotes count; the API, the pages, the SVG chart and t
 """
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 from quotes.models import DatePrecision, Quote, Topic
@@ -18,6 +19,7 @@ SHIFT_THRESHOLD = 1.0
 EXCERPT_LENGTH = 160
 
 
+@functools.lru_cache(maxsize=65536)
 def period_label(start: datetime.date, bucket: str) -> str:
     """ "2021-10", "2021-Q4" or "2021" for the period of ``bucket`` starting on ``start``."""
     if bucket == "month":
@@ -27,6 +29,7 @@ def period_label(start: datetime.date, bucket: str) -> str:
     return f"{start.year}"
 
 
+@functools.lru_cache(maxsize=65536)
 def period_end(start: datetime.date, bucket: str) -> datetime.date:
     """The last day of the period of ``bucket`` starting on ``start``."""
     months = {"month": 1, "quarter": 3, "year": 12}[bucket]

@@ -6,6 +6,7 @@ speed, so SQLite gets native SQL here and other databases keep Django's ``Trunc*
 """
 
 import datetime
+import functools
 
 import orjson
 from django.db import connections
@@ -90,33 +91,55 @@ JOINED_IDS = {"sqlite": "GROUP_CONCAT({})", "postgresql": "STRING_AGG({}, ',')"}
 
 
 def period_rollup(
-    daily: QuerySet, *, bucket: str, columns: dict[str, str], date: str = "said_on"
-) -> list[dict]:
+    daily: QuerySet,
+    *,
+    bucket: str,
+    columns: dict[str, str],
+    date: str = "said_on",
+    grouped: bool = True,
+) -> list[tuple]:
     """Per-day aggregate rows summed up into periods by the database, in one statement.
 
     ``daily`` is a ``values("series", "said_on").annotate(...)`` queryset (``date`` names its
     date column when it is not ``said_on``); ``columns`` maps each
     output name to an aggregate over its columns, written against the alias ``daily``
-    (``"SUM(daily.n)"``; ``JOINED_IDS`` joins id lists). Rows come back ordered by series and
-    period, the period as a date (None for undated rows).
+    (``"SUM(daily.n)"``; ``JOINED_IDS`` joins id lists). Rows come back as tuples
+    ``(series, period, *columns)`` ordered by series and period, the period as a date (None for
+    undated rows). ``grouped=False``: ``daily``'s rows are periods already (month cells read
+    for a month bucket), so the statement only orders them and ``columns`` are expressions of
+    one row (``"daily.n"``).
 
     Why two levels: grouping a speaker's hundred thousand quotes directly on a computed period
     makes SQLite sort every row in a temporary B-tree (60 ms); grouped by day they are read in the
     index's order, and only a few thousand day rows are grouped into periods (17 ms).
     """
     connection = connections[daily.db]
-    inner, params = daily.query.sql_with_params()
-    period = _period_start_sql(connection.vendor, bucket, f"daily.{date}")
-    selected = ", ".join(f'{expression} AS "{name}"' for name, expression in columns.items())
-    sql = (
-        f'SELECT daily.series AS "series", {period} AS "period", {selected} '
-        f"FROM ({inner}) daily GROUP BY 1, 2 ORDER BY 1, 2"
+    sql, params = period_sql(
+        daily, vendor=connection.vendor, bucket=bucket, columns=columns, date=date, grouped=grouped
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        names = [column[0] for column in cursor.description]
-        rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
-    for row in rows:
-        if isinstance(row["period"], str):  # SQLite answers text
-            row["period"] = datetime.date.fromisoformat(row["period"])
+        return period_rows(cursor.fetchall(), connection.vendor)
+
+
+def period_sql(
+    daily: QuerySet, *, vendor: str, bucket: str, columns: dict, date: str, grouped: bool
+) -> tuple[str, tuple]:
+    """The statement of ``period_rollup``, unexecuted."""
+    inner, params = daily.query.sql_with_params()
+    period = _period_start_sql(vendor, bucket, f"daily.{date}") if grouped else f"daily.{date}"
+    selected = ", ".join(f'{expression} AS "{name}"' for name, expression in columns.items())
+    sql = f'SELECT daily.series AS "series", {period} AS "period", {selected} FROM ({inner}) daily'
+    return sql + (" GROUP BY 1, 2 ORDER BY 1, 2" if grouped else " ORDER BY 1, 2"), params
+
+
+def period_rows(rows: list, vendor: str) -> list[tuple]:
+    """``period_sql``'s rows as ``period_rollup`` returns them (the period a date)."""
+    if vendor == "sqlite":  # SQLite answers a computed period as text
+        return [(row[0], _day(row[1]), *row[2:]) for row in rows]
     return rows
+
+
+@functools.lru_cache(maxsize=65536)
+def _day(value) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
