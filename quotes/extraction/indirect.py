@@ -63,6 +63,9 @@ _SAID_AFTER = re.compile(
     rf"(?P<verb2>said|says|added|stated|noted|warned|explained|stressed)\s+"
     rf"(?P<subj2>[^,]{{2,90}}?))(?:[ ,][^,]{{0,80}})?[.!]?$"
 )
+_AUXILIARY = re.compile(
+    r"\s+(?:will|would|is|was|has|had|have|are|were|can|could|should|must|may|might|did|does)\b"
+)
 # "MOSCOW (Reuters) - ": a wire dateline before the first sentence.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Za-z .]+)?\s*(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
 _NOT_CLAUSE_START = {
@@ -323,6 +326,8 @@ def _said_after(text, discourse, s_start, match) -> IndirectSpeech | None:
     subject = _subject(discourse, slot_start, slot_end, last=False, described=True)
     if subject is None or word_count(text[slot_start : subject.start]) > 3:
         return None
+    if group == "subj2" and _AUXILIARY.match(text, subject.end):
+        return None  # "X, a member, said Trump will exceed …": Trump opens the reported clause
     clause_start = s_start + match.start("clause")
     dateline = _DATELINE.match(text, clause_start)
     if dateline:

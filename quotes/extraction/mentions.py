@@ -21,6 +21,7 @@ from .lexicon import (
     NATIONALITY_WORDS,
     NOT_NAME_WORDS,
     OUTLETS,
+    PERSON_ROLES,
     ROLE_WORDS,
     SPEECH_VERB_RE,
     UNNAMED,
@@ -337,6 +338,10 @@ def find_mentions(
         mention = Mention(
             n_start, n_end, "nominal", masked[n_start:n_end], name, role=head, anaphoric=True
         )
+        inside = [m for m in found if n_start < m.start and m.end < n_end]
+        if inside and head in PERSON_ROLES and all(m.kind == "institution" for m in inside):
+            # "the Interior Ministry spokesman": the person the body's name describes
+            found = [m for m in found if m not in inside]
         if not _overlaps(mention, found):
             found.append(mention)
     found.sort(key=lambda m: m.start)

@@ -27,7 +27,7 @@ from .lexicon import (
     words,
 )
 from .model import Speaker, undecided
-from .pronouns import entity_gender, is_subject
+from .pronouns import entity_gender, introduced_before, is_subject
 
 if TYPE_CHECKING:
     from .attribution import Discourse
@@ -60,8 +60,10 @@ _NOT_HEADS = words(
 )
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)"
 _VERB = SPEECH_VERB_RE.pattern.replace("(?<![\\w-])", "")
+# "one senior Democrat said": a party's member is a description, capital and all
+_HEAD = r"(?:[a-z][a-z-]+|Democrats?|Republicans?)\b"
 _BEFORE_VERB = re.compile(
-    rf"\b(?P<det>{_DETERMINER})\s+(?P<mods>(?:[\w’'&-]+\s+){{0,4}}?)(?P<head>[a-z][a-z-]+)"
+    rf"\b(?P<det>{_DETERMINER})\s+(?P<mods>(?:[\w’'&-]+\s+){{0,4}}?)(?P<head>{_HEAD})"
     rf"(?=(?:\s*,[^,;.]{{1,80}},)?\s+(?:(?:also|later|then|has|had|have|[a-z]+ly)\s+)?{_VERB})"
 )
 # "Many reporters noted": a quantifier may stand before the plural
@@ -75,7 +77,7 @@ _BARE_PLURAL = re.compile(
 )
 _AFTER_VERB = re.compile(
     rf"(?:{_VERB})\s+(?P<det>{_DETERMINER})\s+(?P<mods>(?:[\w’'-]+\s+){{0,4}}?)"
-    r"(?P<head>[a-z][a-z-]+)(?=\s*[,.;]|\s*$)"
+    rf"(?P<head>{_HEAD})(?=\s*[,.;]|\s*$)"
 )
 
 
@@ -100,9 +102,8 @@ def find_nominals(masked: str, start: int, end: int) -> list[tuple[int, int, str
             if match.groupdict().get("det") is None:
                 span_start = match.start("mods") if match.group("mods") else match.start("head")
             mods = match.group("mods").strip()
-            found.append(
-                (span_start, match.end("head"), " ".join(w for w in (mods, head) if w), head)
-            )
+            name = " ".join(w for w in (mods, match.group("head")) if w)
+            found.append((span_start, match.end("head"), name, head))
     return found
 
 
@@ -211,6 +212,9 @@ def role_fallback(discourse: "Discourse", mention: "Mention", text: str, head: s
         agrees = entity is not None and entity_gender(discourse, entity) in ("", gender)
         return entity is not None and not entity.roles and (not gender or agrees)
 
+    introduced = introduced_before(discourse, mention, untitled, gender)
+    if introduced is not None:  # "Harry Reid blasted Rubio. “…,” the Senate minority leader said"
+        return _as(introduced, f"'{text}': the one person named in the sentence before")
     last = discourse.last_person_speaker(mention.start)
     if untitled(last):
         return _as(last, f"'{text}': nobody titled {head} before; the last person quoted")

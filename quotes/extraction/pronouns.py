@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 _FEMALE = {"she", "her"}
 _OBJECT_BEFORE = re.compile(
     r"\b(?:of|with|to|for|from|about|against|by|at|on|in|than|(?<![.!?] )(?<!^)and|or|nor|like|"
-    r"told|asked|met|called|thanked|endorsed|attacked|praised|criticized|defeated|beat|'s|’s)\s+$",
+    r"told|asked|met|called|thanked|endorsed|attacked|praised|criticized|defeated|beat)\s+$",
     re.I,
 )
 # "Simmons, an Obama supporter, said": a name inside an appositive describes someone else
@@ -173,6 +173,9 @@ def _resolve(discourse: "Discourse", mention: "Mention", soft: bool) -> Speaker:
     if same:
         return found(same[0], "subject of the same sentence")
     event = _last_person_event(discourse, mention.start, gender, soft)
+    asked = _asked_before(discourse, mention, people, fits)
+    if asked is not None:
+        return found(asked, "asked in the sentence before")
     introduced = _introduced_before(discourse, mention, people, fits, event)
     if introduced is not None:
         return found(introduced, "the one person named in the sentence before")
@@ -237,6 +240,29 @@ def _pronoun_subject_between(discourse, mention, floor: int):
     return None
 
 
+_ASKED = re.compile(r"\b(?:asked|questioned|pressed)\s+$")
+
+
+def _asked_before(discourse, mention, people, fits):
+    """ "Last month, Scott Conroy asked Sanders whether … ¶ “Sure it is …,” he said": the
+    answer is the one asked, when the pronoun's sentence opens with the quotation."""
+    sentence = discourse.sentence_start(mention.start)
+    quote_open = max(discourse.masked.rfind(c, 0, mention.start) for c in '“"«')
+    if quote_open < sentence - 2 or quote_open <= 0:
+        return None
+    sentence = discourse.sentence_start(quote_open)
+    previous = discourse.sentence_start(max(0, sentence - 2))
+    asked = [
+        m
+        for m in people
+        if previous <= m.start < sentence
+        and _ASKED.search(discourse.masked, previous, m.start)
+        and not re.match(r"['’]s?\s", discourse.masked[m.end : m.end + 3])  # "Trump's logic"
+        and fits(m)
+    ]
+    return asked[0] if len(asked) == 1 else None
+
+
 def _introduced_before(discourse, mention, people, fits, event):
     """The one person named, not as an object, in the sentence before the pronoun's sentence
     and after the last quoted person: "… was told by Foreign Minister Sergei Lavrov. “…,” he
@@ -299,6 +325,35 @@ def _resolve_body(discourse: "Discourse", mention: "Mention") -> Speaker:
         if speaker.decided:
             return _reason(speaker, f"'{mention.text}' refers to {speaker.name}, named before")
     return undecided(f"'{mention.text}': no body or group named before")
+
+
+def introduced_before(
+    discourse: "Discourse", mention: "Mention", fits_speaker, gender: str = ""
+) -> Speaker | None:
+    """The one person the sentence before ``mention``'s introduces (see `_introduced_before`),
+    among those ``fits_speaker`` accepts."""
+    people = [
+        m
+        for m in discourse.mentions
+        if m.kind == "person" and m.end <= mention.start and mention.start - m.end <= _WINDOW
+    ]
+
+    def fits(m: "Mention") -> bool:
+        entity = discourse.entity_of.get(m.start)
+        return entity is not None and fits_speaker(entity.speaker)
+
+    event = _last_person_event(discourse, mention.start, gender) if gender else None
+    if not gender:
+        quoted = [
+            e
+            for e in discourse.events
+            if e.position < mention.start
+            and mention.start - e.position <= _WINDOW
+            and e.speaker.kind == "person"
+        ]
+        event = quoted[-1] if quoted else None
+    found = _introduced_before(discourse, mention, people, fits, event)
+    return None if found is None else discourse.entity_of[found.start].speaker
 
 
 def _coordinated(discourse: "Discourse", subject: "Mention", fitting: list["Mention"]):

@@ -92,3 +92,58 @@ def test_a_pronoun_after_a_described_subject_in_the_sentence_before(extract):
         "kept telling myself that will not happen,” he told the Tampa Times."
     )
     assert _speaker(extract, text, "I kept telling myself") == "Mel Sembly"
+
+
+def test_a_party_member_is_a_description_capital_and_all(extract):
+    text = (
+        "Fund row.\n\nHilary Crane spoke on Monday. “The campaign has been really reluctant to "
+        "jump in,” one senior Democrat said."
+    )
+    assert _speaker(extract, text, "The campaign has") == "Senior Democrat"
+
+
+def test_a_bodys_name_inside_a_persons_description_leaves_the_person(extract):
+    unnamed = "Protest.\n\nOfficials met. “We are shocked,” the Interior Ministry spokesman said."
+    assert _speaker(extract, unnamed, "We are shocked") == "Interior Ministry spokesman"
+    named = (
+        "Protest.\n\nInterior Ministry spokesman Ivan Petrov spoke first. “We are shocked,” the "
+        "Interior Ministry spokesman said."
+    )
+    assert _speaker(extract, named, "We are shocked") == "Ivan Petrov"
+
+
+def test_a_role_nobody_was_given_is_the_one_person_the_sentence_before_introduced(extract):
+    text = (
+        "Senate.\n\n“He is fine,” Ted Vance said. Harry M. Reed (D-Nev.) blasted Ruiz and "
+        "defended Vance in an interview. “What Ruiz has done is one of the worst,” the Senate "
+        "minority leader said."
+    )
+    assert _speaker(extract, text, "What Ruiz has done") == "Harry M. Reed"
+
+
+def test_the_name_after_an_inverted_said_that_opens_a_clause_is_no_speaker(extract):
+    text = (
+        "Convention.\n\n“I think that speaks volumes,” Helen Ferrer said.\n\nAnd North "
+        "Carolina’s Ada Fisk, one of a handful of members, said Crane will exceed expectations "
+        "with voters. “I think Crane will do quite fine,” she said."
+    )
+    proposals = extract(text, known=(), outlet="")
+    assert by_text(proposals, "I think Crane").speaker_name == "Ada Fisk"
+    assert all(p.speaker_name != "Crane" for p in proposals)
+
+
+def test_the_answer_after_a_question_is_the_one_asked(extract):
+    text = (
+        "Health.\n\n“We are fine,” Bernie Sand said.\n\nLast month, reporter Scott Conroy "
+        "asked Sand whether questions about his health were fair game.\n\n“Sure it is. "
+        "I would not have run if I was not blessed,” he said."
+    )
+    assert _speaker(extract, text, "Sure it is") == "Bernie Sand"
+
+
+def test_a_name_after_its_owners_possessive_is_the_sentences_subject(extract):
+    text = (
+        "Rally.\n\n“We are ready,” Helen Ferrer said.\n\nLater, The Post’s Ruth Okafor toured "
+        "the hall. “It was loud,” she said."
+    )
+    assert _speaker(extract, text, "It was loud") == "Ruth Okafor"
