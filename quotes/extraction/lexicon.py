@@ -58,7 +58,7 @@ lashed out, ridiculed, sneered, rebutted, refuted, disputed, swore, demurred, he
 barked, growled, hollered, exhorted, sang, sings, puts it, put it, scolded, vented,
 argue, note, contend, insist, warn, claim, write, add, explain, suggest, predict, maintain,
 point out, complain, concede, acknowledge, admit, deny, stress, emphasize, assert, allege,
-counter, respond, reply, recall, estimate, tell, ask, disagreed, disagrees
+counter, respond, reply, recall, estimate, tell, ask, disagreed, disagrees, went on, goes on
 """
 )
 # Characterizing verbs: "dismissed the proposal as “a non-starter”".
@@ -88,7 +88,8 @@ hailing, deemed, deeming, pointed to, points to, accusing, dismissing, rejecting
 urging, vowing, pledging, questioning, questioned, echoed, echoes, fumed, seethed, screamed,
 roared, thundered, gushed, enthused, deadpanned, shot back, fired back, pushed back, begged,
 implored, blamed, lauded, applauded, thanked, congratulated, grumbled, bemoaned, decried,
-deplored, attacked, lashed out, ridiculed, sneered, demurred, hedged, chimed in, weighed in
+deplored, attacked, lashed out, ridiculed, sneered, demurred, hedged, chimed in, weighed in,
+went on, goes on
 """
 )
 REPORTING_VERBS = tuple(v for v in _SAYING if v not in _NOT_REPORTING)

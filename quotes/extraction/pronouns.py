@@ -121,7 +121,7 @@ _CLAUSE_OPENING = re.compile(
     r"before|if|until|once))\s+(?:(?:[A-Z][\w.’'-]*|former|then)\s+){0,3}"
     # "…, Clinton campaign manager Robby Mook acknowledged": a title of lowercase nouns
     r"(?:(?:(?!(?:has|have|had|is|was|are|were|will|would|the|an?)\s)"
-    r"(?![a-z]+(?:ed|ing)\s)[a-z][\w-]*\s+){1,2})?$"
+    r"(?![a-z]+(?:ed|ing)\s)[a-z0-9][\w-]*\s+){1,2})?$"
 )
 _VERB_AFTER = re.compile(
     r"(?:\s*\([^()]{1,30}\))?(?:\s*,[^,“”\"]{1,80},)?\s+(?!(?:of|and|or|in|at|for|to|with|"

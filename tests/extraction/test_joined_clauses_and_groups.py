@@ -147,3 +147,21 @@ def test_a_name_after_its_owners_possessive_is_the_sentences_subject(extract):
         "the hall. “It was loud,” she said."
     )
     assert _speaker(extract, text, "It was loud") == "Ruth Okafor"
+
+
+def test_a_pronoun_after_an_aged_subject_in_the_sentence_before(extract):
+    text = (
+        "Voters.\n\nMitt Rooney lost in 2012. (Neither voter wanted to share his name.)\n\nAt "
+        "a June campaign event in Ohio, 62-year-old Brenda Jonsson also railed against the plan. "
+        "“They should speak English in public,” she said."
+    )
+    assert _speaker(extract, text, "They should speak") == "Brenda Jonsson"
+
+
+def test_went_on_after_a_quotation_attributes_it(extract):
+    text = (
+        "Interview.\n\nDonald Crane spoke to Megyn Kell. Kell responded pointedly: “Can "
+        "happen when you are 45.”\n\n“You know, it happens, right?” Crane went on, as if he "
+        "did not hear her."
+    )
+    assert _speaker(extract, text, "You know, it happens") == "Donald Crane"
