@@ -91,7 +91,9 @@ def subject_of_sentence(discourse: Discourse, start: int, end: int) -> Mention |
 
 # "In the depths of the Great Recession, Paul Ryan worried …"
 _OPENING_PHRASE = re.compile(
-    r"(?:In|On|At|After|Before|During|Despite|Amid|Since|Under|Following|Throughout|From)\b"
+    r"(?:In|On|At|After|Before|During|Despite|Amid|Since|Under|Following|Throughout|From|"
+    # "When Wallace died in 1998, President Clinton released the following statement:"
+    r"When|While|Although|Though|Because|Once|Until)\b"
     r"[^,;:“”\"]{0,80},\s+"
 )
 

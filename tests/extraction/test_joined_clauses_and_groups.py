@@ -165,3 +165,11 @@ def test_went_on_after_a_quotation_attributes_it(extract):
         "did not hear her."
     )
     assert _speaker(extract, text, "You know, it happens") == "Donald Crane"
+
+
+def test_before_a_colon_the_subject_after_a_when_clause_speaks(extract):
+    text = (
+        "Obituary.\n\nWhen Wallace died in 1998, President Bill Clayton released the following "
+        "statement: “Hillary and I offer our condolences to the family of George Wallace.”"
+    )
+    assert _speaker(extract, text, "Hillary and I") == "Bill Clayton"
