@@ -121,7 +121,12 @@ def _attribute(
                 ), ""
         end = quote.end if _closes_sentence(text, quote) else discourse.sentence_end(quote.end)
         mention = subject_of_sentence(discourse, start, end)
-        if mention is not None:
+        # "… and his call for “a total ban” on Muslims entering the United States": an actor
+        # named only as an object speaks no partial quotation
+        if mention is not None and not (
+            mention.start > quote.start
+            and _OBJECT_AFTER_QUOTE.search(discourse.masked, quote.end, mention.start)
+        ):
             speaker = discourse.resolve(mention)
             if speaker.decided:
                 return Speaker(
@@ -157,6 +162,13 @@ def _attribute(
         speaker = discourse.resolve(mention)
         return _with(speaker, f"goes on with {speaker.name}'s report before"), prior
     return undecided("no attribution found next to the quotation"), ""
+
+
+# a verb or preposition right before a name: the name is its object ("entering the United States")
+_OBJECT_AFTER_QUOTE = re.compile(
+    r"\b(?:[a-z]+ing|[a-z]+ed|in|on|at|into|from|of|for|to|with|by|over|across|against)\s+"
+    r"(?:the\s+)?$"
+)
 
 
 def _report_before_unnamed_sentence(discourse: Discourse, quote: RawQuote):

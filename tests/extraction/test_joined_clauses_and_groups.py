@@ -173,3 +173,11 @@ def test_before_a_colon_the_subject_after_a_when_clause_speaks(extract):
         "statement: “Hillary and I offer our condolences to the family of George Wallace.”"
     )
     assert _speaker(extract, text, "Hillary and I") == "Bill Clayton"
+
+
+def test_an_actor_named_as_an_object_after_a_partial_quotation_does_not_speak_it(extract):
+    text = (
+        "Ban.\n\nHis standing improved after the shootings in the city, as did his call for “a "
+        "total and complete ban” on all visitors entering the United States."
+    )
+    assert _speaker(extract, text, "a total and complete ban") != "United States"
