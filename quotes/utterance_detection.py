@@ -76,6 +76,7 @@ def _hash(value: str) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
+@lru_cache(maxsize=262144)
 def _rank(pair: tuple[str, str]) -> tuple[int, int]:
     """A pair's place in the one order of every text's pairs: fewer function words first, then
     by hash."""

@@ -71,23 +71,27 @@ class Migration(migrations.Migration):
             ],
             options={
                 "ordering": ("quote", "key", "id"),
-                "indexes": [
-                    models.Index(
-                        fields=["speaker", "key", "said_on", "said_on_precision", "quote"],
-                        name="utterance_key_speaker_key",
-                    ),
-                    models.Index(
-                        condition=models.Q(("exact", True)),
-                        fields=["key", "said_on", "said_on_precision", "speaker", "quote"],
-                        name="utterance_key_exact_text",
-                    ),
-                ],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("quote", "exact", "key"), name="one_utterance_key_per_quote_key"
-                    )
-                ],
             },
         ),
+        # filled before it is indexed: one sort per index, not a B-tree insert per row
         migrations.RunPython(fill, migrations.RunPython.noop, elidable=True),
+        migrations.AddIndex(
+            model_name="utterancekey",
+            index=models.Index(
+                fields=["speaker", "key", "said_on", "said_on_precision", "quote"],
+                name="utterance_key_speaker_key",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="utterancekey",
+            index=models.Index(
+                condition=models.Q(("exact", True)),
+                fields=["key", "said_on", "said_on_precision", "speaker", "quote"],
+                name="utterance_key_exact_text",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="utterancekey",
+            index=models.Index(fields=["quote", "exact", "key"], name="utterance_key_quote"),
+        ),
     ]
