@@ -125,7 +125,7 @@ def _attribute(
         # named only as an object speaks no partial quotation
         if mention is not None and not (
             mention.start > quote.start
-            and _OBJECT_AFTER_QUOTE.search(discourse.masked, quote.end, mention.start)
+            and _OBJECT_BEFORE_ACTOR.search(discourse.masked, quote.end, mention.start)
         ):
             speaker = discourse.resolve(mention)
             if speaker.decided:
@@ -164,10 +164,11 @@ def _attribute(
     return undecided("no attribution found next to the quotation"), ""
 
 
-# a verb or preposition right before a name: the name is its object ("entering the United States")
-_OBJECT_AFTER_QUOTE = re.compile(
-    r"\b(?:[a-z]+ing|[a-z]+ed|in|on|at|into|from|of|for|to|with|by|over|across|against)\s+"
-    r"(?:the\s+)?$"
+# a verb or preposition right before a name, titles aside: the name is its object ("entering
+# the United States", "accuses Trump of …", "a photograph of Prime Minister Menachem Begin")
+_OBJECT_BEFORE_ACTOR = re.compile(
+    r"\b(?:[a-z]+ing|[a-z]+ed|[a-z]{3,}(?<!ss)(?<!ha)(?<!wa)(?<!i)s|in|on|at|into|from|of|for|to|"
+    r"with|by|over|across|against)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$"
 )
 
 
