@@ -26,6 +26,11 @@ _DESCRIBED_SUBJECT = re.compile(
     r"((?:The|This|That)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z][\w-]*[a-z]))"
     r"\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|s)\b"
 )
+# a plural of people opening the sentence, with its complement: "Attorneys for Clinton appeared"
+_GROUP_SUBJECT = re.compile(
+    r"((?P<head>[A-Z][a-z]{2,}s)(?:\s+(?:for|of|on|at|in|from)\s+(?:the\s+)?"
+    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?)\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|s)\b"
+)
 _CLAUSE_OPENER = re.compile(
     r"(?:\b(?:when|while|as|after|before|since|because|although|though|if|whereas|where)"
     r"|[,;])\s*$"
@@ -67,14 +72,17 @@ def coordinated_subject(
         return _clause_subject(discourse, start, start + coordinated.start(), before)
     if before or not (coordinated or participle):
         return None
-    opening = _DESCRIBED_SUBJECT.match(discourse.masked, discourse.sentence_start(position))
+    sentence = discourse.sentence_start(position)
+    opening = _DESCRIBED_SUBJECT.match(discourse.masked, sentence)
+    if opening is not None and opening.group("head").lower() not in PERSON_ROLES:
+        opening = None
+    group = _GROUP_SUBJECT.match(discourse.masked, sentence)
+    if opening is None and group and group.group("head").lower()[:-1] in PERSON_ROLES:
+        opening = group  # "Attorneys for Clinton appeared to oppose it, saying …"
     if opening is None or opening.end() > start + verb.start():
         return None
-    head = opening.group("head").lower()
-    if head not in PERSON_ROLES:
-        return None
     text, at = opening.group(1), opening.start(1)
-    return Mention(at, at + len(text), "nominal", text, text, head)
+    return Mention(at, at + len(text), "nominal", text, text, opening.group("head").lower())
 
 
 def _clause_subject(discourse: Discourse, start: int, joined_at: int, before) -> Mention | None:

@@ -181,3 +181,11 @@ def test_an_actor_named_as_an_object_after_a_partial_quotation_does_not_speak_it
         "total and complete ban” on all visitors entering the United States."
     )
     assert _speaker(extract, text, "a total and complete ban") != "United States"
+
+
+def test_a_plural_of_people_with_its_complement_speaks_through_its_participle(extract):
+    text = (
+        "Emails.\n\nHilary Crane wrote to the court. Republicans on Capitol Hill seized on the "
+        "message, arguing that it showed “intent” to break the law."
+    )
+    assert _speaker(extract, text, "intent") == "Republicans on Capitol Hill"
