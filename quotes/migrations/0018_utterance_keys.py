@@ -71,6 +71,13 @@ class Migration(migrations.Migration):
             ],
             options={
                 "ordering": ("quote", "key", "id"),
+                # made with the table (SQLite would copy a filled table to add it); the fill
+                # goes in quote order, so keeping it costs no random B-tree inserts
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("quote", "exact", "key"), name="one_utterance_key_per_quote_key"
+                    )
+                ],
             },
         ),
         # filled before it is indexed: one sort per index, not a B-tree insert per row
@@ -89,9 +96,5 @@ class Migration(migrations.Migration):
                 fields=["key", "said_on", "said_on_precision", "speaker", "quote"],
                 name="utterance_key_exact_text",
             ),
-        ),
-        migrations.AddIndex(
-            model_name="utterancekey",
-            index=models.Index(fields=["quote", "exact", "key"], name="utterance_key_quote"),
         ),
     ]

@@ -231,12 +231,14 @@ class UtteranceKey(models.Model):
 
     class Meta:
         ordering = ("quote", "key", "id")
-        # No unique constraint: SQLite adds one by copying the table, and the rebuild drops and
-        # makes the indexes again around millions of rows. The one writer (utterance_index)
-        # writes a quote's keys once each.
+        constraints = [
+            # a quote's keys once each; also the index of their refresh and of the cascade when
+            # the quote is deleted (made with the table: the rebuild fills it in quote order)
+            models.UniqueConstraint(
+                fields=["quote", "exact", "key"], name="one_utterance_key_per_quote_key"
+            ),
+        ]
         indexes = [
-            # a quote's keys: their refresh, and the cascade when it is deleted
-            models.Index(fields=["quote", "exact", "key"], name="utterance_key_quote"),
             # candidates of the same speaker: speaker, key in (…), said_on in the window
             models.Index(
                 fields=["speaker", "key", "said_on", "said_on_precision", "quote"],

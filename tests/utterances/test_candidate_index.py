@@ -8,7 +8,7 @@ import random
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from quotes import utterance_detection
@@ -203,3 +203,10 @@ def test_proposing_links_for_a_quote_runs_two_queries_whatever_the_speakers_quot
         assert utterance_detection.utterance_links_propose_for(quotes=[quote]) == 0
     assert len(queries) == 2, [query["sql"] for query in queries]
     assert "utterancekey" in queries[0]["sql"] and "utterancekey" in queries[1]["sql"]
+
+
+def test_a_quote_has_each_key_once(db):
+    row = UtteranceKey.objects.filter(quote=_quote(SpeakerFactory(), GAS)).first()
+    row.pk = None
+    with pytest.raises(IntegrityError), transaction.atomic():
+        row.save()
