@@ -13,7 +13,7 @@ from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, Subquery
 from quotes.alpha import bootstrap_interval, ordinal_alpha, pair_agreement
 from quotes.models import Adjudication, Quote, QuoteStance, StanceAnnotation
 
-__all__ = ["DISAGREEMENT_SPREAD", "ordinal_alpha", "topic_agreement"]
+__all__ = ["DISAGREEMENT_SPREAD", "ordinal_alpha", "topic_agreement", "topic_alpha"]
 
 DISAGREEMENT_SPREAD = 2  # points between the lowest and highest coding that count as a disagreement
 
@@ -33,20 +33,7 @@ def topic_agreement(topic, *, settled_only: bool = False) -> dict:
     """
     # Read from the topic's annotations, never by grouping every quote (a million of them): the
     # codings of confirmed quotes, then, in the database, the few quotes whose codings spread.
-    annotations = StanceAnnotation.objects.filter(topic=topic, quote__status=Quote.Status.CONFIRMED)
-    if settled_only:
-        annotations = annotations.filter(
-            Exists(
-                QuoteStance.objects.filter(quote=OuterRef("quote_id"), topic=topic, is_settled=True)
-            )
-        )
-    coded = annotations.filter(value__isnull=False)
-    codings: dict[int, dict[str, int]] = {}
-    for quote_id, username, value in coded.values_list(
-        "quote_id", "annotator__username", "value"
-    ).order_by("quote_id", "annotator__username"):
-        codings.setdefault(quote_id, {})[username] = value
-    codings = {quote_id: codes for quote_id, codes in codings.items() if len(codes) >= 2}
+    annotations, coded, codings = _codings(topic, settled_only=settled_only)
     spreading = (
         coded.values("quote_id")
         .annotate(coders=Count("id"), spread=Max("value") - Min("value"))
@@ -77,14 +64,49 @@ def topic_agreement(topic, *, settled_only: bool = False) -> dict:
     ]
     cannot_code = annotations.filter(cannot_code=True).count()
     return {
-        "topic": topic,
-        "alpha": ordinal_alpha(codings),
+        **_summary(topic, codings),
         "interval": bootstrap_interval(codings),
-        "quotes": len(codings),
-        "annotators": len({coder for codes in codings.values() for coder in codes}),
-        "annotations": sum(len(codes) for codes in codings.values()),
         "cannot_code": cannot_code,
         "pairs": pair_agreement(codings),
         "disagreements": disagreements,
         "open": sum(1 for row in disagreements if not row["adjudicated"]),
+    }
+
+
+def topic_alpha(topic, *, settled_only: bool = False) -> dict:
+    """The headline of ``topic_agreement`` alone, in one query: ``topic``, ``alpha``, and the
+    ``quotes``, ``annotators`` and ``annotations`` it rests on (the same values). For a page
+    that shows no interval, pairs or disagreements: at a million quotes those took most of the
+    topic page's time (bench/RESULTS.md, 2026-12-03)."""
+    return _summary(topic, _codings(topic, settled_only=settled_only)[2])
+
+
+def _codings(topic, *, settled_only: bool):
+    """The topic's annotations of confirmed quotes (settled on the topic with ``settled_only``),
+    those with a value, and ``{quote_id: {username: value}}`` of the quotes coded with a value
+    by two or more annotators (one query)."""
+    annotations = StanceAnnotation.objects.filter(topic=topic, quote__status=Quote.Status.CONFIRMED)
+    if settled_only:
+        annotations = annotations.filter(
+            Exists(
+                QuoteStance.objects.filter(quote=OuterRef("quote_id"), topic=topic, is_settled=True)
+            )
+        )
+    coded = annotations.filter(value__isnull=False)
+    codings: dict[int, dict[str, int]] = {}
+    for quote_id, username, value in coded.values_list(
+        "quote_id", "annotator__username", "value"
+    ).order_by("quote_id", "annotator__username"):
+        codings.setdefault(quote_id, {})[username] = value
+    codings = {quote_id: codes for quote_id, codes in codings.items() if len(codes) >= 2}
+    return annotations, coded, codings
+
+
+def _summary(topic, codings: dict) -> dict:
+    return {
+        "topic": topic,
+        "alpha": ordinal_alpha(codings),
+        "quotes": len(codings),
+        "annotators": len({coder for codes in codings.values() for coder in codes}),
+        "annotations": sum(len(codes) for codes in codings.values()),
     }

@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 
 from quotes import coding
-from quotes.agreement import topic_agreement
+from quotes.agreement import topic_alpha
 from quotes.models import Quote, Topic
 from quotes.ranking import MINIMUM_COUNTED, speaker_ranking
 from quotes.utterances import UNITS
@@ -71,7 +71,9 @@ def topic_detail(request, slug):
             settled_only=coding.settled_only(user),
             unit=period.cleaned_data.get("unit") or UNITS[0],
         )
-        agreement = topic_agreement(topic, settled_only=coding.settled_only(user))
+        # The page shows alpha and what it rests on, not the interval, pairs or disagreements
+        # (the agreement report and API do): those cost seconds at a million quotes.
+        agreement = topic_alpha(topic, settled_only=coding.settled_only(user))
     context = {
         "topic": topic,
         "ranking": ranking,

@@ -4,7 +4,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from quotes.agreement import topic_agreement
+from quotes.agreement import topic_agreement, topic_alpha
 from tests.factories import (
     AdjudicationFactory,
     QuoteFactory,
@@ -75,3 +75,25 @@ def test_non_reviewers_figures_count_settled_quotes_only(db):
     assert topic_agreement(topic)["quotes"] == 2
     settled = topic_agreement(topic, settled_only=True)
     assert (settled["quotes"], settled["disagreements"]) == (1, [])
+
+
+@pytest.mark.parametrize("settled_only", [False, True])
+def test_topic_alpha_is_the_headline_of_topic_agreement_in_one_query(
+    topic, reviewer, settled_only, django_assert_num_queries
+):
+    """The topic page reads ``topic_alpha``: the same alpha and counts, without the interval,
+    pairs and disagreements it does not show."""
+    settled = coded(topic, -2, 1)
+    coded(topic, 0, 2, 1)
+    coded(topic, 1, 1)
+    coded(topic, 2, None)
+    coded(topic, -1)
+    AdjudicationFactory(quote=settled, topic=topic, reviewer=reviewer, value=-1)
+    full = topic_agreement(topic, settled_only=settled_only)
+
+    with django_assert_num_queries(1):
+        headline = topic_alpha(topic, settled_only=settled_only)
+
+    assert headline == {
+        key: full[key] for key in ("topic", "alpha", "quotes", "annotators", "annotations")
+    }

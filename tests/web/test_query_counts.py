@@ -50,9 +50,9 @@ PAGES = {
     "compare": (COMPARE, 12, 16),
     # the topics with their counts
     "topics": ("/topics/", 1, 5),
-    # the topic, the stances per speaker and value, the ranked speakers, the agreement's units,
-    # their codings and disagreements
-    "topic": ("/topics/topic-0/", 6, 10),
+    # the topic, the stances per speaker and value, the ranked speakers, the agreement's codings
+    # (alpha and its counts: quotes.agreement.topic_alpha)
+    "topic": ("/topics/topic-0/", 4, 8),
     # the count, the page of quotes with speaker, source, role and event, their stances
     "quotes": ("/quotes/", 3, 7),
     # the quote with speaker, source, role and event, its stances, the other reports of its

@@ -101,12 +101,12 @@ def test_bad_period_is_a_400_naming_it(positions, client, query, parameter):
 def test_topic_page_runs_the_same_queries_for_5_and_25_quotes_a_speaker(
     topic, client, django_assert_num_queries, per_speaker
 ):
-    """1 the topic, 2 the stances counted per speaker and value, 3 the ranked speakers, 4 to 6
-    the agreement (units, their codings, the disagreements)."""
+    """1 the topic, 2 the stances counted per speaker and value, 3 the ranked speakers, 4 the
+    agreement's codings (alpha and its counts)."""
     for slug in ("a", "b", "c"):
         _speak(topic, SpeakerFactory(slug=slug), [index % 5 - 2 for index in range(per_speaker)])
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         response = client.get("/topics/nato-russia-dialogue/")
 
     assert len(response.context["ranking"].ranked) == 3
