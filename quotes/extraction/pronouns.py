@@ -11,7 +11,7 @@ proposal stays undecided and says why.
 import re
 from typing import TYPE_CHECKING
 
-from .gender import gender_of_given_name
+from .gender import gender_of_given_name, given_name_is_mixed
 from .lexicon import OWNED_NOUNS, SPEECH_VERB_RE, words
 from .model import Speaker, undecided
 from .names import TITLE_WORDS
@@ -375,10 +375,30 @@ def _last_person_event(discourse: "Discourse", position: int, gender: str, soft:
         if event.speaker.kind != "person":
             continue
         entity = discourse.entity_by_speaker(event.speaker)
-        if entity is not None and entity_gender(discourse, entity, soft) not in ("", gender):
+        other = entity is not None and entity_gender(discourse, entity, soft) not in ("", gender)
+        if other and not (soft and _just_quoted(discourse, entity, event, position)):
             continue
         return event
     return None
+
+
+def _just_quoted(discourse, entity, event, position: int) -> bool:
+    """ "Graham said, “…” ¶ He continued, “…”": the person quoted in this paragraph or the one
+    before, whom only a mixed given name or a family's shared surname ("Clinton", of Bill and
+    Hillary) gives the other gender, is still the one meant."""
+    if entity_gender(discourse, entity, soft=False):
+        return False  # the article itself says (Ms, spokeswoman)
+    paragraph = discourse.paragraph(position)
+    index = discourse.paragraphs.index(paragraph) if paragraph in discourse.paragraphs else 0
+    earliest = discourse.paragraphs[max(0, index - 1)][0] if discourse.paragraphs else 0
+    if event.position < earliest:
+        return False
+    given = (entity.speaker.name or "").split()
+    if len(given) > 1:
+        return given_name_is_mixed(given[0])  # not "Donald", "Roy": the name data is clear
+    person = discourse.people.person(entity.surname)
+    firsts = {n.split()[0] for n in person.names if len(n.split()) > 1} if person else set()
+    return len({gender_of_given_name(first) for first in firsts} - {""}) > 1
 
 
 def _reason(speaker: Speaker, reason: str) -> Speaker:

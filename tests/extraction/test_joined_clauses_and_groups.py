@@ -189,3 +189,14 @@ def test_a_plural_of_people_with_its_complement_speaks_through_its_participle(ex
         "message, arguing that it showed “intent” to break the law."
     )
     assert _speaker(extract, text, "intent") == "Republicans on Capitol Hill"
+
+
+def test_he_after_a_quotation_by_someone_of_a_mixed_given_name_is_that_person(extract):
+    # Kelly is mostly a woman's name in the name data, but not clearly so; nothing in the
+    # article says Marsh is a woman, and "He continued" follows Marsh's quotation
+    text = (
+        "Debate.\n\nSen. Kelly Marsh blasted his rival Donald Crane for his remarks on trade.\n\n"
+        "Marsh said, “We lose elections because we do not listen.”\n\nHe continued, “Crane is "
+        "destroying the party.”"
+    )
+    assert _speaker(extract, text, "Crane is destroying") == "Kelly Marsh"
