@@ -27,7 +27,8 @@ from .lexicon import (
     words,
 )
 from .model import Speaker, undecided
-from .pronouns import entity_gender, introduced_before, is_subject
+from .pronouns import entity_gender, introduced_before
+from .subject_position import is_subject
 
 if TYPE_CHECKING:
     from .attribution import Discourse
