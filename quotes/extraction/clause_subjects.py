@@ -21,6 +21,14 @@ _GROUP_BEFORE = re.compile(
     r"(?P<phrase>(?:(?:many|some|several|most|few|other|[a-z]+ing|[a-z]+al)\s+)?"
     r"(?P<head>[a-z]{3,}(?<!s)(?<!ss)s))\s+$"
 )
+# a poll's share of respondents right before the verb, opening its clause
+_SHARE_BEFORE = re.compile(
+    r"(?:^|[,;]\s+|\b(?:and|but|while|whereas)\s+)(?P<phrase>"
+    r"(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Jj]ust|[Oo]nly|[Aa]n average of|"
+    r"[Mm]ore than)\s+)?"
+    r"(?:\d+(?:\.\d+)?\s*(?:percent|per cent|%)|[\w-]+ in (?:10|\d+)|[Mm]ost|[Hh]alf)"
+    r"(?:\s+of\s+[^,;.“”\"]{1,60}?)?)\s+(?:(?:also|still)\s+)?$"
+)
 # a definite description opening the sentence, followed by its verb
 _DESCRIBED_SUBJECT = re.compile(
     r"((?:The|This|That)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z][\w-]*[a-z]))"
@@ -49,7 +57,13 @@ def joined_subject(discourse: Discourse, start: int, verb_at: int, mentions) -> 
 
 def group_before(discourse: Discourse, start: int, verb_at: int, before) -> Mention | None:
     """ "…, when many commentators called him": a lowercase plural opening the verb's clause
-    is a group, not the names earlier in the sentence."""
+    is a group, not the names earlier in the sentence; so is a poll's share of respondents
+    ("About four in 10 said", "14 percent said", "most said")."""
+    share = _SHARE_BEFORE.search(discourse.masked[start:verb_at])
+    if share is not None:
+        at, phrase = start + share.start("phrase"), share.group("phrase")
+        name = phrase[:1].upper() + phrase[1:]
+        return Mention(at, at + len(phrase), "anonymous", name, name)
     group = _GROUP_BEFORE.search(discourse.masked[start:verb_at])
     if group is None or group.group("head") in NOT_GROUPS:
         return None

@@ -200,3 +200,13 @@ def test_he_after_a_quotation_by_someone_of_a_mixed_given_name_is_that_person(ex
         "destroying the party.”"
     )
     assert _speaker(extract, text, "Crane is destroying") == "Kelly Marsh"
+
+
+def test_a_polls_share_of_respondents_is_the_source_of_their_answer(extract):
+    text = (
+        "Poll.\n\nVoters were asked about Donald Crane. About four in 10 said they were “angry” "
+        "with the government, and 14 percent said “not at all likely.”"
+    )
+    proposals = extract(text, known=(), outlet="")
+    assert by_text(proposals, "angry").speaker_name == "About four in 10"
+    assert by_text(proposals, "not at all likely").speaker_name == "14 percent"
