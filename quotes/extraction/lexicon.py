@@ -58,7 +58,8 @@ lashed out, ridiculed, sneered, rebutted, refuted, disputed, swore, demurred, he
 barked, growled, hollered, exhorted, sang, sings, puts it, put it, scolded, vented,
 argue, note, contend, insist, warn, claim, write, add, explain, suggest, predict, maintain,
 point out, complain, concede, acknowledge, admit, deny, stress, emphasize, assert, allege,
-counter, respond, reply, recall, estimate, tell, ask, disagreed, disagrees, went on, goes on
+counter, respond, reply, recall, estimate, tell, ask, disagreed, disagrees, went on, goes on,
+continues
 """
 )
 # Characterizing verbs: "dismissed the proposal as “a non-starter”".
@@ -89,7 +90,7 @@ urging, vowing, pledging, questioning, questioned, echoed, echoes, fumed, seethe
 roared, thundered, gushed, enthused, deadpanned, shot back, fired back, pushed back, begged,
 implored, blamed, lauded, applauded, thanked, congratulated, grumbled, bemoaned, decried,
 deplored, attacked, lashed out, ridiculed, sneered, demurred, hedged, chimed in, weighed in,
-went on, goes on
+went on, goes on, continues
 """
 )
 REPORTING_VERBS = tuple(v for v in _SAYING if v not in _NOT_REPORTING)

@@ -210,3 +210,11 @@ def test_a_polls_share_of_respondents_is_the_source_of_their_answer(extract):
     proposals = extract(text, known=(), outlet="")
     assert by_text(proposals, "angry").speaker_name == "About four in 10"
     assert by_text(proposals, "not at all likely").speaker_name == "14 percent"
+
+
+def test_continues_before_a_quotation_attributes_it(extract):
+    text = (
+        "Letters.\n\nSenator Ruth Hale wrote to the director. The letter asked for dates. To "
+        "be clear, Hale continues, “please explain the difference between the two standards.”"
+    )
+    assert _speaker(extract, text, "please explain") == "Ruth Hale"
