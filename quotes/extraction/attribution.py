@@ -246,6 +246,11 @@ class Discourse:
             # "Sanders, meanwhile, who …": an adverb between the name and "who"
             if named and re.fullmatch(r",\s*(?:\w+,\s*)?", gap) and named[0].kind != "relative":
                 return with_reason(self.resolve(named[0]), f"'who' after {named[0].text}")
+            people = [m for m in self.mentions if m.kind == "person" and m.end <= mention.start]
+            gap = self.masked[people[-1].end : mention.start] if people else ""
+            if people and re.fullmatch(r",\s+[^,;.“”\"]{2,80},\s*", gap):
+                # "said Scott Reed, the Chamber's chief political strategist, who added that"
+                return with_reason(self.resolve(people[-1]), f"'who' after {people[-1].text}")
             described = _DESCRIBED_BY.search(self.masked, max(0, mention.start - 80), mention.start)
             if described:  # "One attendee, who spoke on the condition of anonymity, said"
                 text = described.group(1)

@@ -218,3 +218,12 @@ def test_continues_before_a_quotation_attributes_it(extract):
         "be clear, Hale continues, “please explain the difference between the two standards.”"
     )
     assert _speaker(extract, text, "please explain") == "Ruth Hale"
+
+
+def test_who_after_a_name_and_its_appositive_is_that_person(extract):
+    text = (
+        "Midterms.\n\n“We are gearing up,” said Scott Reede, the Chamber’s chief political "
+        "strategist, who added that his group plans to focus on issues “like folks are running "
+        "for sheriff.”"
+    )
+    assert _speaker(extract, text, "like folks") == "Scott Reede"
