@@ -186,8 +186,12 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
         at = start + group.start("phrase")
         phrase = group.group("phrase")
         return Mention(at, at + len(phrase), "nominal", phrase, phrase, group["head"]), clause, True
-    # "…,” said X" and "“…” for Clinton, said Kunin" (not "… and said X")
-    if not lead.strip(" ,") or (lead.rstrip().endswith(",") and len(lead.split()) <= 6):
+    # "…,” said X" and "“…” for Clinton, said Kunin" (not "… and said X"; not "…,” suggesting
+    # he might consider Kasich": a participle goes on the sentence, whose subject said it)
+    participle = verb.group().lower().endswith("ing")
+    if not participle and (
+        not lead.strip(" ,") or (lead.rstrip().endswith(",") and len(lead.split()) <= 6)
+    ):
         head = head_after(discourse, start + verb.end(), end, mentions)
         if head is not None:
             return head, clause, True

@@ -227,3 +227,12 @@ def test_who_after_a_name_and_its_appositive_is_that_person(extract):
         "for sheriff.”"
     )
     assert _speaker(extract, text, "like folks") == "Scott Reede"
+
+
+def test_a_participle_after_a_quotation_is_no_inverted_attribution(extract):
+    text = (
+        "Race.\n\nDonald Crane and John Kasik campaigned. Crane welcomed the news that Kasik "
+        "would quit, saying the Ohio Republican was “doing the right thing,” suggesting he might "
+        "consider Kasik as a running mate."
+    )
+    assert _speaker(extract, text, "doing the right thing") == "Donald Crane"
