@@ -159,6 +159,29 @@ def find_outlet(text: str, outlets: tuple[str, ...]) -> str:
     return ""
 
 
+# abbreviations of a country or a month, capitalised after "the"
+_ABBREVIATIONS = {
+    "u.s",
+    "u.s.",
+    "u.k",
+    "u.k.",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
+
+
 def _overlaps(a: Mention, taken: list[Mention]) -> bool:
     return any(a.start < b.end and b.start < a.end for b in taken)
 
@@ -300,8 +323,8 @@ def find_mentions(
     for match in THE_NAME.finditer(masked, start, end):
         name = match.group(1).rstrip(".")
         first = name.split()[0].lower()
-        if first in NOT_NAME_WORDS or first in NATIONALITY_WORDS:
-            continue
+        if first in NOT_NAME_WORDS or first in NATIONALITY_WORDS or first in _ABBREVIATIONS:
+            continue  # "the U.S. media", "the Nov. 8 election": no body's name
         mention = Mention(
             match.start(1),
             match.start(1) + len(name),

@@ -236,3 +236,14 @@ def test_a_participle_after_a_quotation_is_no_inverted_attribution(extract):
         "consider Kasik as a running mate."
     )
     assert _speaker(extract, text, "doing the right thing") == "Donald Crane"
+
+
+def test_an_abbreviated_country_or_month_after_the_is_no_body(extract):
+    text = (
+        "Remarks.\n\n“It was sarcasm,” Donald Crane told reporters. The Republican nominee for "
+        "the Nov. 8 election later said he was being “sarcastic” in his comments. The U.S. "
+        "media has always claimed to be an “unbiased” review of the news."
+    )
+    proposals = extract(text, known=(), outlet="")
+    assert by_text(proposals, "sarcastic").speaker_name == "Donald Crane"
+    assert by_text(proposals, "unbiased").speaker_name not in ("U.S", "U.S.")
