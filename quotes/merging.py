@@ -25,7 +25,7 @@ from quotes.models import (
     Utterance,
 )
 from quotes.quote_batches import quotes_move_to_speaker, stance_copies_refresh
-from quotes.utterance_index import utterance_keys_refresh
+from quotes.utterance_index import utterance_keys_move
 
 # The speaker's fields a merge must not lose; name and slug are kept and the others' become aliases.
 MERGED_FIELDS = ("kind", "country", "wikidata_id", "organization", "cited_by", "description")
@@ -216,5 +216,5 @@ def speaker_unmerge(*, slug: str) -> Unmerged:
     _move_back(Utterance, reason, speaker.pk, into, result)
     moved = list(Quote.objects.filter(speaker=speaker).values_list("pk", flat=True))
     stance_copies_refresh(quote_ids=moved, speakers_before=[into.pk])
-    utterance_keys_refresh(quote_ids=moved)
+    utterance_keys_move(quote_ids=moved, speaker=speaker)  # only the speaker changed
     return result

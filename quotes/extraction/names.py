@@ -106,7 +106,7 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 _SURNAME_TITLES = {"king", "prince", "bishop", "judge", "major", "marshal", "pope", "lord"}
 
 
-def nationality_surname(previous: str | None, token: str) -> bool:
+def surname_word(previous: str | None, token: str) -> bool:
     """A nationality or title word that is a surname: right after a given name or an honorific
     ("Mark Cuban", "Mr. English", "Billie Jean King"), not before a noun ("Cuban officials")."""
     if previous is None or _plain(token) not in NATIONALITY_WORDS | _SURNAME_TITLES:
@@ -117,11 +117,11 @@ def nationality_surname(previous: str | None, token: str) -> bool:
 def _breaks_name(token: str, previous: str | None = None, known_surnames=frozenset()) -> bool:
     word = _plain(token)
     if word in _SURNAME_TITLES:  # "King said" once the article has named Billie Jean King
-        return not (nationality_surname(previous, token) or name_key(token) in known_surnames)
+        return not (surname_word(previous, token) or name_key(token) in known_surnames)
     if word in NOT_NAME_WORDS or word in ORG_WORDS or word in ROLE_WORDS:
         return True
     if word in NATIONALITY_WORDS:  # "Cuban said" once the article has named Mark Cuban
-        return not (nationality_surname(previous, token) or name_key(token) in known_surnames)
+        return not (surname_word(previous, token) or name_key(token) in known_surnames)
     bare = _POSSESSIVE.sub("", token).strip(".")
     if _INITIALS.fullmatch(token):
         return False

@@ -68,11 +68,7 @@ def resolve_pronoun(discourse: "Discourse", mention: "Mention") -> Speaker:
 
 def _resolve(discourse: "Discourse", mention: "Mention", soft: bool) -> Speaker:
     gender = pronoun_gender(mention)
-    people = [
-        m
-        for m in discourse.mentions
-        if m.kind == "person" and m.end <= mention.start and mention.start - m.end <= _WINDOW
-    ]
+    people = _people_before(discourse, mention)
 
     def fits(m: "Mention") -> bool:
         entity = discourse.entity_of.get(m.start)
@@ -245,29 +241,24 @@ def introduced_before(
     discourse: "Discourse", mention: "Mention", fits_speaker, gender: str = ""
 ) -> Speaker | None:
     """The one person the sentence before ``mention``'s introduces (see `_introduced_before`),
-    among those ``fits_speaker`` accepts."""
-    people = [
-        m
-        for m in discourse.mentions
-        if m.kind == "person" and m.end <= mention.start and mention.start - m.end <= _WINDOW
-    ]
+    among those ``fits_speaker`` accepts; ``gender`` '' when the mention says none."""
 
     def fits(m: "Mention") -> bool:
         entity = discourse.entity_of.get(m.start)
         return entity is not None and fits_speaker(entity.speaker)
 
-    event = _last_person_event(discourse, mention.start, gender) if gender else None
-    if not gender:
-        quoted = [
-            e
-            for e in discourse.events
-            if e.position < mention.start
-            and mention.start - e.position <= _WINDOW
-            and e.speaker.kind == "person"
-        ]
-        event = quoted[-1] if quoted else None
-    found = _introduced_before(discourse, mention, people, fits, event)
+    event = _last_person_event(discourse, mention.start, gender)
+    found = _introduced_before(discourse, mention, _people_before(discourse, mention), fits, event)
     return None if found is None else discourse.entity_of[found.start].speaker
+
+
+def _people_before(discourse: "Discourse", mention: "Mention") -> list["Mention"]:
+    """The people named in the ``_WINDOW`` before ``mention``."""
+    return [
+        m
+        for m in discourse.mentions
+        if m.kind == "person" and m.end <= mention.start and mention.start - m.end <= _WINDOW
+    ]
 
 
 def _coordinated(discourse: "Discourse", subject: "Mention", fitting: list["Mention"]):
@@ -283,13 +274,18 @@ def _coordinated(discourse: "Discourse", subject: "Mention", fitting: list["Ment
 
 
 def _last_person_event(discourse: "Discourse", position: int, gender: str, soft: bool = True):
+    """The last person quoted before ``position`` who may be of ``gender`` ('' for any)."""
     for event in reversed(discourse.events):
         if event.position >= position or position - event.position > _WINDOW:
             continue
         if event.speaker.kind != "person":
             continue
         entity = discourse.entity_by_speaker(event.speaker)
-        other = entity is not None and entity_gender(discourse, entity, soft) not in ("", gender)
+        other = (
+            gender
+            and entity is not None
+            and entity_gender(discourse, entity, soft) not in ("", gender)
+        )
         if other and not (soft and _just_quoted(discourse, entity, event, position)):
             continue
         return event
