@@ -18,7 +18,7 @@ from .model import KnownSpeaker, Speaker, undecided
 from .names import lowercase_words, match_known_person, name_keys
 from .nominals import bearer_of_role, resolve_nominal, role_fallback
 from .people import PERSON_ROLES, PersonIndex
-from .places import is_place
+from .places import is_place, party_label
 from .pronouns import resolve_pronoun
 from .sentences import _is_abbreviation
 
@@ -59,6 +59,7 @@ class Entity:
     surname: str = ""
     by_surname: bool = False  # the article has named this person by the surname alone
     given: str = ""  # the given name's key, for a person named in full
+    label: str = ""  # party and state printed after the name ("R-Iowa" → "Republican Iowa")
 
 
 @dataclass
@@ -168,6 +169,8 @@ class Discourse:
             printed = re.split(r"\s(?:and|or)\s|(?<=[a-z]{4})[.!?]\s|\n", title.group())[-1].strip()
             if _ROLE_WORD.search(printed):
                 entity.roles.append(printed)
+        # "Sen. Joni Ernst, R-Iowa": the state tells "the Florida senator" apart
+        entity.label = party_label(self.masked, mention.end) or entity.label
         appositive = _APPOSITIVE.match(self.masked, mention.end)
         if appositive:
             entity.roles.append(appositive.group(1))

@@ -162,7 +162,7 @@ def bearer_of_role(discourse: "Discourse", mention: "Mention") -> Speaker | None
     words = re.findall(r"[\w’'-]+", mention.text or "")
     modifiers = [w.lower() for w in words[:-1] if w not in _DETERMINERS and w.lower() != "the"]
     proper = [w.lower() for w in words[:-1] if w[:1].isupper() and w not in _DETERMINERS]
-    fitting = None
+    fitting = unplaced = None
     for candidate in reversed(earlier):
         if candidate.kind == "anonymous":
             if candidate.role.rstrip("s") == role and fitting is None:
@@ -174,13 +174,20 @@ def bearer_of_role(discourse: "Discourse", mention: "Mention") -> Speaker | None
         entity = discourse.entity_of.get(candidate.start)
         if entity is None or not any(role_fits(role, r) for r in entity.roles):
             continue
-        roles = " ".join(entity.roles).lower()
+        roles = " ".join([*entity.roles, entity.label]).lower()
         if all(m in roles for m in modifiers):
             return _as(entity.speaker, f"'{mention.text}' refers to {entity.speaker.name}")
         if all(m in roles for m in proper):  # "the Florida senator" is not Iowa's senator
             fitting = fitting or entity
-    if fitting is not None:
-        return _as(fitting.speaker, f"'{mention.text}' refers to {fitting.speaker.name}")
+        elif not entity.label and not re.search(
+            r"\b[A-Z][a-z]", " ".join(r for r in entity.roles if " " in r)
+        ):
+            # "Sen. Marco Rubio …; the Florida senator": a bare title says no state, so it
+            # does not gainsay the printed one (a role naming a place of its own would)
+            unplaced = unplaced or entity
+    chosen = fitting or unplaced
+    if chosen is not None:
+        return _as(chosen.speaker, f"'{mention.text}' refers to {chosen.speaker.name}")
     return None
 
 

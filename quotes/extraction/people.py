@@ -76,6 +76,7 @@ _SPEECH_AFTER = re.compile(
     r"^(?:\s*,[^,;.“”\"]{1,200},)?\s+(?:(?:also|later|then|again|once|has|had|have|previously|"
     r"recently|repeatedly|often|himself|herself|even|further|first|quickly|publicly|simply|"
     r"would|will|could|did|does|never|only|just|reportedly)\s+){0,2}(?P<verb>[\w-]+)"
+    r"(?P<particle>\s+(?:on|in|back|out|it))?"  # "went on to say", "chimed in", "put it"
 )
 _PRONOUN_AFTER = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)
 _OUTLETS = frozenset(OUTLETS)
@@ -292,7 +293,10 @@ class PersonIndex:
         if (
             not complement
             and verb
-            and SPEECH_VERB_RE.fullmatch(verb.group("verb"))
+            and (
+                SPEECH_VERB_RE.fullmatch(verb.group("verb"))
+                or SPEECH_VERB_RE.fullmatch(verb.group("verb") + (verb.group("particle") or ""))
+            )
             and not after.startswith("’s")
         ):
             return "speech verb"

@@ -7,6 +7,7 @@ and cities of at least a million people: smaller cities share one-word names wit
 "San Diego") counts for any city of 15,000 or more, where such clashes are rare.
 """
 
+import re
 from functools import lru_cache
 
 _BIG_CITY = 1_000_000
@@ -39,3 +40,35 @@ def is_place(name: str) -> bool:
     single, several = _places()
     folded = name.lower()
     return folded in (several if " " in folded else single)
+
+
+_PARTIES = {"R": "Republican", "D": "Democratic", "I": "Independent"}
+# "Sen. Joni Ernst, R-Iowa,", "Rep. Ann Kuster (D-N.H.)": a US politician's party and state
+_PARTY_LABEL = re.compile(
+    r"\s*,?\s*\(?(?P<party>[RDI])[-–](?P<state>[A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.?)?)(?=[),;.\s]|$)"
+)
+
+
+@lru_cache(maxsize=1)
+def _states() -> dict[str, str]:
+    """State name by every way the press prints it: AP ("Fla.", "N.H."), postal ("FL") and
+    in full ("Iowa"), from the ``us`` package (BSD licence)."""
+    import us
+
+    names = {}
+    for state in us.states.STATES_AND_TERRITORIES + [us.states.DC]:
+        for printed in (state.name, state.ap_abbr, state.abbr):
+            if printed:
+                names[printed.replace(" ", "")] = state.name
+    return names
+
+
+def party_label(text: str, position: int) -> str:
+    """ "Republican Iowa" for the label "R-Iowa" right after a name ending at ``position``,
+    or ""."""
+    label = _PARTY_LABEL.match(text, position)
+    if label is None:
+        return ""
+    printed = label.group("state").replace(" ", "")
+    state = _states().get(printed) or _states().get(printed.rstrip("."))
+    return f"{_PARTIES[label.group('party')]} {state}" if state else ""

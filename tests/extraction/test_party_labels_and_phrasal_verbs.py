@@ -1,0 +1,63 @@
+"""A US politician's party-state label ("Sen. Ada Voss, R-Iowa,"), what a bare title says of a
+state, and speech verbs of two words after an unknown name ("went on to say", "chimed in");
+one test per rule, on invented text."""
+
+import pytest
+
+from quotes.extraction.places import party_label
+
+from .conftest import by_text
+
+
+def _speaker(extract, text, quoted):
+    return by_text(extract(text, known=(), outlet=""), quoted).speaker_name
+
+
+@pytest.mark.parametrize(
+    ("printed", "label"),
+    [
+        ("Ada Voss, R-Iowa, said", "Republican Iowa"),
+        ("Ada Voss (D-N.H.) said", "Democratic New Hampshire"),
+        ("Ada Voss, R-Fla., said", "Republican Florida"),
+        ("Ada Voss (I-Vt.)", "Independent Vermont"),
+        ("Ada Voss (D-CA) said", "Democratic California"),
+        ("Ada Voss, R-Iowa.", "Republican Iowa"),
+        ("Ada Voss, R-Gotham, said", ""),
+        ("Ada Voss, who said", ""),
+    ],
+)
+def test_a_party_state_label_after_a_name_gives_party_and_state(printed, label):
+    assert party_label(printed, len("Ada Voss")) == label
+
+
+def test_a_bare_title_does_not_gainsay_the_state_a_description_prints(extract):
+    text = (
+        "Senate race.\n\nSen. Tomas Brandauer toured a shipyard on Monday. “We will keep these "
+        "jobs in Tampa,” the Florida senator told the workers."
+    )
+    assert _speaker(extract, text, "We will keep") == "Tomas Brandauer"
+
+
+def test_a_senator_labelled_with_another_state_is_not_the_florida_senator(extract):
+    text = (
+        "Senate race.\n\nSen. Tomas Brandauer spoke first. Later he appeared with Sen. Ilse "
+        "Kornfeld, R-Iowa, at a diner. The Florida senator told reporters “it went well” and left."
+    )
+    assert _speaker(extract, text, "it went well") == "Tomas Brandauer"
+
+
+def test_a_party_label_is_no_title_for_the_role_a_later_sentence_gives(extract):
+    text = (
+        "Senate race.\n\nHarold Quist (D-Nev.) blasted Tomas Brandauer in an interview. “It is "
+        "one of the worst things I have seen,” the Senate minority leader said."
+    )
+    assert _speaker(extract, text, "It is one of the worst") == "Harold Quist"
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    ["Okonjo went on to say, ", "Then Okonjo went on: ", "Okonjo chimed in: "],
+)
+def test_a_two_word_speech_verb_after_an_unknown_surname_names_a_person(extract, attribution):
+    text = f"Hearing.\n\n{attribution}“From the bottom of my heart, I know this to be true.”"
+    assert _speaker(extract, text, "From the bottom") == "Okonjo"
