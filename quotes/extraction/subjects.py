@@ -127,6 +127,9 @@ _POSSESSED = re.compile(
 _SIGNED_BELOW = re.compile(r"[.!?”\"]*\s*\n\s*\n?\s*[—–-]\s*([A-Z][^\n]{1,80})(?=\n|$)")
 
 
+_COMMA_CLOSED = re.compile(r"\s*(?:,\s*[”\"»]|[”\"»]\s*,)")
+# the past-tense verb closing a short clause: "an angry Hollande retaliated."
+_CLOSING_VERB = re.compile(r"(?<=\s)[a-z]{3,}ed(?=\s*(?:[.!?;]|$))")
 # a lowercase plural right before the verb: "“…,” federal prosecutors wrote", "“…,” aides said"
 _GROUP_AFTER = re.compile(r"\s*(?P<phrase>(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z]{3,}(?<!s)s))\s+")
 _CONTINUING = r"(?:for|to|in|on|at|with|and|but|or|which|as|from|of|because|while|if|into)\s"
@@ -162,6 +165,12 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
         ),
         None,
     )
+    if verb is None and _COMMA_CLOSED.match(masked, position):
+        # "“France will always be France,” an angry Hollande retaliated.": after a quotation
+        # closed by a comma, a verb in the past ending the clause reports it, listed or not
+        verb = _CLOSING_VERB.search(clause)
+        if verb is not None and not _candidates(discourse, start, start + verb.start()):
+            verb = None
     according = re.match(r"according to\s+", clause, re.I)
     if according:  # "“…,” according to CNN."
         named = discourse.mentions_in(start + according.end(), end)

@@ -61,3 +61,23 @@ def test_a_party_label_is_no_title_for_the_role_a_later_sentence_gives(extract):
 def test_a_two_word_speech_verb_after_an_unknown_surname_names_a_person(extract, attribution):
     text = f"Hearing.\n\n{attribution}“From the bottom of my heart, I know this to be true.”"
     assert _speaker(extract, text, "From the bottom") == "Okonjo"
+
+
+def test_a_past_verb_closing_the_clause_after_a_comma_closed_quotation_attributes_it(extract):
+    text = (
+        "Trade fight.\n\nPierre Valmont met the press. Donald Trump said the country had lost its "
+        "way: “It is no longer itself,” he claimed.\n\n“It will always be itself,” an angry "
+        "Valmont retaliated. “It never gives up.”"
+    )
+    proposals = extract(text, known=(), outlet="")
+    assert by_text(proposals, "It will always be").speaker_name == "Pierre Valmont"
+    assert by_text(proposals, "It never gives up").speaker_name == "Pierre Valmont"
+
+
+def test_a_past_verb_after_a_quotation_closed_by_a_stop_is_no_attribution(extract):
+    text = (
+        "Trade fight.\n\nPierre Valmont met the press. “It is no longer itself.” The crowd "
+        "applauded."
+    )
+    proposals = extract(text, known=(), outlet="")
+    assert by_text(proposals, "It is no longer").speaker_name != "Crowd"
