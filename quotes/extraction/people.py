@@ -87,6 +87,8 @@ _PLURAL_GROUPS = {"democrats", "republicans", "americans", "conservatives", "lib
 _NOT_A_NAME_OPENING = re.compile(
     r"[A-Z][a-z]{4,}ly,|[A-Z][a-z]+s\s+(?:also\s+)?(?:say|argue|note|warn|believe|think|"
     r"contend|predict|insist|claim|agree|suggest|fear|worry|estimate)\b"
+    # "Analysts said", "Critics warned": a plural of a calling, whatever the verb's tense
+    r"|[A-Z][a-z]+(?:ists|ysts|ians|ials|ics|ents|ees)\s+(?:also\s+)?(?:[a-z]+ed|said|told|wrote)\b"
 )
 
 

@@ -81,3 +81,13 @@ def test_a_past_verb_after_a_quotation_closed_by_a_stop_is_no_attribution(extrac
     )
     proposals = extract(text, known=(), outlet="")
     assert by_text(proposals, "It is no longer").speaker_name != "Crowd"
+
+
+@pytest.mark.parametrize("opening", ["Analysts said", "Economists warned", "Critics told"])
+def test_a_plural_calling_opening_a_sentence_in_any_tense_is_a_group(extract, opening):
+    text = (
+        f"Port strike.\n\nIlse Kornfeld, a docker, spoke first. {opening} that the strike "
+        "would last. “It will end this week,” she said."
+    )
+    proposals = extract(text, known=(), outlet="")
+    assert by_text(proposals, "It will end").speaker_name == "Ilse Kornfeld"
