@@ -6,17 +6,22 @@ statements and its text is their concatenation (so spans are real), most quotes 
 confirmed quotes carry one to three annotations whose values drift over time, a few are
 adjudicated. A share of statements (``ECHO_SHARE``) is reported again by one to three other
 outlets, up to two days later, in full or as an excerpt: those reports are linked into one
-``Utterance`` dated by ``quotes.utterances.utterance_dates``. Rows go in with ``bulk_create``
-on SQLite and ``COPY`` on PostgreSQL (``insert_rows``; no per-row validation, no history rows);
-the stored stances come from ``stance_summaries_rebuild`` batch by batch, the rollups and the
-candidate index of utterance detection are built once at the end, and a sample of quotes goes
-through ``full_clean()`` to prove the rows are ones the application accepts.
+``Utterance`` dated by ``quotes.utterances.utterance_dates``.
+
+Each batch is made as plain rows (``quotes.corpus_generation``), the derived ones with them (the
+stored stances, the utterances' dates, the candidate keys of utterance detection: the rows the
+rebuild commands write, a test compares), and goes in with ``COPY`` on PostgreSQL, with the
+loaded tables' secondary indexes, unique constraints and foreign keys made again only at the
+end, or ``executemany`` on SQLite; no per-row validation, no history rows. The rollups are built
+once at the end (``rollup_rebuild``), and a sample of quotes goes through ``full_clean()`` to
+prove the rows are ones the application accepts. ``-v 2`` prints the time of each phase.
 """
 
 import datetime
 import itertools
 import math
 import random
+import time
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -24,29 +29,47 @@ from django.db import connection, transaction
 from django.db.models import Max, Min
 from tqdm import tqdm
 
-from quotes import search
+from quotes import coding, search
+from quotes.corpus_generation import Ids, Rows, indexes_deferred
 from quotes.models import (
     Adjudication,
     Affiliation,
     DatePrecision,
     Organization,
     Quote,
+    QuoteRollup,
+    QuoteStance,
     Source,
     Speaker,
     StanceAnnotation,
+    StanceRollup,
     Topic,
+    UnitQuote,
+    UnitStance,
     Utterance,
+    UtteranceKey,
 )
 from quotes.rollup import rollup_rebuild
-from quotes.services import stance_summaries_rebuild
-from quotes.utterance_index import utterance_keys_rebuild
-from quotes.utterances import utterance_dates
+from quotes.utterance_index import _COLUMNS as KEY_COLUMNS
+from quotes.utterance_index import _rows as utterance_index_rows
+from quotes.utterances import _PRECISION_ORDER as PRECISION_ORDER
 
 
 def _words(text: str) -> list[str]:
     return text.split()
 
 
+# The tables the batches fill, and the rollups built from them at the end.
+LOADED = (Source, Utterance, Quote, StanceAnnotation, Adjudication, QuoteStance, UtteranceKey)
+ROLLUPS = (StanceRollup, QuoteRollup, UnitStance, UnitQuote)
+QUOTE_COLUMNS = (
+    "id", "text", "speaker_id", "source_id", "affiliation_id", "kind", "said_on",
+    "said_on_precision", "span_start", "span_end", "status", "utterance_id",
+)  # fmt: skip
+STANCE_COLUMNS = (
+    "id", "quote_id", "topic_id", "value", "annotator_count", "is_adjudicated", "is_settled",
+    "speaker_id", "status", "said_on", "said_on_precision",
+)  # fmt: skip
 FIRST_DAY, LAST_DAY = datetime.date(2008, 1, 1), datetime.date(2024, 12, 31)
 QUOTES_PER_BATCH = 5000
 VOCABULARY_SIZE = 2000
@@ -118,37 +141,26 @@ def vocabulary() -> list[str]:
     return words
 
 
+def source_title(number: int) -> str:
+    return f"Corpus article {number}"
+
+
+def utterance_date(reports: list[tuple]) -> tuple:
+    """``(said_on, precision)`` of an utterance from its reports' ``QUOTE_COLUMNS`` rows, by the
+    rule of ``quotes.utterances.utterance_dates``: the earliest confirmed dated report's."""
+    dated = [
+        (row[6], PRECISION_ORDER.get(row[7], 3), row[0], row[7])
+        for row in reports
+        if row[10] == Quote.Status.CONFIRMED and row[6] is not None
+    ]
+    if not dated:
+        return None, DatePrecision.UNKNOWN
+    said_on, _, _, precision = min(dated)
+    return said_on, precision
+
+
 def zipf_cumulative(count: int, exponent: float = 1.0) -> list[float]:
     return list(itertools.accumulate(1 / (rank + 1) ** exponent for rank in range(count)))
-
-
-def insert_rows(model, rows: list, batch_size: int = 500) -> list:
-    """Insert unsaved ``rows`` of ``model`` and give them their ids: ``bulk_create`` on SQLite;
-    on PostgreSQL the ids are drawn from the table's sequence (one query) and the rows go in with
-    one ``COPY`` (several times faster than multi-row INSERTs, which psycopg must bind)."""
-    if connection.vendor != "postgresql" or not rows:
-        return model.objects.bulk_create(rows, batch_size=batch_size)
-    table = model._meta.db_table
-    fields = [field for field in model._meta.concrete_fields]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, %s)",
-            [len(rows)],
-        )
-        for row, (pk,) in zip(rows, cursor.fetchall(), strict=True):
-            row.pk = pk
-        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(
-                    [
-                        field.get_db_prep_save(field.pre_save(row, add=True), connection)
-                        for field in fields
-                    ]
-                )
-    for row in rows:
-        row._state.adding, row._state.db = False, connection.alias
-    return rows
 
 
 class Command(BaseCommand):
@@ -163,6 +175,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
     def handle(self, *args, quotes, speakers, seed, topics, annotators, no_progress, **options):
+        self.verbosity, self.started = options.get("verbosity", 1), time.perf_counter()
         if quotes < 1:
             raise CommandError("--quotes must be at least 1.")
         if not 1 <= speakers <= quotes:
@@ -184,21 +197,33 @@ class Command(BaseCommand):
             # One re-index at the end is far cheaper than a trigger per row.
             search.sqlite_fts_triggers_drop(connection)
         try:
-            self.generate(rng, quotes, speakers, topics, annotators, not no_progress)
+            with indexes_deferred(LOADED, log=self.phase):
+                self.generate(rng, quotes, speakers, topics, annotators, not no_progress)
         finally:
             if sqlite:
                 search.sqlite_fts_install(connection, rebuild=True)
-        rollup_rebuild()
-        utterance_keys_rebuild()  # utterance detection's candidate index, once for all
-        self.check_sample(rng)
+        self.phase("rows loaded, indexes and constraints made")
         with connection.cursor() as cursor:
             # Planner statistics after a bulk load, as autovacuum (PostgreSQL) or
-            # ``PRAGMA optimize`` (SQLite) would gather on a live database.
+            # ``PRAGMA optimize`` (SQLite) would gather on a live database; the rollup's
+            # INSERT … SELECTs are planned with them.
             cursor.execute("ANALYZE")
+        with indexes_deferred(ROLLUPS, log=self.phase):
+            rollup_rebuild()
+        self.phase("rollups built")
+        self.check_sample(rng)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        self.phase("checked, analyzed")
         self.stdout.write(
             f"Generated {quotes} quotes by {speakers} speakers "
             f"({StanceAnnotation.objects.count()} annotations, seed {seed})."
         )
+
+    def phase(self, message):
+        if self.verbosity >= 2:
+            elapsed = time.perf_counter() - self.started
+            self.stderr.write(f"[{elapsed:7.1f} s] {message}")
 
     def generate(self, rng, quote_count, speaker_count, topic_count, annotator_count, progress):
         with transaction.atomic():
@@ -209,6 +234,7 @@ class Command(BaseCommand):
         word_weights = zipf_cumulative(len(words))
         speaker_weights = zipf_cumulative(len(speakers))
         span_days = (LAST_DAY - FIRST_DAY).days
+        ids = Ids(LOADED)
         bar = tqdm(total=quote_count, unit="quote", disable=not progress, mininterval=1)
         made = article = 0
         while made < quote_count:
@@ -236,29 +262,17 @@ class Command(BaseCommand):
                     plan.append((article, day, [pick], [self.excerpt(rng, text)], [group]))
                     article += 1
                     planned += 1
+            rows = self.batch_rows(rng, plan, users, span_days, ids)
             with transaction.atomic():
-                self.write_batch(rng, plan, users, span_days)
+                for table in rows:
+                    table.write()
             made += batch
             bar.update(batch)
         bar.close()
-        self.date_utterances()
-
-    def date_utterances(self, chunk=10_000):
-        """Each utterance's date (``quotes.utterances.utterance_dates``), once at the end: asked
-        batch by batch, before ANALYZE, SQLite reads every confirmed quote for each batch."""
-        ids = list(Utterance.objects.order_by("pk").values_list("pk", flat=True))
-        for start in range(0, len(ids), chunk):
-            dates = utterance_dates(ids[start : start + chunk])
-            rows = [
-                Utterance(pk=pk, said_on=day, said_on_precision=p) for pk, (day, p) in dates.items()
-            ]
-            with transaction.atomic():
-                Utterance.objects.bulk_update(
-                    rows, ["said_on", "said_on_precision"], batch_size=500
-                )
+        ids.close()
 
     def make_topics(self, count):
-        ids = []
+        ids, self.codes_needed = [], {}
         for name in TOPIC_NAMES[:count]:
             slug = name.lower().replace("–", "-").replace(" ", "-")
             topic, _ = Topic.objects.get_or_create(
@@ -273,6 +287,7 @@ class Command(BaseCommand):
                 },
             )
             ids.append(topic.pk)
+            self.codes_needed[topic.pk] = topic.codes_needed
         return ids
 
     def make_users(self, count):
@@ -347,78 +362,104 @@ class Command(BaseCommand):
             return text
         return " ".join(words[: rng.randint(len(words) * 2 // 3, len(words) - 1)]) + "."
 
-    def write_batch(self, rng, plan, users, span_days):
+    def batch_rows(self, rng, plan, users, span_days, ids):
+        """The rows of one batch, every table (``Rows``), derived ones included: the stored
+        stances (``QuoteStance``), the utterances' dates and the candidate keys of utterance
+        detection, as ``stance_summaries_rebuild``, ``utterance_dates`` and
+        ``utterance_keys_rebuild`` would write them (a test compares). The random draws are
+        made in the same order as ever, so a seed gives the same corpus."""
         reviewer, annotators = users[-1], users[:-1]
-        sources = insert_rows(
-            Source, [self.source(rng, entry[0], entry[1], entry[3]) for entry in plan]
+        sources = Rows(Source, ("id", "outlet", "title", "url", "published_on", "text"))
+        utterances = Rows(Utterance, ("id", "speaker_id", "said_on", "said_on_precision"))
+        quotes = Rows(Quote, QUOTE_COLUMNS)
+        annotations = Rows(
+            StanceAnnotation, ("id", "quote_id", "topic_id", "annotator_id", "value")
         )
-        speakers = {}
+        adjudications = Rows(Adjudication, ("id", "quote_id", "topic_id", "reviewer_id", "value"))
+        stances = Rows(QuoteStance, STANCE_COLUMNS)
+        keys = Rows(UtteranceKey, ("id", *KEY_COLUMNS))
+        source_ids = []
+        for number, published, _, texts, _ in plan:
+            source_ids.append(ids.take(Source))
+            sources.add((source_ids[-1], *self.source(rng, number, published, texts)))
+        utterance_of, reports = {}, {}
         for _, _, picks, _, groups in plan:
             for profile, group in zip(picks, groups, strict=True):
-                if group is not None:
-                    speakers[group] = profile["speaker"]
-        utterances = dict(
-            zip(
-                speakers,
-                insert_rows(
-                    Utterance, [Utterance(speaker=speaker) for speaker in speakers.values()]
-                ),
-                strict=True,
-            )
-        )
-        quotes, meta = [], []
-        for source, (_, published, picks, texts, groups) in zip(sources, plan, strict=True):
-            offset = len(source.title) + 2
+                if group is not None and group not in utterance_of:
+                    utterance_of[group] = (ids.take(Utterance), profile["speaker"].pk)
+        made = []  # (quote row, profile)
+        for source_id, (number, published, picks, texts, groups) in zip(
+            source_ids, plan, strict=True
+        ):
+            offset = len(source_title(number)) + 2
             for profile, text, group in zip(picks, texts, groups, strict=True):
-                quote = self.quote(rng, source, published, profile, text, offset)
-                quote.utterance = utterances.get(group)
-                quotes.append(quote)
-                meta.append(profile)
+                utterance = utterance_of.get(group)
+                row = self.quote(
+                    rng, ids.take(Quote), source_id, published, profile, text, offset, utterance
+                )
+                quotes.add(row)
+                made.append((row, profile))
+                if utterance is not None:
+                    reports.setdefault(utterance, []).append(row)
                 offset += len(text) + 2
-        insert_rows(Quote, quotes)
-        annotations, adjudications = [], []
-        for quote, profile in zip(quotes, meta, strict=True):
-            if quote.status != Quote.Status.CONFIRMED:
+        for (pk, speaker), rows in reports.items():
+            utterances.add((pk, speaker, *utterance_date(rows)))
+        key_rows = utterance_index_rows(
+            [(row[0], row[1], row[2], row[6], row[7]) for row, _ in made]
+        )
+        for key_row in key_rows:
+            keys.add((ids.take(UtteranceKey), *key_row))
+        for row, profile in made:
+            quote_id, speaker_id, said_on, precision, status = (
+                row[0], row[2], row[6], row[7], row[10]
+            )  # fmt: skip
+            if status != Quote.Status.CONFIRMED:
                 continue
             topic = rng.choice(profile["topics"])
             base, drift = profile["stances"][topic]
-            when = quote.said_on or LAST_DAY
+            when = said_on or LAST_DAY
             phase = (when - FIRST_DAY).days / span_days * 2 * math.pi
             mean = base + drift * math.sin(phase * 1.5)
             coders = rng.sample(annotators, rng.choices((1, 2, 3), weights=(50, 35, 15))[0])
             values = [max(-2, min(2, round(mean + rng.gauss(0, 0.6)))) for _ in coders]
-            annotations += [
-                StanceAnnotation(quote=quote, topic_id=topic, annotator_id=coder, value=value)
-                for coder, value in zip(coders, values, strict=True)
-            ]
+            for coder, value in zip(coders, values, strict=True):
+                annotations.add((ids.take(StanceAnnotation), quote_id, topic, coder, value))
+            adjudicated = None
             if len(coders) > 1 and rng.random() < 0.04:
-                adjudications.append(
-                    Adjudication(
-                        quote=quote,
-                        topic_id=topic,
-                        reviewer_id=reviewer,
-                        value=max(-2, min(2, round(mean))),
-                    )
+                adjudicated = max(-2, min(2, round(mean)))
+                adjudications.add((ids.take(Adjudication), quote_id, topic, reviewer, adjudicated))
+            stances.add(
+                (
+                    ids.take(QuoteStance),
+                    quote_id,
+                    topic,
+                    float(adjudicated if adjudicated is not None else sum(values) / len(values)),
+                    len(values),
+                    adjudicated is not None,
+                    coding.is_settled(
+                        codes=len(values),
+                        codes_needed=self.codes_needed[topic],
+                        adjudicated=adjudicated is not None,
+                    ),
+                    speaker_id,
+                    status,
+                    said_on,
+                    precision,
                 )
-        insert_rows(StanceAnnotation, annotations)
-        insert_rows(Adjudication, adjudications)
-        # the rollups are built once, at the end
-        stance_summaries_rebuild(quote_ids=[quote.pk for quote in quotes], keep_rollup=False)
+            )
+        return [sources, utterances, quotes, annotations, adjudications, stances, keys]
 
     def source(self, rng, number, published, texts):
-        title = f"Corpus article {number}"
+        """``(outlet, title, url, published_on, text)``."""
+        title = source_title(number)
         text = "\n\n".join([title, *texts])
         # content_hash stays empty (allowed): folding 300k texts in Python costs a minute, and
         # the titles make every article unique by construction.
-        return Source(
-            outlet=rng.choice(OUTLETS),
-            title=title,
-            url=f"https://news.example.org/corpus/{number}",
-            published_on=published,
-            text=text,
-        )
+        outlet = rng.choice(OUTLETS)
+        return outlet, title, f"https://news.example.org/corpus/{number}", published, text
 
-    def quote(self, rng, source, published, profile, text, offset):
+    def quote(self, rng, pk, source_id, published, profile, text, offset, utterance):
+        """The quote's row, ``QUOTE_COLUMNS``."""
         said_on = published - datetime.timedelta(days=rng.choice((0, 0, 0, 1, 2)))
         precision = rng.choices(
             (DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR, DatePrecision.UNKNOWN),
@@ -436,24 +477,18 @@ class Command(BaseCommand):
                 if term.started_on <= said_on and (
                     term.ended_on is None or said_on <= term.ended_on
                 ):
-                    affiliation = term
+                    affiliation = term.pk
                     break
         status = rng.choices(
             (Quote.Status.CONFIRMED, Quote.Status.PROPOSED, Quote.Status.REJECTED),
             weights=(95, 3, 2),
         )[0]
-        return Quote(
-            text=text,
-            speaker=profile["speaker"],
-            source=source,
-            affiliation=affiliation,
-            kind=rng.choices(list(Quote.Kind), weights=(85, 10, 5))[0],
-            said_on=said_on,
-            said_on_precision=precision,
-            span_start=offset,
-            span_end=offset + len(text),
-            status=status,
-        )
+        kind = rng.choices(list(Quote.Kind), weights=(85, 10, 5))[0]
+        speaker = profile["speaker"].pk
+        span = (offset, offset + len(text))
+        utterance_id = utterance[0] if utterance else None
+        return (pk, text, speaker, source_id, affiliation, kind, said_on, precision, *span, status,
+                utterance_id)  # fmt: skip
 
     def check_sample(self, rng, size=25):
         """Check the database's constraints, and validate a sample of quotes as the admin would."""
