@@ -221,7 +221,7 @@ _GROUP_OPENING = re.compile(r"\s*([A-Z][a-z]{2,}(?<!s)s)\s+")
 _SUBORDINATE = re.compile(
     r"\s*(?:(?:Soon|Shortly|Just|Only|Moments|Minutes|Hours|Days|Weeks|Months|Long)\s+(?=after|"
     r"before|as|when|since))?(?:While|Although|Though|If|As|When|Because|Since|After|Before|"
-    r"Unless|Whereas|Even as|Even though|after|before|as|when|since)\b[^,“”\"]{3,120},\s*"
+    r"Unless|Whereas|Even as|Even though|after|before|as|when|since)\b[^,“”\"]{3,240},\s*"
 )
 
 
@@ -296,6 +296,8 @@ def subject_before(
         between = clause[hung[-1].end() : verb.start()]
         if re.fullmatch(r"(?:\s+[\w’'.-]+){0,4}\s*,\s*", between):
             verb = hung[-1]  # "…, Nefzi said, adding, “…”": the participle's subject said it
+        elif re.search(r"\b(?:but|and)\s+(?:was|were|is|are)\s+$", between):
+            verb = hung[-1]  # "Carson said that he did not, but was referring to the “…”"
     if len(verbs) > 1 and re.search(r"\band\s+(?:\w+\s+)?$", clause[: verb.start()]):
         verb = first  # "X said … and accused him of “…”"
     elif (

@@ -91,3 +91,20 @@ def test_a_plural_calling_opening_a_sentence_in_any_tense_is_a_group(extract, op
     )
     proposals = extract(text, known=(), outlet="")
     assert by_text(proposals, "It will end").speaker_name == "Ilse Kornfeld"
+
+
+def test_a_long_subordinate_clause_opening_the_sentence_does_not_report_the_main_one(extract):
+    text = (
+        "Debate night.\n\nAfter Ilse Kornfeld argued that the pension fund should not be cut "
+        "but propped up with money that can be saved from reducing overseas spending and "
+        "consultancy fees, Tomas Brandauer said only that her “numbers do not add up.”"
+    )
+    assert _speaker(extract, text, "numbers do not add up") == "Tomas Brandauer"
+
+
+def test_a_verb_after_but_and_an_auxiliary_shares_the_subject_of_the_verb_before(extract):
+    text = (
+        "Podcast.\n\nAsked by Ilse Kornfeld if he believed the two cases were alike, Tomas "
+        "Brandauer said that he did not, but was referring to the “same kind of attitude.”"
+    )
+    assert _speaker(extract, text, "same kind of attitude") == "Tomas Brandauer"
