@@ -40,8 +40,15 @@ def headline_speaker(discourse: Discourse, position: int) -> Mention | None:
     if not opening or len(opening.group(1).split()) > 6 or _speech_verbs(opening.group(1)):
         return None  # "Earlier, Lavrov noted: “…”" is an attribution clause, not a headline
     named = discourse.mentions_in(p_start, p_start + opening.end(1))
+    # "Clinton: “…” Bush: “…”": a later label right before the quotation names its speaker
+    later = _LABEL_BEFORE.search(discourse.masked, p_start + opening.end(), position)
+    if later and not _speech_verbs(later.group(1)):
+        named = discourse.mentions_in(later.start(1), later.end(1)) or named
     actors = [m for m in named if m.kind in ("person", "institution", "anonymous", "nominal")]
     return actors[-1] if actors else None
+
+
+_LABEL_BEFORE = re.compile(r"(?<=[.!?”\"] )([A-Z][^:\n“”\".!?]{1,40}?):\s*[“\"]?$")
 
 
 # "Francois Hollande Says …", "…, Trevor Noah Says.", "Trump Just Announced …": in a headline

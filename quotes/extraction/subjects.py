@@ -76,9 +76,10 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
     ):
         head = head[:-1]  # "Joel Pollak of Breitbart California observed": the person speaks
     words = [w for w in discourse.masked[start : head[-1].start].split() if w not in ("—", "–")]
-    # "…, Okoro said": a name between a comma and its verb speaks, however long the clause
+    # "…, Okoro said", "… is concerned — Okoro responded": a name between a comma or a dash
+    # and its verb speaks, however long the clause
     said = (
-        re.search(r",\s+$", discourse.masked[start : head[-1].start])
+        re.search(r"(?:,|\s[—–])\s+$", discourse.masked[start : head[-1].start])
         and not discourse.masked[head[-1].end : verb_at].strip()
     )
     if len(words) > 8 and not said:

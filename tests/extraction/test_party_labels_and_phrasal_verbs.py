@@ -108,3 +108,22 @@ def test_a_verb_after_but_and_an_auxiliary_shares_the_subject_of_the_verb_before
         "Brandauer said that he did not, but was referring to the “same kind of attitude.”"
     )
     assert _speaker(extract, text, "same kind of attitude") == "Tomas Brandauer"
+
+
+def test_a_name_between_a_dash_and_its_verb_speaks_however_long_the_clause(extract):
+    text = (
+        "Interview.\n\nAs Ilse Kornfeld tried to discuss the troubles that fellow candidate Mara "
+        "Ruiz has come up against — especially where the rhetoric from Tomas Brandauer is "
+        "concerned — Pavel Okonjo responded with a phrase: “Do not moan to me about it.”"
+    )
+    assert _speaker(extract, text, "Do not moan") == "Pavel Okonjo"
+
+
+def test_a_later_name_label_before_a_quotation_names_its_speaker(extract):
+    text = (
+        "Strategy.\n\nIlse Kornfeld and Tomas Brandauer reject the term.\n\nKornfeld: “Our goal "
+        "is to defeat the group, not to contain it.” Brandauer: “The mission is to destroy it.”"
+    )
+    proposals = extract(text, known=(), outlet="")
+    assert by_text(proposals, "Our goal").speaker_name == "Ilse Kornfeld"
+    assert by_text(proposals, "The mission").speaker_name == "Tomas Brandauer"
