@@ -22,6 +22,7 @@ from .lexicon import (
     FEMALE_NOUNS,
     MALE_NOUNS,
     ROLE_CLASSES,
+    ROLE_WORDS,
     SPEECH_VERB_RE,
     UNNAMED,
     words,
@@ -226,6 +227,16 @@ def role_fallback(discourse: "Discourse", mention: "Mention", text: str, head: s
     last = discourse.last_person_speaker(mention.start)
     if untitled(last):
         return _as(last, f"'{text}': nobody titled {head} before; the last person quoted")
+    recent = discourse.last_person_speaker(mention.start, window=800)
+    entity = discourse.entity_by_speaker(recent) if recent is not None else None
+    if (
+        head not in ROLE_WORDS
+        and entity is not None
+        and (not gender or entity_gender(discourse, entity) in ("", gender))
+    ):
+        # "“…,” Trump told ABC. “…,” the candidate said": a description, not an office, fits
+        # the person just quoted whatever title the article gave them
+        return _as(recent, f"'{text}': a description of the person just quoted, {recent.name}")
     named = [
         m
         for m in discourse.mentions

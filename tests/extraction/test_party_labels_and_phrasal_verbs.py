@@ -127,3 +127,20 @@ def test_a_later_name_label_before_a_quotation_names_its_speaker(extract):
     proposals = extract(text, known=(), outlet="")
     assert by_text(proposals, "Our goal").speaker_name == "Ilse Kornfeld"
     assert by_text(proposals, "The mission").speaker_name == "Tomas Brandauer"
+
+
+def test_a_description_not_an_office_fits_the_person_just_quoted_whatever_their_title(extract):
+    text = (
+        "Trade.\n\nTomas Brandauer, the Republican front-runner, spoke in Ohio. “A deal "
+        "would be good,” Brandauer told reporters.\n\n“I want a really good deal,” the "
+        "candidate said."
+    )
+    assert _speaker(extract, text, "I want a really good deal") == "Tomas Brandauer"
+
+
+def test_an_office_title_does_not_fit_the_person_just_quoted_with_another_title(extract):
+    text = (
+        "Trade.\n\nGov. Tomas Brandauer spoke in Ohio on Sunday. “A deal would be good,” "
+        "Brandauer told reporters.\n\n“I want a really good deal,” the senator said."
+    )
+    assert _speaker(extract, text, "I want a really good deal") != "Tomas Brandauer"
