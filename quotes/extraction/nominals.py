@@ -230,8 +230,8 @@ def role_fallback(discourse: "Discourse", mention: "Mention", text: str, head: s
     recent = discourse.last_person_speaker(mention.start, window=800)
     entity = discourse.entity_by_speaker(recent) if recent is not None else None
     if (
-        head not in ROLE_WORDS
-        and entity is not None
+        entity is not None
+        and (head not in ROLE_WORDS or not _holds_office(entity.roles))
         and (not gender or entity_gender(discourse, entity) in ("", gender))
     ):
         # "“…,” Trump told ABC. “…,” the candidate said": a description, not an office, fits
@@ -256,6 +256,11 @@ def role_fallback(discourse: "Discourse", mention: "Mention", text: str, head: s
         speaker = discourse.entity_of[subjects[-1].start].speaker
         return _as(speaker, f"'{text}': the last person named as a subject, {speaker.name}")
     return undecided(f"'{text}' matches no one named before")
+
+
+def _holds_office(roles: list[str]) -> bool:
+    """Whether any role printed for a person names an office ("Sen.", "the governor")."""
+    return any(w.lower().strip(".") in ROLE_WORDS for r in roles for w in r.split())
 
 
 def _issuer_of_mentioned(discourse: "Discourse", mention: "Mention", head: str):

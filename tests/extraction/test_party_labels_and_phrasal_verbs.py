@@ -144,3 +144,11 @@ def test_an_office_title_does_not_fit_the_person_just_quoted_with_another_title(
         "Brandauer told reporters.\n\n“I want a really good deal,” the senator said."
     )
     assert _speaker(extract, text, "I want a really good deal") != "Tomas Brandauer"
+
+
+def test_an_office_fits_the_person_just_quoted_whom_the_article_gave_no_office(extract):
+    text = (
+        "Trade.\n\nTomas Brandauer, the Republican front-runner, spoke in Ohio. “A deal would "
+        "be good,” Brandauer told reporters.\n\n“I want a really good deal,” the senator said."
+    )
+    assert _speaker(extract, text, "I want a really good deal") == "Tomas Brandauer"
