@@ -50,7 +50,7 @@ def _ssa_counts() -> dict[str, tuple[str, float]]:
     names = {}
     for name in male.keys() | female.keys():
         m, f = male.get(name, 0), female.get(name, 0)
-        if m + f >= _MIN_PEOPLE and max(m, f) >= _SHARE * (m + f):
+        if m + f >= _MIN_PEOPLE:
             names[name.decode()] = ("m" if m > f else "f", max(m, f) / (m + f))
     return names
 
@@ -76,8 +76,13 @@ def _given_names() -> tuple[dict[str, str], frozenset[str]]:
     """The usual gender of each name, and the names given to the other gender too often
     (under 95% of their bearers one gender: Lindsey, Leslie, Jordan) to outweigh the article."""
     names = _faker_names()
-    counts = _ssa_counts()
-    names.update({name: gender for name, (gender, _share) in counts.items()})  # counts decide
+    counts = _ssa_counts_cached()
+    # the counts decide: a name given to both far too often ("Jan", "Dana") has no gender,
+    # whatever a European name list says
+    names.update({name: gender for name, (gender, share) in counts.items() if share >= _SHARE})
+    for name, (_gender, share) in counts.items():
+        if share < _SHARE:
+            names.pop(name, None)
     mixed = frozenset(name for name, (_gender, share) in counts.items() if share < _CLEAR)
     return names, mixed
 
@@ -95,3 +100,18 @@ def given_name_is_mixed(name: str) -> bool:
     key = name.lower().strip(".")
     names, mixed = _given_names()
     return key in mixed or key not in names
+
+
+_CERTAIN = 0.99
+
+
+def given_name_is_certain(name: str) -> str:
+    """'m' or 'f' for a name almost nobody of the other gender bears (at least 99% of its
+    bearers: "Donald", "Patricia"), else '': the name data then outweighs a lone pronoun."""
+    found = _ssa_counts_cached().get(name.lower().strip("."))
+    return found[0] if found and found[1] >= _CERTAIN else ""
+
+
+@lru_cache(maxsize=1)
+def _ssa_counts_cached() -> dict[str, tuple[str, float]]:
+    return _ssa_counts()

@@ -11,7 +11,7 @@ proposal stays undecided and says why.
 import re
 from typing import TYPE_CHECKING
 
-from .gender import gender_of_given_name, given_name_is_mixed
+from .gender import gender_of_given_name, given_name_is_certain, given_name_is_mixed
 from .lexicon import SPEECH_VERB_RE
 from .model import Speaker, undecided
 from .subject_position import is_subject
@@ -72,7 +72,11 @@ def _resolve(discourse: "Discourse", mention: "Mention", soft: bool) -> Speaker:
 
     def fits(m: "Mention") -> bool:
         entity = discourse.entity_of.get(m.start)
-        return entity is not None and entity_gender(discourse, entity, soft) in ("", gender)
+        return (
+            entity is not None
+            and entity_gender(discourse, entity, soft) in ("", gender)
+            and (soft or not _certainly_other(discourse, entity, gender))
+        )
 
     def found(m: "Mention", why: str) -> Speaker:
         speaker = discourse.entity_of[m.start].speaker
@@ -284,12 +288,24 @@ def _last_person_event(discourse: "Discourse", position: int, gender: str, soft:
         other = (
             gender
             and entity is not None
-            and entity_gender(discourse, entity, soft) not in ("", gender)
+            and (
+                entity_gender(discourse, entity, soft) not in ("", gender)
+                or (not soft and _certainly_other(discourse, entity, gender))
+            )
         )
         if other and not (soft and _just_quoted(discourse, entity, event, position)):
             continue
         return event
     return None
+
+
+def _certainly_other(discourse, entity, gender: str) -> bool:
+    """Whether the article is silent on the person's gender and their given name is one almost
+    only the other gender bears ("Donald" for "she"): the relaxed pass must not pick them."""
+    if entity_gender(discourse, entity, soft=False):
+        return False
+    given = (entity.speaker.name or "").split()
+    return len(given) > 1 and given_name_is_certain(given[0]) not in ("", gender)
 
 
 def _just_quoted(discourse, entity, event, position: int) -> bool:

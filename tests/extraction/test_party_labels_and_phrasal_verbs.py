@@ -152,3 +152,26 @@ def test_an_office_fits_the_person_just_quoted_whom_the_article_gave_no_office(e
         "be good,” Brandauer told reporters.\n\n“I want a really good deal,” the senator said."
     )
     assert _speaker(extract, text, "I want a really good deal") == "Tomas Brandauer"
+
+
+def test_she_is_never_a_man_whose_given_name_only_men_bear(extract):
+    text = (
+        "Rally.\n\nDonald Brandauer spoke at the rally in Salem. “He truly cares about the "
+        "people here,” she said of him."
+    )
+    assert _speaker(extract, text, "He truly cares") != "Donald Brandauer"
+
+
+def test_a_pronoun_still_outweighs_a_given_name_that_many_of_both_genders_bear(extract):
+    text = (
+        "Senate.\n\nSen. Lindsey Brandauer spoke on the floor. “We cannot wait any longer,” "
+        "Brandauer said. He added: “The vote is tomorrow.”"
+    )
+    assert _speaker(extract, text, "The vote is tomorrow") == "Lindsey Brandauer"
+
+
+@pytest.mark.parametrize("printed", ["Jan", "Dana"])
+def test_a_given_name_the_counts_find_in_both_genders_has_none(printed):
+    from quotes.extraction.gender import gender_of_given_name
+
+    assert gender_of_given_name(printed) == ""
