@@ -13,6 +13,7 @@ from .distant_cues import headline_speaker, headline_verb_speaker, subject_at_se
 from .indirect import find_indirect
 from .lexicon import SPEECH_VERB_RE
 from .marks import double_apostrophes, double_single_quotes, mask_quotes
+from .mentions import Mention
 from .model import KnownSpeaker, Proposal, Speaker, undecided
 from .sentences import QUOTE_CHARS
 from .spans import RawQuote, find_quotes
@@ -63,6 +64,11 @@ def _attribute(
     mention, before = subject_before(discourse, quote.start, floor)
     if mention is not None:
         return discourse.resolve(mention), before
+    owner = _owner_of_words(discourse, quote.start)
+    if owner is not None:
+        speaker = discourse.resolve(owner)
+        if speaker.decided:
+            return _with(speaker, f"whose words these are: {speaker.name}"), ""
     closing, closing_clause = subject_at_sentence_end(discourse, quote.end)
     if closing is not None:
         return discourse.resolve(closing), closing_clause
@@ -170,6 +176,31 @@ _OBJECT_BEFORE_ACTOR = re.compile(
     r"\b(?:[a-z]+ing|[a-z]+ed|[a-z]{3,}(?<!ss)(?<!ha)(?<!wa)(?<!i)s|in|on|at|into|from|of|for|to|"
     r"with|by|over|across|against)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$"
 )
+
+
+# "over her remark that “…”", "his call for “…”", "Trump's promise to be “…”": words owned
+_OWNED_WORDS = re.compile(
+    r"\b(?P<owner>his|her|[A-Z][\w’'-]+(?:['’]s?))\s+(?:own\s+)?(?:[a-z]+\s+)?"
+    r"(?:remarks?|comments?|claims?|assertions?|statements?|promises?|pledges?|vows?|warnings?|"
+    r"calls?|words|admission|insistence|argument|suggestion|declaration|quip|boast|charge|"
+    r"accusation|threat|retort|reply|response|answer|description|prediction)"
+    r"(?:\s+(?:that|to\s+be|to|for|of|about|on))?\s*[“\"]?$"
+)
+
+
+def _owner_of_words(discourse: Discourse, position: int):
+    """The person whose remark, claim or promise the quotation gives ("Madeleine Albright …
+    over her remark that “there's a special place …”")."""
+    start = discourse.sentence_start(position)
+    owned = _OWNED_WORDS.search(discourse.masked, max(start, position - 120), position)
+    if owned is None:
+        return None
+    at = owned.start("owner")
+    word = owned.group("owner")
+    if word in ("his", "her"):
+        return Mention(at, at + len(word), "pronoun", word, word)
+    named = [m for m in discourse.mentions_in(at, owned.end("owner")) if m.kind == "person"]
+    return named[0] if named else None
 
 
 def _report_before_unnamed_sentence(discourse: Discourse, quote: RawQuote):

@@ -175,3 +175,19 @@ def test_a_given_name_the_counts_find_in_both_genders_has_none(printed):
     from quotes.extraction.gender import gender_of_given_name
 
     assert gender_of_given_name(printed) == ""
+
+
+@pytest.mark.parametrize(
+    "owned",
+    [
+        "fanned controversy this year over her remark that",
+        "drew fire for her claim that",
+        "was haunted by Kornfeld's promise that",
+    ],
+)
+def test_a_quotation_given_as_someones_remark_or_promise_is_theirs(extract, owned):
+    text = (
+        "Campaign.\n\nFormer minister Ilse Kornfeld, a supporter of Tomas Brandauer, "
+        f"{owned} “there is a special place in hell for those who do not help each other.”"
+    )
+    assert _speaker(extract, text, "there is a special place") == "Ilse Kornfeld"
