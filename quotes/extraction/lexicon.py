@@ -167,6 +167,7 @@ NOT_NAME_WORDS = words(
     """
 the a an in on at by for from of to and or but if as this that these those it its he she
 they we you i his her their our my your there here then when while since after before during
+with without within upon into over under about against between through across toward towards
 also however meanwhile moreover thus so yet still now today earlier later first secondly
 thirdly finally according although though because what which who whom whose how why where
 all any some no not only such both each every other another most more many much january
@@ -181,8 +182,8 @@ jewish muslim christian catholic evangelical latino latina hispanic despite unli
 following among citing calling telling asked speaking saying writing noting adding asking
 instead indeed nevertheless nonetheless similarly likewise separately overall afterward
 afterwards otherwise besides hence therefore rather perhaps maybe surely clearly obviously
-anyone everyone someone anybody everybody somebody nobody election christmas easter
-thanksgiving
+just even ever already simply anyone everyone someone anybody everybody somebody nobody
+election christmas easter thanksgiving
 """
 )
 

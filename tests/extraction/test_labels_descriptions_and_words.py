@@ -1,6 +1,8 @@
-"""A US politician's party-state label ("Sen. Ada Voss, R-Iowa,"), what a bare title says of a
-state, and speech verbs of two words after an unknown name ("went on to say", "chimed in");
-one test per rule, on invented text."""
+"""Party-state labels ("Sen. Ada Voss, R-Iowa,") and what a title says of a state;
+descriptions that fit the person just quoted ("the candidate said"); words owned ("her remark
+that “…”"); two-word and unlisted speech verbs; words that are never names (plurals of a
+calling, sentence adverbs, prepositions); given names' gender from the counts. One test per
+rule, on invented text."""
 
 import pytest
 
@@ -191,3 +193,18 @@ def test_a_quotation_given_as_someones_remark_or_promise_is_theirs(extract, owne
         f"{owned} “there is a special place in hell for those who do not help each other.”"
     )
     assert _speaker(extract, text, "there is a special place") == "Ilse Kornfeld"
+
+
+@pytest.mark.parametrize("adverb", ["Just", "Even", "Simply"])
+def test_a_sentence_adverb_before_a_speech_verb_is_no_person(extract, adverb):
+    text = (
+        f"Column.\n\nWith Tomas Brandauer, there is not much chance of that. {adverb} ask him. "
+        "“You think I am going to change?” he said."
+    )
+    assert _speaker(extract, text, "You think I am going") == "Tomas Brandauer"
+
+
+@pytest.mark.parametrize("preposition", ["With", "Without", "Against", "Toward"])
+def test_a_preposition_opening_a_sentence_is_no_part_of_the_name_after_it(extract, preposition):
+    text = f"Column.\n\n{preposition} Tomas Brandauer in the race, “nothing is certain,” he said."
+    assert _speaker(extract, text, "nothing is certain") == "Tomas Brandauer"
