@@ -128,6 +128,20 @@ _POSSESSED = re.compile(
 _SIGNED_BELOW = re.compile(r"[.!?”\"]*\s*\n\s*\n?\s*[—–-]\s*([A-Z][^\n]{1,80})(?=\n|$)")
 
 
+# "The retired neurosurgeon addressed …": a description and a finite verb open the sentence
+_DESCRIBED_OPENING = re.compile(
+    r"\s*(?P<phrase>(?:The|A|An)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z][\w-]*[a-z]))"
+    r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+(?:ed|s)|began|went|took|made|gave|came|got|left|met|sat|"
+    r"stood|ran|held|kept|spent|spoke|wrote|told|said)\b"
+)
+
+
+def _is_person_noun(word: str) -> bool:
+    return (
+        word in PERSON_ROLES or re.search(r"(?:[^e]er|or|ist|ian|man|woman|eon)$", word) is not None
+    )
+
+
 _COMMA_CLOSED = re.compile(r"\s*(?:,\s*[”\"»]|[”\"»]\s*,)")
 # the past-tense verb closing a short clause: "an angry Hollande retaliated."
 _CLOSING_VERB = re.compile(r"(?<=\s)[a-z]{3,}ed(?=\s*(?:[.!?;]|$))")
@@ -376,6 +390,18 @@ def subject_before(
             opener = sentence_subject(discourse, start, verb_at)
             head = opener if opener in before else None
         return (head or before[-1]), clause
+    opening = _DESCRIBED_OPENING.match(clause)
+    if (
+        opening
+        and verb.group().lower().endswith("ing")
+        and clause[: verb.start()].rstrip().endswith(",")
+        and _is_person_noun(opening.group("head"))
+    ):
+        # "The billionaire businessman began by talking about …, saying that": the description
+        # opening the sentence is the participle's subject
+        text = opening.group("phrase")
+        at = start + opening.start("phrase")
+        return Mention(at, at + len(text), "nominal", text, text, opening.group("head")), clause
     if after and not _TAKES_OBJECT.fullmatch(verb.group().lower()):
         named = after[0]
         if (

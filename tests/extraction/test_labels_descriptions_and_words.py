@@ -208,3 +208,12 @@ def test_a_sentence_adverb_before_a_speech_verb_is_no_person(extract, adverb):
 def test_a_preposition_opening_a_sentence_is_no_part_of_the_name_after_it(extract, preposition):
     text = f"Column.\n\n{preposition} Tomas Brandauer in the race, “nothing is certain,” he said."
     assert _speaker(extract, text, "nothing is certain") == "Tomas Brandauer"
+
+
+def test_a_description_opening_the_sentence_is_the_subject_of_a_participle_after_it(extract):
+    text = (
+        "Town hall.\n\nTomas Brandauer, a billionaire businessman, came to Hudson. The billionaire "
+        "businessman began by talking about the drug crisis, saying that heroin is now “cheaper "
+        "than getting candy.”"
+    )
+    assert _speaker(extract, text, "cheaper than getting candy") == "Tomas Brandauer"
