@@ -114,3 +114,33 @@ def _clause_subject(discourse: Discourse, start: int, joined_at: int, before) ->
         ):
             return mention
     return None
+
+
+# "The retired neurosurgeon addressed …": a description and a finite verb open the sentence
+_DESCRIBED_OPENING = re.compile(
+    r"\s*(?P<phrase>(?:The|A|An)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z][\w-]*[a-z]))"
+    r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+(?:ed|s)|began|went|took|made|gave|came|got|left|met|sat|"
+    r"stood|ran|held|kept|spent|spoke|wrote|told|said)\b"
+)
+
+
+def _is_person_noun(word: str) -> bool:
+    return (
+        word in PERSON_ROLES or re.search(r"(?:[^e]er|or|ist|ian|man|woman|eon)$", word) is not None
+    )
+
+
+def described_opening(start: int, clause: str, verb: re.Match[str]) -> Mention | None:
+    """ "The billionaire businessman began by talking about …, saying that …": the description
+    opening the sentence is the subject of a participle after a comma."""
+    opening = _DESCRIBED_OPENING.match(clause)
+    if not (
+        opening
+        and verb.group().lower().endswith("ing")
+        and clause[: verb.start()].rstrip().endswith(",")
+        and _is_person_noun(opening.group("head"))
+    ):
+        return None
+    text = opening.group("phrase")
+    at = start + opening.start("phrase")
+    return Mention(at, at + len(text), "nominal", text, text, opening.group("head"))

@@ -8,7 +8,13 @@ import re
 
 from .attribution import Discourse
 from .candidates import _NOT_A_NOUN, _candidates, sentence_subject
-from .clause_subjects import NOT_GROUPS, coordinated_subject, group_before, joined_subject
+from .clause_subjects import (
+    NOT_GROUPS,
+    coordinated_subject,
+    described_opening,
+    group_before,
+    joined_subject,
+)
 from .head_after import head_after
 from .lexicon import OWNED_NOUNS, PERSON_ROLES, SPEECH_VERB_RE
 from .mentions import Mention
@@ -126,20 +132,6 @@ _POSSESSED = re.compile(
 
 
 _SIGNED_BELOW = re.compile(r"[.!?”\"]*\s*\n\s*\n?\s*[—–-]\s*([A-Z][^\n]{1,80})(?=\n|$)")
-
-
-# "The retired neurosurgeon addressed …": a description and a finite verb open the sentence
-_DESCRIBED_OPENING = re.compile(
-    r"\s*(?P<phrase>(?:The|A|An)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z][\w-]*[a-z]))"
-    r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+(?:ed|s)|began|went|took|made|gave|came|got|left|met|sat|"
-    r"stood|ran|held|kept|spent|spoke|wrote|told|said)\b"
-)
-
-
-def _is_person_noun(word: str) -> bool:
-    return (
-        word in PERSON_ROLES or re.search(r"(?:[^e]er|or|ist|ian|man|woman|eon)$", word) is not None
-    )
 
 
 _COMMA_CLOSED = re.compile(r"\s*(?:,\s*[”\"»]|[”\"»]\s*,)")
@@ -390,18 +382,9 @@ def subject_before(
             opener = sentence_subject(discourse, start, verb_at)
             head = opener if opener in before else None
         return (head or before[-1]), clause
-    opening = _DESCRIBED_OPENING.match(clause)
-    if (
-        opening
-        and verb.group().lower().endswith("ing")
-        and clause[: verb.start()].rstrip().endswith(",")
-        and _is_person_noun(opening.group("head"))
-    ):
-        # "The billionaire businessman began by talking about …, saying that": the description
-        # opening the sentence is the participle's subject
-        text = opening.group("phrase")
-        at = start + opening.start("phrase")
-        return Mention(at, at + len(text), "nominal", text, text, opening.group("head")), clause
+    opening = described_opening(start, clause, verb)
+    if opening is not None:  # "The billionaire businessman began …, saying that"
+        return opening, clause
     if after and not _TAKES_OBJECT.fullmatch(verb.group().lower()):
         named = after[0]
         if (
