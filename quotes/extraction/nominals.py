@@ -234,9 +234,9 @@ def role_fallback(discourse: "Discourse", mention: "Mention", text: str, head: s
         and (head not in ROLE_WORDS or not _holds_office(entity.roles))
         and (not gender or entity_gender(discourse, entity) in ("", gender))
     ):
-        # "“…,” Trump told ABC. “…,” the candidate said": a description, not an office, fits
-        # the person just quoted whatever title the article gave them
-        return _as(recent, f"'{text}': a description of the person just quoted, {recent.name}")
+        # "“…,” Trump told ABC. “…,” the candidate said": a description that is no office fits
+        # the person just quoted whatever their title; an office fits them if they hold none
+        return _as(recent, f"'{text}': fits the person just quoted, {recent.name}")
     named = [
         m
         for m in discourse.mentions
