@@ -78,17 +78,24 @@ def utterance_dates(utterance_ids, using: str = "default") -> dict[int, tuple]:
     date with that report's precision (a day before a month before a year on the same first
     day); ``(None, unknown)`` without a dated confirmed report (one query)."""
     ids = set(utterance_ids)
-    found = {pk: (None, DatePrecision.UNKNOWN, None) for pk in ids}
-    reports = (
+    reports = {pk: [] for pk in ids}
+    rows = (
         Quote._base_manager.using(using)
         .filter(utterance_id__in=ids, status=Quote.Status.CONFIRMED, said_on__isnull=False)
         .values_list("utterance_id", "said_on", "said_on_precision", "id")
     )
-    for utterance_id, said_on, precision, pk in reports:
-        key = (said_on, _PRECISION_ORDER.get(precision, 3), pk)
-        if found[utterance_id][2] is None or key < found[utterance_id][2]:
-            found[utterance_id] = (said_on, precision, key)
-    return {pk: (said_on, precision) for pk, (said_on, precision, _) in found.items()}
+    for utterance_id, said_on, precision, pk in rows:
+        reports[utterance_id].append((said_on, precision, pk))
+    return {pk: earliest_report_date(dated) for pk, dated in reports.items()}
+
+
+def earliest_report_date(reports) -> tuple:
+    """``(said_on, precision)`` of the earliest of an utterance's confirmed dated ``reports``,
+    given as ``(said_on, precision, quote id)``: a day before a month before a year on the same
+    first day, then the older quote; ``(None, unknown)`` for none. The one rule, also applied by
+    the corpus generator to rows it has not written yet."""
+    best = min(reports, key=lambda r: (r[0], _PRECISION_ORDER.get(r[1], 3), r[2]), default=None)
+    return (None, DatePrecision.UNKNOWN) if best is None else (best[0], best[1])
 
 
 def utterance_dates_refresh(utterance_ids) -> list[int]:

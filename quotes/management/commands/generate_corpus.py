@@ -63,7 +63,7 @@ from quotes.models import (
 from quotes.rollup import rollup_rebuild
 from quotes.utterance_index import _COLUMNS as KEY_COLUMNS
 from quotes.utterance_index import _rows as utterance_index_rows
-from quotes.utterances import _PRECISION_ORDER as PRECISION_ORDER
+from quotes.utterances import earliest_report_date
 
 # The tables the batches fill, and the rollups built from them at the end.
 LOADED = (Source, Utterance, Quote, StanceAnnotation, Adjudication, QuoteStance, UtteranceKey)
@@ -81,17 +81,13 @@ QUOTES_PER_BATCH = 5000
 
 
 def utterance_date(reports: list[tuple]) -> tuple:
-    """``(said_on, precision)`` of an utterance from its reports' ``QUOTE_COLUMNS`` rows, by the
-    rule of ``quotes.utterances.utterance_dates``: the earliest confirmed dated report's."""
-    dated = [
-        (row[6], PRECISION_ORDER.get(row[7], 3), row[0], row[7])
+    """``(said_on, precision)`` of an utterance from its reports' ``QUOTE_COLUMNS`` rows, by
+    ``quotes.utterances.earliest_report_date``."""
+    return earliest_report_date(
+        (row[6], row[7], row[0])
         for row in reports
         if row[10] == Quote.Status.CONFIRMED and row[6] is not None
-    ]
-    if not dated:
-        return None, DatePrecision.UNKNOWN
-    said_on, _, _, precision = min(dated)
-    return said_on, precision
+    )
 
 
 class Command(BaseCommand):
