@@ -76,15 +76,6 @@ def test_a_past_verb_closing_the_clause_after_a_comma_closed_quotation_attribute
     assert by_text(proposals, "It never gives up").speaker_name == "Pierre Valmont"
 
 
-def test_a_past_verb_after_a_quotation_closed_by_a_stop_is_no_attribution(extract):
-    text = (
-        "Trade fight.\n\nPierre Valmont met the press. “It is no longer itself.” The crowd "
-        "applauded."
-    )
-    proposals = extract(text, known=(), outlet="")
-    assert by_text(proposals, "It is no longer").speaker_name != "Crowd"
-
-
 @pytest.mark.parametrize("opening", ["Analysts said", "Economists warned", "Critics told"])
 def test_a_plural_calling_opening_a_sentence_in_any_tense_is_a_group(extract, opening):
     text = (
