@@ -78,6 +78,10 @@ _SPEECH_AFTER = re.compile(
     r"would|will|could|did|does|never|only|just|reportedly)\s+){0,2}(?P<verb>[\w-]+)"
     r"(?P<particle>\s+(?:on|in|back|out|it))?"  # "went on to say", "chimed in", "put it"
 )
+# a verb and a personal reflexive after the name ("Okafor distanced herself", "has called himself")
+_REFLEXIVE_AFTER = re.compile(
+    r"\s+(?:(?:has|had|have|also|then|once|even)\s+)?[a-z]{3,}(?:ed|s)\s+(?:himself|herself)\b"
+)
 _PRONOUN_AFTER = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)
 _OUTLETS = frozenset(OUTLETS)
 _PLURAL_GROUPS = {"democrats", "republicans", "americans", "conservatives", "liberals"}
@@ -304,6 +308,8 @@ class PersonIndex:
             return "speech verb"
         if _SPEECH_BEFORE.search(before):
             return "speech verb"
+        if _REFLEXIVE_AFTER.match(after):
+            return "reflexive"  # "Sanders compared himself to Clinton": only a person does
         return ""
 
     def _gender_votes(self, person: Person, raw, tokens, before, after) -> None:

@@ -1,0 +1,25 @@
+"""What makes a lone surname a person when nothing else in the article does ("Okafor
+distanced herself"), and how the quotations after a report are read. One test per rule, on
+invented text."""
+
+from .conftest import by_text
+
+
+def _speaker(extract, text, quoted):
+    return by_text(extract(text, known=(), outlet=""), quoted).speaker_name
+
+
+def test_a_surname_with_a_personal_reflexive_is_a_person(extract):
+    text = (
+        "Budget talks.\n\nAt the hearing, Okafor compared herself to the auditors, saying, "
+        "“I read every line of this budget.”"
+    )
+    assert _speaker(extract, text, "I read every line") == "Okafor"
+
+
+def test_a_reflexive_it_does_not_make_a_person(extract):
+    text = (
+        "Budget talks.\n\nAt the hearing, Brightwater prided itself on its record, saying, "
+        "“We read every line of this budget.”"
+    )
+    assert _speaker(extract, text, "We read every line") != "Brightwater"
