@@ -317,7 +317,10 @@ class PersonIndex:
             person.votes["m"] += 3
         elif _HONORIFIC_FEMALE.search(before):
             person.votes["f"] += 3
-        title = " ".join(raw[: len(raw) - len(tokens)]) + " " + before[-25:]
+        # the title printed with the name and the word right before it ("spokeswoman Hope
+        # Hicks"), not any word nearby ("a woman at one of Trump's rallies")
+        adjacent = re.search(r"(?:^|\s)([\w’'-]+)\s+$", before)
+        title = " ".join(raw[: len(raw) - len(tokens)]) + " " + (adjacent[1] if adjacent else "")
         described = after[:60].split(".")[0]
         for text in (title, described if described.startswith(",") else ""):
             if _FEMALE_ROLES.search(text):

@@ -2,6 +2,9 @@
 distanced herself"), and how the quotations after a report are read. One test per rule, on
 invented text."""
 
+from quotes.extraction.names import name_key
+from quotes.extraction.people import PersonIndex
+
 from .conftest import by_text
 
 
@@ -23,3 +26,17 @@ def test_a_reflexive_it_does_not_make_a_person(extract):
         "“We read every line of this budget.”"
     )
     assert _speaker(extract, text, "We read every line") != "Brightwater"
+
+
+def test_a_gendered_noun_near_a_name_but_not_before_it_says_nothing_of_its_gender(extract):
+    text = (
+        "Rally.\n\nTavener said he would speak in Ohio. A woman at one of Tavener's rallies "
+        "shouted at the stage on Monday. "
+        "“We love our fans,” Tavener said of the crowd. “It was fine,” he added."
+    )
+    assert _speaker(extract, text, "It was fine") == "Tavener"
+
+
+def test_a_gendered_title_right_before_a_name_gives_its_gender():
+    people = PersonIndex("Campaign spokeswoman Okoro took the questions on Monday.")
+    assert people.person(name_key("Okoro")).gender == "f"
