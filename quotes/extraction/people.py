@@ -321,8 +321,11 @@ class PersonIndex:
         # Hicks"), not any word nearby ("a woman at one of Trump's rallies")
         adjacent = re.search(r"(?:^|\s)([\w’'-]+)\s+$", before)
         title = " ".join(raw[: len(raw) - len(tokens)]) + " " + (adjacent[1] if adjacent else "")
-        described = after[:60].split(".")[0]
-        for text in (title, described if described.startswith(",") else ""):
+        # the apposition right after it ("Lopez, the acting chairwoman,"), up to its end or a
+        # relative clause ("Sanders, who told the woman …" says nothing of Sanders)
+        described = re.split(r",|\b(?:who|whom|whose|that|which)\b", after[:60].split(".")[0])
+        described = described[1] if after.startswith(",") and len(described) > 1 else ""
+        for text in (title, described):
             if _FEMALE_ROLES.search(text):
                 person.votes["f"] += 2
             elif _MALE_ROLES.search(text):

@@ -2,6 +2,8 @@
 distanced herself"), and how the quotations after a report are read. One test per rule, on
 invented text."""
 
+import pytest
+
 from quotes.extraction.names import name_key
 from quotes.extraction.people import PersonIndex
 
@@ -40,3 +42,16 @@ def test_a_gendered_noun_near_a_name_but_not_before_it_says_nothing_of_its_gende
 def test_a_gendered_title_right_before_a_name_gives_its_gender():
     people = PersonIndex("Campaign spokeswoman Okoro took the questions on Monday.")
     assert people.person(name_key("Okoro")).gender == "f"
+
+
+@pytest.mark.parametrize(
+    ("printed", "gender"),
+    [
+        ("Dunmore, the acting chairwoman of the party, spoke later.", "f"),
+        ("Dunmore, a former actor, spoke later.", "m"),
+        ("Dunmore, who met the actress on Monday, spoke later.", ""),
+        ("Dunmore, 52, met a woman later.", ""),
+    ],
+)
+def test_only_the_apposition_right_after_a_name_gives_its_gender(printed, gender):
+    assert PersonIndex("Party news.\n\n" + printed).person(name_key("Dunmore")).gender == gender
