@@ -267,6 +267,12 @@ def _issuer_of_mentioned(discourse: "Discourse", mention: "Mention", head: str):
     """Who issued the document last mentioned ("Poland's energy ministry said in a statement …
     “…,” the statement reads"): the subject of the sentence that mentions it."""
     masked = discourse.masked
+    sentence = discourse.sentence_start(mention.start)
+    if _RELEASED.search(masked, sentence, mention.start):
+        # "Andanar released a statement saying that …": the one who released it speaks
+        issuer = _issuer_in(discourse, mention, head, sentence, mention.start)
+        if issuer is not None:
+            return issuer
     floor = max(0, mention.start - 1500)
     found = list(
         re.finditer(
@@ -278,7 +284,18 @@ def _issuer_of_mentioned(discourse: "Discourse", mention: "Mention", head: str):
     if not found:
         return None
     at = floor + found[-1].start()
-    sentence = discourse.sentence_start(at)
+    return _issuer_in(discourse, mention, head, discourse.sentence_start(at), at)
+
+
+# a verb of putting a document out, right before the document's description
+_RELEASED = re.compile(
+    r"\b(?:released|issued|sent|put out|sent out|posted|published|circulated|distributed|"
+    r"unveiled|launched|filed|releases|issues|sends|posts|publishes)\s+(?:out\s+)?(?:\w+\s+)?$"
+)
+
+
+def _issuer_in(discourse: "Discourse", mention: "Mention", head: str, sentence: int, at: int):
+    """The subject named between ``sentence`` and ``at``, as the document's issuer."""
     actors = [
         m
         for m in discourse.mentions_in(sentence, at)

@@ -55,3 +55,12 @@ def test_a_gendered_title_right_before_a_name_gives_its_gender():
 )
 def test_only_the_apposition_right_after_a_name_gives_its_gender(printed, gender):
     assert PersonIndex("Party news.\n\n" + printed).person(name_key("Dunmore")).gender == gender
+
+
+def test_a_document_released_in_the_sentence_speaks_for_who_released_it(extract):
+    text = (
+        "Council vote.\n\n“We won the vote,” said council leader Ada Brandt on Monday. Hours "
+        "later, Mayor Tom Okoro released a new statement calling it “a betrayal of every voter "
+        "in this city and a shame.”"
+    )
+    assert _speaker(extract, text, "a betrayal of every voter") == "Tom Okoro"
