@@ -49,6 +49,15 @@ def _attribute(
     comma_after = re.match(
         r"\s*(?:,\s*[”\"»]|[”\"»]\s*,)", discourse.masked[quote.end : quote.end + 4]
     )
+    if (
+        after is not None
+        and kind == "partial"
+        and not starts_sentence
+        and clause.rstrip().endswith(":")
+    ):
+        # "After Scalia said that students do better at “less advanced schools,” Trump said:
+        # “…”": the clause after it introduces the next quotation
+        after, tight = None, False
     if kind == "partial" and not starts_sentence and not (tight and comma_after):
         # "Ducey called the long lines “unacceptable.” Stanton wrote …": a partial quotation
         # belongs to the clause it sits in, unless "…,” X reported" attributes it at once.

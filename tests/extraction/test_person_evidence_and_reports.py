@@ -64,3 +64,13 @@ def test_a_document_released_in_the_sentence_speaks_for_who_released_it(extract)
         "in this city and a shame.”"
     )
     assert _speaker(extract, text, "a betrayal of every voter") == "Tom Okoro"
+
+
+def test_a_clause_ending_in_a_colon_after_a_partial_quotation_introduces_the_next(extract):
+    text = (
+        "School debate.\n\nAfter Senator Ada Okafor said that such students might do better at "
+        "“less advanced schools,” Mayor Tom Brandt said: “I disagree entirely with that.”"
+    )
+    quotes = extract(text, known=(), outlet="")
+    assert by_text(quotes, "less advanced schools").speaker_name == "Ada Okafor"
+    assert by_text(quotes, "I disagree entirely").speaker_name == "Tom Brandt"
