@@ -84,9 +84,10 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
     words = [w for w in discourse.masked[start : head[-1].start].split() if w not in ("—", "–")]
     # "…, Okoro said", "… is concerned — Okoro responded": a name between a comma or a dash
     # and its verb speaks, however long the clause
-    said = (
+    said = not discourse.masked[head[-1].end : verb_at].strip() and (
         re.search(r"(?:,|\s[—–])\s+$", discourse.masked[start : head[-1].start])
-        and not discourse.masked[head[-1].end : verb_at].strip()
+        # "…, hours after Sanders said he was “encouraged”": a subordinate clause's subject
+        or _CLAUSE_OPENER.search(discourse.masked, start, head[-1].start)
     )
     if len(words) > 8 and not said:
         return None
@@ -108,6 +109,13 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
         end = head[-1].end + owned.end() - owned.start()
         return Mention(head[-1].start, end, kind, name, name, named_body=True)
     return head[-1]
+
+
+# a conjunction opening a clause, and titles, right before a name ("hours after Sen. ")
+_CLAUSE_OPENER = re.compile(
+    r"\b(?:after|before|when|while|since|because|until|once|although|though|whereas)\s+"
+    r"(?:[A-Z][\w.’'-]*\s+){0,3}$"
+)
 
 
 # an appositive whose closing comma is missing: ", the press director for the "

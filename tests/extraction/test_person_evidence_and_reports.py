@@ -74,3 +74,11 @@ def test_a_clause_ending_in_a_colon_after_a_partial_quotation_introduces_the_nex
     quotes = extract(text, known=(), outlet="")
     assert by_text(quotes, "less advanced schools").speaker_name == "Ada Okafor"
     assert by_text(quotes, "I disagree entirely").speaker_name == "Tom Brandt"
+
+
+def test_a_name_right_before_the_verb_of_a_subordinate_clause_is_its_speaker(extract):
+    text = (
+        "Budget plan.\n\nMayor Ada Okafor backed the plan on Tuesday evening, hours after Senator "
+        "Tom Brandt said he was “deeply encouraged” by the new figures."
+    )
+    assert _speaker(extract, text, "deeply encouraged") == "Tom Brandt"
