@@ -84,7 +84,8 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
     words = [w for w in discourse.masked[start : head[-1].start].split() if w not in ("—", "–")]
     # "…, Okoro said", "… is concerned — Okoro responded": a name between a comma or a dash
     # and its verb speaks, however long the clause
-    said = not discourse.masked[head[-1].end : verb_at].strip() and (
+    # (an appositive may stand between: "…, while Mike Huckabee, the former governor, proposed")
+    said = not discourse.masked[head[-1].end : cut].strip() and (
         re.search(r"(?:,|\s[—–])\s+$", discourse.masked[start : head[-1].start])
         # "…, hours after Sanders said he was “encouraged”": a subordinate clause's subject
         or _CLAUSE_OPENER.search(discourse.masked, start, head[-1].start)

@@ -82,3 +82,11 @@ def test_a_name_right_before_the_verb_of_a_subordinate_clause_is_its_speaker(ext
         "Tom Brandt said he was “deeply encouraged” by the new figures."
     )
     assert _speaker(extract, text, "deeply encouraged") == "Tom Brandt"
+
+
+def test_an_appositive_may_stand_between_a_clause_subject_and_its_verb(extract):
+    text = (
+        "Refugees.\n\nGov. Tom Brandt wants to block every new arrival this year, while Ada "
+        "Okafor, the former state treasurer, proposed that the state “open its doors to them.”"
+    )
+    assert _speaker(extract, text, "open its doors") == "Ada Okafor"
