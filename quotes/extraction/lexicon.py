@@ -153,8 +153,8 @@ congress house pentagon federation republic kingdom states nations forces army n
 institute university school center centre foundation fund trust corporation company group
 club society association academy presidium directorate inspectorate guard police cabinet
 board chamber league movement front council's command coalition bloc affairs press-service
-channel magazine newspaper agency's tribunal prosecutor's prize act treaty war peace summit
-forum program programme strategy doctrine concept initiative plan convention conference
+channel magazine newspaper pac campaign agency's tribunal prosecutor's prize act treaty war peace
+summit forum program programme strategy doctrine concept initiative plan convention conference
 caucus caucuses primary primaries debate rally hall street avenue square garden park county
 district city town village island river lake mountain valley bay sea ocean hill hills station
 airport tower building bridge road highway church cathedral mosque temple stadium arena

@@ -90,3 +90,9 @@ def test_an_appositive_may_stand_between_a_clause_subject_and_its_verb(extract):
         "Okafor, the former state treasurer, proposed that the state “open its doors to them.”"
     )
     assert _speaker(extract, text, "open its doors") == "Ada Okafor"
+
+
+@pytest.mark.parametrize("body", ["Stronger Future Pac", "Okafor Campaign"])
+def test_a_pac_or_a_campaign_is_no_persons_name(body):
+    people = PersonIndex(f"Ad war.\n\n{body} said on Monday that it would run more ads.")
+    assert people.person(name_key(body.split()[-1])) is None
