@@ -114,10 +114,29 @@ def surname_word(previous: str | None, token: str) -> bool:
     return gender_of_given_name(_plain(previous)) != "" or _plain(previous) in _HONORIFICS
 
 
-def _breaks_name(token: str, previous: str | None = None, known_surnames=frozenset()) -> bool:
+def common_word_surname(previous: str | None, token: str, last: bool) -> bool:
+    """A common word ending a name right after a given name is a surname ("Theresa May",
+    "Al From"); not a verb ("Hillary Says") nor in the middle of a run ("Bernie On Trump")."""
+    word = _plain(token)
+    return (
+        last
+        and previous is not None
+        and word in NOT_NAME_WORDS
+        and not token.isupper()
+        and not word.endswith(("s", "ed", "ing", "ly"))
+        and gender_of_given_name(_plain(previous)) != ""
+        and not is_place(previous)  # "one Florida Republican strategist"
+    )
+
+
+def _breaks_name(
+    token: str, previous: str | None = None, known_surnames=frozenset(), last: bool = False
+) -> bool:
     word = _plain(token)
     if word in _SURNAME_TITLES:  # "King said" once the article has named Billie Jean King
         return not (surname_word(previous, token) or name_key(token) in known_surnames)
+    if common_word_surname(previous, token, last):
+        return False
     if word in NOT_NAME_WORDS or word in ORG_WORDS or word in ROLE_WORDS:
         return True
     if word in NATIONALITY_WORDS:  # "Cuban said" once the article has named Mark Cuban
@@ -179,7 +198,10 @@ def find_names(
         for match in run + [None]:
             previous = segment[-1].group() if segment else earlier
             earlier = match.group() if match is not None else None
-            if match is not None and not _breaks_name(match.group(), previous, known_surnames):
+            last = match is run[-1]
+            if match is not None and not _breaks_name(
+                match.group(), previous, known_surnames, last
+            ):
                 if segment and _POSSESSIVE.search(segment[-1].group()):
                     # "The Post's Dana Milbank": the owner ends before the name it owns
                     pieces.append((list(role), segment))

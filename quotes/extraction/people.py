@@ -28,7 +28,7 @@ from .lexicon import (
     ROLE_WORDS,
     SPEECH_VERB_RE,
 )
-from .names import TITLE_WORDS, name_key, surname_word
+from .names import TITLE_WORDS, common_word_surname, name_key, surname_word
 from .places import is_place
 
 # A name as printed: capitalised words, initials and name particles ("Ursula von der Leyen").
@@ -155,7 +155,12 @@ def _candidate(tokens: list[str]) -> list[str] | None:
     if owners:  # "The Post's Ruth Marcus": the owner ends before the name it owns
         tokens = tokens[owners[-1] + 1 :]
     for i in range(len(tokens) - 1, -1, -1):
-        if _breaks(tokens[i]) and not surname_word(tokens[i - 1] if i else None, tokens[i]):
+        previous = tokens[i - 1] if i else None
+        if (
+            _breaks(tokens[i])
+            and not surname_word(previous, tokens[i])
+            and not common_word_surname(previous, tokens[i], i == len(tokens) - 1)
+        ):
             tokens = tokens[i + 1 :]
             break
     while tokens and (

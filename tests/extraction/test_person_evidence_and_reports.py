@@ -96,3 +96,28 @@ def test_an_appositive_may_stand_between_a_clause_subject_and_its_verb(extract):
 def test_a_pac_or_a_campaign_is_no_persons_name(body):
     people = PersonIndex(f"Ad war.\n\n{body} said on Monday that it would run more ads.")
     assert people.person(name_key(body.split()[-1])) is None
+
+
+def test_a_common_word_after_a_given_name_is_a_surname(extract):
+    text = (
+        "Brexit talks.\n\n“Brexit means Brexit,” British Prime Minister Theresa May said on "
+        "Monday. “We will make a success of it,” May told the party conference."
+    )
+    quotes = extract(text, known=(), outlet="")
+    assert by_text(quotes, "Brexit means").speaker_name == "Theresa May"
+    assert by_text(quotes, "We will make").speaker_name == "Theresa May"
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "Bernie On Trump: 'He cannot win the nomination this year'",
+        "“He cannot win the nomination,” said one unaligned Florida Republican strategist.",
+    ],
+)
+def test_a_common_word_inside_a_run_or_after_a_place_is_no_surname(extract, printed):
+    quotes = extract("Race.\n\n" + printed, known=(), outlet="")
+    assert by_text(quotes, "He cannot win").speaker_name not in (
+        "Bernie On",
+        "Florida Republican",
+    )
