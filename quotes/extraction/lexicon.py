@@ -195,7 +195,9 @@ DETERMINERS = words("the a an one another his her its their")
 OWNED_NOUNS = (
     "campaign|administration|team|staff|camp|allies|aides?|spokesman|spokeswoman|spokesperson|"
     "adviser|advisor|advisers|advisors|official|officials|lawyers?|attorneys?|staffers?|"
-    "supporters|surrogates?|office|organization|foundation|company|government|ministry|party"
+    "supporters|surrogates?|office|organization|foundation|company|government|ministry|party|"
+    "(?:campaign\\s+)?managers?|chairman|chairwoman|chair|director|strategists?|pollsters?|"
+    "secretary|backers|friends?|wife|husband"
 )
 
 # A generic role noun ("the diplomat") and the titles that make someone one. A role noun not

@@ -106,7 +106,8 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
         noun = owned.group("noun")
         kind = "institution" if noun in ORGANISATION_NOUNS else "anonymous"
         owner = discourse.resolve(head[-1]).name or head[-1].name or head[-1].text
-        name = f"{owner} {noun}"
+        # "Trump campaign" for a body; "Donald Trump campaign manager" for someone unnamed
+        name = f"{owner} {noun if kind == 'institution' else owned.group('phrase')}"
         end = head[-1].end + owned.end() - owned.start()
         return Mention(head[-1].start, end, kind, name, name, named_body=True)
     return head[-1]
@@ -136,7 +137,8 @@ def _owns_description(discourse: Discourse, mention: Mention) -> bool:
 
 
 _POSSESSED = re.compile(
-    rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,2}}(?P<noun>{OWNED_NOUNS})(?:\s+(?:also|has|had))?\s*$"
+    rf"(?:['’]s?)?\s+(?P<phrase>(?:[a-z-]+\s+){{0,2}}(?P<noun>{OWNED_NOUNS}))"
+    r"(?:\s+(?:also|has|had|have|later))?\s*$"
 )
 
 

@@ -121,3 +121,22 @@ def test_a_common_word_inside_a_run_or_after_a_place_is_no_surname(extract, prin
         "Bernie On",
         "Florida Republican",
     )
+
+
+@pytest.mark.parametrize(
+    ("printed", "speaker"),
+    [
+        (
+            "Ada Okafor’s campaign manager says he is “deeply gratified” by the ruling.",
+            "Ada Okafor campaign manager",
+        ),
+        (
+            "Ada Okafor’s aides have said she would be “very happy” to debate again.",
+            "Ada Okafor aides",
+        ),
+    ],
+)
+def test_what_a_named_person_owns_speaks_not_the_person(extract, printed, speaker):
+    text = "Race.\n\nMayor Ada Okafor spoke on Monday. " + printed
+    quoted = printed.split("“")[1][:8]
+    assert _speaker(extract, text, quoted) == speaker
