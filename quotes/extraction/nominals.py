@@ -96,6 +96,9 @@ def find_nominals(masked: str, start: int, end: int) -> list[tuple[int, int, str
     for pattern in (_BEFORE_VERB, _AFTER_VERB, _BARE_PLURAL):
         for match in pattern.finditer(masked, start, end):
             head = match.group("head").lower()
+            office = re.search(r"([a-z-]+)\s+of\s+$", match.group("mods"))
+            if head in _NOT_HEADS and office and office.group(1) in ROLE_WORDS:
+                head = office.group(1)  # "the former secretary of state said": a secretary
             if head in _NOT_HEADS or SPEECH_VERB_RE.fullmatch(head) or len(head) < 2:
                 continue
             if pattern is not _AFTER_VERB and _ING_MODIFIER.match(masked, match.end("head")):

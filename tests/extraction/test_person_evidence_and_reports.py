@@ -140,3 +140,12 @@ def test_what_a_named_person_owns_speaks_not_the_person(extract, printed, speake
     text = "Race.\n\nMayor Ada Okafor spoke on Monday. " + printed
     quoted = printed.split("“")[1][:8]
     assert _speaker(extract, text, quoted) == speaker
+
+
+def test_a_role_of_several_words_stands_for_the_person_who_holds_it(extract):
+    text = (
+        "Talks.\n\nFormer Secretary of State Ada Okafor spoke in Iowa on Monday.\n\nOkafor "
+        "addressed the group later. “We will stand with our allies,” the former secretary of "
+        "state said."
+    )
+    assert _speaker(extract, text, "We will stand") == "Ada Okafor"
