@@ -150,6 +150,7 @@ _COMMA_CLOSED = re.compile(r"\s*(?:,\s*[”\"»]|[”\"»]\s*,)")
 _CLOSING_VERB = re.compile(r"(?<=\s)[a-z]{3,}ed(?=\s*(?:[.!?;]|$))")
 # a lowercase plural right before the verb: "“…,” federal prosecutors wrote", "“…,” aides said"
 _GROUP_AFTER = re.compile(r"\s*(?P<phrase>(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z]{3,}(?<!s)s))\s+")
+_OWN_REPORT = re.compile(r"\s+(?:that\s|(?:he|she|they|we|it|I)\s+(?!said|says|added)[a-z]{2,})")
 _CONTINUING = r"(?:for|to|in|on|at|with|and|but|or|which|as|from|of|because|while|if|into)\s"
 
 
@@ -206,6 +207,13 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
     # open with a preposition or a conjunction go on the sentence; they are no subject
     continues = re.match(_CONTINUING, lead.strip(" ,")) is not None
     head = None if continues else _head_before(discourse, start, verb_at, mentions)
+    # "“… no place in a political campaign.” Kasich said he would have fired him": after a
+    # full stop, a verb with a clause of its own reports something else
+    own_report = masked[position - 1 : position] == "." and _OWN_REPORT.match(
+        masked, start + verb.end()
+    )
+    if own_report:
+        return None, clause, False
     if head is not None:
         return head, clause, True
     group = _GROUP_AFTER.fullmatch(lead)

@@ -149,3 +149,12 @@ def test_a_role_of_several_words_stands_for_the_person_who_holds_it(extract):
         "state said."
     )
     assert _speaker(extract, text, "We will stand") == "Ada Okafor"
+
+
+def test_a_sentence_after_a_full_stop_that_reports_a_clause_does_not_attribute_it(extract):
+    text = (
+        "Campaign.\n\n“It is a sad development,” Okafor told reporters in Ohio. “That has no "
+        "place in a campaign.” Gov. Tom Brandt said he would have fired the manager at once."
+    )
+    quotes = extract(text, known=(), outlet="")
+    assert by_text(quotes, "That has no place").speaker_name == "Okafor"
