@@ -151,7 +151,10 @@ _CLOSING_VERB = re.compile(r"(?<=\s)[a-z]{3,}ed(?=\s*(?:[.!?;]|$))")
 # a lowercase plural right before the verb: "“…,” federal prosecutors wrote", "“…,” aides said"
 _GROUP_AFTER = re.compile(r"\s*(?P<phrase>(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z]{3,}(?<!s)s))\s+")
 _OWN_REPORT = re.compile(r"\s+(?:that\s|(?:he|she|they|we|it|I)\s+(?!said|says|added)[a-z]{2,})")
-_CONTINUING = r"(?:for|to|in|on|at|with|and|but|or|which|as|from|of|because|while|if|into)\s"
+_CONTINUING = (
+    r"(?:for|to|in|on|at|with|and|but|or|which|as|from|of|because|while|if|into|after|before|"
+    r"when|until|since|although|though)\s"
+)
 
 
 def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, str, bool]:

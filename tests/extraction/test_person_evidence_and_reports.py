@@ -158,3 +158,12 @@ def test_a_sentence_after_a_full_stop_that_reports_a_clause_does_not_attribute_i
     )
     quotes = extract(text, known=(), outlet="")
     assert by_text(quotes, "That has no place").speaker_name == "Okafor"
+
+
+def test_a_clause_opening_with_a_conjunction_after_a_quotation_does_not_attribute_it(extract):
+    text = (
+        "Race.\n\n“In breaking news,” Okafor wrote last January, “the mayor wins the full "
+        "endorsement of his own press office,” after city spokesman Tom Brandt praised him online."
+    )
+    quotes = extract(text, known=(), outlet="")
+    assert by_text(quotes, "the mayor wins").speaker_name == "Okafor"
