@@ -93,8 +93,9 @@ def _attribute(
             f"continues the previous quotation of {speaker.name}",
         ), ""
     if starts_sentence:
-        prior_end = discourse.sentence_start(quote.start) - 1
         p_start = discourse.paragraph(quote.start)[0]
+        # the end of the sentence before, whatever spaces follow it ("asked.  “I'm …")
+        prior_end = len(discourse.masked[: discourse.sentence_start(quote.start)].rstrip())
         if prior_end > p_start:
             mention, prior = subject_before(discourse, prior_end)
             if mention is None:

@@ -167,3 +167,13 @@ def test_a_clause_opening_with_a_conjunction_after_a_quotation_does_not_attribut
     )
     quotes = extract(text, known=(), outlet="")
     assert by_text(quotes, "the mayor wins").speaker_name == "Okafor"
+
+
+@pytest.mark.parametrize("gap", ["  ", " \xa0", "\xa0 "])
+def test_a_quotation_after_a_report_goes_on_with_it_whatever_the_spaces(extract, gap):
+    text = (
+        "Race.\n\nOkafor distanced herself from the party by saying she would help if asked."
+        + gap
+        + "“I am going to support the nominee, and support her enthusiastically.”"
+    )
+    assert _speaker(extract, text, "I am going to support") == "Okafor"
