@@ -157,6 +157,22 @@ _CONTINUING = (
 )
 
 
+def _next_long_quotation(masked: str, start: int, limit: int) -> int:
+    """Where the next quotation opens before ``limit``, stepping over short quoted titles
+    ("Bill Eastland, wearing “Ted Cruz” campaign pins, said"): an attribution ends there."""
+    at = start
+    while at < limit:
+        if masked[at] in QUOTE_CHARS:
+            closing = next(
+                (i for i in range(at + 1, min(limit, at + 40)) if masked[i] in QUOTE_CHARS), None
+            )
+            if closing is None or at == start:
+                return at
+            at = closing
+        at += 1
+    return limit
+
+
 def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, str, bool]:
     """The speaker named in the clause right after a quotation ("…,” said X / X said), and
     whether that clause is an attribution that follows the quotation at once (``tight``)."""
@@ -175,8 +191,7 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
         if named and named[0].kind in ("person", "institution"):
             return named[0], signed.group(1), True
     limit = discourse.sentence_end(start)
-    next_mark = next((i for i in range(start, limit) if masked[i] in QUOTE_CHARS), limit)
-    end = min(limit, next_mark)
+    end = _next_long_quotation(masked, start, limit)
     clause = masked[start:end]
     mentions = _candidates(discourse, start, end)
     verb = next(

@@ -177,3 +177,11 @@ def test_a_quotation_after_a_report_goes_on_with_it_whatever_the_spaces(extract,
         + "“I am going to support the nominee, and support her enthusiastically.”"
     )
     assert _speaker(extract, text, "I am going to support") == "Okafor"
+
+
+def test_a_short_quoted_title_inside_an_attribution_does_not_end_it(extract):
+    text = (
+        "Convention.\n\n“We have had better conventions than this one,” Texas delegate Tom "
+        "Brandt, wearing a cowboy hat and “Vote Okafor” pins, said matter-of-factly."
+    )
+    assert _speaker(extract, text, "We have had better") == "Tom Brandt"
