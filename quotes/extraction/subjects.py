@@ -166,7 +166,7 @@ def _next_long_quotation(masked: str, start: int, limit: int) -> int:
             closing = next(
                 (i for i in range(at + 1, min(limit, at + 40)) if masked[i] in QUOTE_CHARS), None
             )
-            if closing is None or at == start:
+            if closing is None or at == start or masked[:at].rstrip().endswith(":"):
                 return at
             at = closing
         at += 1
