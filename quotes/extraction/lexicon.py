@@ -49,7 +49,9 @@ chided, chiding, derided, deriding, mocking, praising, slamming, blasting, brand
 deemed, deeming, pointed to, points to, accusing, dismissing, rejecting, demanding, urging,
 vowing, promising, pledging, claiming, suggesting, predicting, questioning, questioned,
 lamenting, boasting, bragging, conceding, acknowledging, admitting, denying, recalling, echoed,
-echoes, chimed in, weighed in, fumed, seethed,
+echoes, chimed in, weighed in, fumed, seethed, agrees, concurs, laments,
+muses, marvels, scoffs, fumes, gushes, sighs, sighed, chuckles, chuckled, vows, observes,
+retorts, snaps, opines, intoned, murmured,
 screamed, roared, thundered, gushed, enthused, deadpanned, shot back, fired back, pushed back,
 protested, begged, implored, advised, reflected, remembered, elaborated, surmised, speculated,
 guessed, reckoned, volunteered, confided, confessed, revealed, disclosed, divulged, blamed,
@@ -90,7 +92,8 @@ urging, vowing, pledging, questioning, questioned, echoed, echoes, fumed, seethe
 roared, thundered, gushed, enthused, deadpanned, shot back, fired back, pushed back, begged,
 implored, blamed, lauded, applauded, thanked, congratulated, grumbled, bemoaned, decried,
 deplored, attacked, lashed out, ridiculed, sneered, demurred, hedged, chimed in, weighed in,
-went on, goes on, continues
+went on, goes on, continues, scoffs, fumes, gushes, sighs, sighed, chuckles, chuckled, snaps,
+intoned, murmured
 """
 )
 REPORTING_VERBS = tuple(v for v in _SAYING if v not in _NOT_REPORTING)

@@ -185,3 +185,12 @@ def test_a_short_quoted_title_inside_an_attribution_does_not_end_it(extract):
         "Brandt, wearing a cowboy hat and “Vote Okafor” pins, said matter-of-factly."
     )
     assert _speaker(extract, text, "We have had better") == "Tom Brandt"
+
+
+@pytest.mark.parametrize("verb", ["agrees", "concurs", "laments", "scoffs", "sighs", "muses"])
+def test_present_tense_speech_verbs_attribute_an_inverted_quotation(extract, verb):
+    text = (
+        "Survey.\n\n“The dream has changed,” said Tom Brandt, 41, of Tampa.\n\n“Our ideas of "
+        f"success are different,” {verb} Ada Okafor, 30, of Gainesville."
+    )
+    assert _speaker(extract, text, "Our ideas of success") == "Ada Okafor"
