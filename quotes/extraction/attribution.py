@@ -188,9 +188,11 @@ class Discourse:
         return list({id(e): e for e in entities.values() if e.given == given}.values())
 
     def sentence_start(self, position: int) -> int:
+        """Where the sentence holding ``position`` begins: after the last stop and its closing
+        marks, with or without a space ("… I love Hispanics!”Former candidate Jeb Bush")."""
         p_start = self.paragraph(position)[0]
         start = p_start
-        for match in re.finditer(r"[.!?][\"”»)]*\s+", self.masked[p_start:position]):
+        for match in _SENTENCE_STOP.finditer(self.masked[p_start:position]):
             dot = p_start + match.start()
             following = self.masked[p_start + match.end() : p_start + match.end() + 1]
             if self.masked[dot] == "." and _is_abbreviation(self.masked, dot):
@@ -365,6 +367,9 @@ class Discourse:
         if told:
             outlet = next((o for o in self.outlets if told.group("outlet").startswith(o)), outlet)
         self.events.append(SpeakerEvent(position, speaker, outlet))
+
+
+_SENTENCE_STOP = re.compile(r"[.!?][\"”»)]*\s+|[.!?][\"”»)]+(?=[A-Z])")
 
 
 def _given(keys: tuple[str, ...]) -> str:

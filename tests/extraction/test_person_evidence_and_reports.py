@@ -194,3 +194,12 @@ def test_present_tense_speech_verbs_attribute_an_inverted_quotation(extract, ver
         f"success are different,” {verb} Ada Okafor, 30, of Gainesville."
     )
     assert _speaker(extract, text, "Our ideas of success") == "Ada Okafor"
+
+
+def test_a_sentence_starts_after_a_closing_mark_even_without_a_space(extract):
+    text = (
+        "Tacos.\n\nMayor Ada Okafor tweeted a photo on Monday: “I love this city!”Former governor "
+        "Tom Brandt broke down what was wrong with it to the newspaper Kurier: “It was "
+        "insensitive and wrong.”"
+    )
+    assert _speaker(extract, text, "It was insensitive") == "Tom Brandt"
