@@ -203,3 +203,14 @@ def test_a_sentence_starts_after_a_closing_mark_even_without_a_space(extract):
         "insensitive and wrong.”"
     )
     assert _speaker(extract, text, "It was insensitive") == "Tom Brandt"
+
+
+@pytest.mark.parametrize(
+    "dateline", ["WASHINGTON (AFP) - ", "KYIV, March 1 (Reuters) — ", "NEW DELHI — "]
+)
+def test_a_wire_dateline_is_not_the_subject_of_the_first_sentence(extract, dateline):
+    text = (
+        "Trade row.\n\n" + dateline + "Minister Ada Okafor has taken a swipe at her rival's "
+        "stance on trade, saying that “bombastic comments” do more harm than good."
+    )
+    assert _speaker(extract, text, "bombastic comments") == "Ada Okafor"
