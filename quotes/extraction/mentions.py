@@ -182,6 +182,15 @@ _ABBREVIATIONS = {
 }
 
 
+# words that open a sentence or name a day, never the first word of a body's name
+_NOT_A_BODY_WORD = re.compile(
+    r"After|Before|When|While|If|As|In|On|At|For|With|From|By|Since|Despite|Under|Until|"
+    r"Although|Though|But|And|Yet|So|Then|Now|Meanwhile|However|Also|Even|Only|Today|"
+    r"Yesterday|Last|This|That|Both|Every|Each|Some|Many|Most|When|Where|Why|How|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+)
+
+
 def _overlaps(a: Mention, taken: list[Mention]) -> bool:
     return any(a.start < b.end and b.start < a.end for b in taken)
 
@@ -300,6 +309,10 @@ def find_mentions(
             found.append(mention)
     for match in ORG_NAME.finditer(masked, start, end):
         name = re.sub(r"^(?:(?:the|of|for|on|and)\s+)+", "", match.group(), flags=re.I).strip()
+        # "After the Supreme Court", "Wednesday the Secret Service": a sentence's first word
+        # or a day is no part of the body's name
+        while len(name.split()) > 1 and _NOT_A_BODY_WORD.fullmatch(name.split()[0]):
+            name = re.sub(r"^\S+\s+(?:(?:the|of|for|on|and)\s+)*", "", name, flags=re.I)
         first = name.split()[0] if name else ""
         if not first or not first[0].isupper():
             continue

@@ -214,3 +214,14 @@ def test_a_wire_dateline_is_not_the_subject_of_the_first_sentence(extract, datel
         "stance on trade, saying that “bombastic comments” do more harm than good."
     )
     assert _speaker(extract, text, "bombastic comments") == "Ada Okafor"
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "Wednesday the Secret Service said it had “more than one conversation” with him.",
+        "After the Secret Service said it had “more than one conversation” with him, he left.",
+    ],
+)
+def test_a_day_or_a_sentence_opener_is_no_part_of_a_bodys_name(extract, printed):
+    assert _speaker(extract, "Threat.\n\n" + printed, "more than one") == "Secret Service"
