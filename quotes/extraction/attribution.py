@@ -31,6 +31,11 @@ _DESCRIBED_BY = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}"
     r"[a-z][\w-]*[a-z]),\s*$"
 )
+# an unnamed someone whose tie to the name after it is printed: "a longtime aide to the "
+_GOVERNING_NOUN = re.compile(
+    r"\b((?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?([a-z][a-z-]+))\s+"
+    r"(?:to|of|for|at|with|from|in)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$"
+)
 _TOLD = re.compile(
     r"\b(?:told|assured|informed|said to|explained to|according to)\s+(?:the\s+)?"
     r"(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)"
@@ -252,6 +257,18 @@ class Discourse:
             named = [m for m in self.mentions if m.end <= mention.start - 2][-1:]
             gap = self.masked[named[0].end : mention.start] if named else ""
             # "Sanders, meanwhile, who …": an adverb between the name and "who"
+            governing = named and _GOVERNING_NOUN.search(
+                self.masked, max(0, named[0].start - 60), named[0].start
+            )
+            person_noun = governing and governing.group(2).lower() in PERSON_ROLES | ROLE_WORDS
+            if person_noun and re.fullmatch(r",\s*", gap):
+                # "A longtime aide to the mayor, who spoke on condition of anonymity": the aide
+                text = governing.group(1)
+                head = governing.group(2).lower()
+                at = governing.start(1)
+                return resolve_nominal(
+                    self, Mention(at, at + len(text), "nominal", text, text, role=head)
+                )
             if named and re.fullmatch(r",\s*(?:\w+,\s*)?", gap) and named[0].kind != "relative":
                 return with_reason(self.resolve(named[0]), f"'who' after {named[0].text}")
             people = [m for m in self.mentions if m.kind == "person" and m.end <= mention.start]

@@ -202,6 +202,15 @@ def role_fits(role: str, title: str) -> bool:
     return any(f" {word.replace('-', ' ')} " in title for word in fitting)
 
 
+# descriptions that name someone by their tie to another person ("the aide", "the lawyer"):
+# never that other person, so without a bearer they stay someone the article does not name
+_RELATIONAL = words(
+    "aide aides adviser advisor spokesman spokeswoman spokesperson lawyer attorney friend "
+    "staffer assistant strategist wife husband son daughter brother sister mother father "
+    "associate confidant"
+)
+
+
 def role_fallback(discourse: "Discourse", mention: "Mention", text: str, head: str) -> Speaker:
     """A role noun nobody was given ("the senator"): a person the article gave no role at all —
     the last one quoted, else the only one named before, else the last named as a subject —
@@ -210,7 +219,7 @@ def role_fallback(discourse: "Discourse", mention: "Mention", text: str, head: s
     owner = r"(?:['’]s\s+(?:[\w-]+\s+)?|(?<!^)(?<!^the)\s+[A-Z][\w’'-]+\s+)"
     owned = re.search(owner + re.escape(head) + r"$", text)
     unnamed = re.match(r",?" + UNNAMED, discourse.masked[mention.end : mention.end + 90])
-    if owned or unnamed:
+    if owned or unnamed or head in _RELATIONAL:
         # "the minister's spokesman", "the senior Cruz adviser", "the woman, who spoke on the
         # condition of anonymity": someone left unnamed
         name = re.sub(r"^(?:the|an?)\s+", "", text, flags=re.I)

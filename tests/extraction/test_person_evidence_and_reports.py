@@ -225,3 +225,22 @@ def test_a_wire_dateline_is_not_the_subject_of_the_first_sentence(extract, datel
 )
 def test_a_day_or_a_sentence_opener_is_no_part_of_a_bodys_name(extract, printed):
     assert _speaker(extract, "Threat.\n\n" + printed, "more than one") == "Secret Service"
+
+
+def test_a_description_by_a_tie_to_someone_is_never_that_someone(extract):
+    text = (
+        "Campaign.\n\nMayor Tom Brandt met donors on Monday. “It cannot pass this year,” the "
+        "aide said."
+    )
+    quotes = extract(text, known=(), outlet="")
+    proposal = by_text(quotes, "It cannot pass")
+    assert proposal.speaker_name == "Aide"
+    assert proposal.speaker_kind == "anonymous"
+
+
+def test_who_after_a_persons_tie_to_a_name_refers_to_the_person_described(extract):
+    text = (
+        "Campaign.\n\nA longtime aide to the mayor, who spoke on condition of anonymity, said "
+        "the plan was “a disaster for the city.”"
+    )
+    assert _speaker(extract, text, "a disaster for") == "Longtime aide"
