@@ -202,12 +202,14 @@ def role_fits(role: str, title: str) -> bool:
     return any(f" {word.replace('-', ' ')} " in title for word in fitting)
 
 
-# descriptions that name someone by their tie to another person ("the aide", "the lawyer"):
-# never that other person, so without a bearer they stay someone the article does not name
+# descriptions that name someone by their tie to another person ("the aide", "the lawyer"),
+# or that news uses for people it leaves unnamed ("the person", "the officer"): never the
+# person named before, so without a bearer they stay someone the article does not name
 _RELATIONAL = words(
     "aide aides adviser advisor spokesman spokeswoman spokesperson lawyer attorney friend "
     "staffer assistant strategist wife husband son daughter brother sister mother father "
-    "associate confidant"
+    "associate confidant person man woman individual officer source insider operative witness "
+    "employee resident voter supporter protester"
 )
 
 
@@ -219,7 +221,9 @@ def role_fallback(discourse: "Discourse", mention: "Mention", text: str, head: s
     owner = r"(?:['’]s\s+(?:[\w-]+\s+)?|(?<!^)(?<!^the)\s+[A-Z][\w’'-]+\s+)"
     owned = re.search(owner + re.escape(head) + r"$", text)
     unnamed = re.match(r",?" + UNNAMED, discourse.masked[mention.end : mention.end + 90])
-    if owned or unnamed or head in _RELATIONAL:
+    # "said the man who built his career on …" is an epithet for someone named, not a stranger
+    epithet = head in ("man", "woman") and re.search(r"\bwho\b", text)
+    if owned or unnamed or (head in _RELATIONAL and not epithet):
         # "the minister's spokesman", "the senior Cruz adviser", "the woman, who spoke on the
         # condition of anonymity": someone left unnamed
         name = re.sub(r"^(?:the|an?)\s+", "", text, flags=re.I)

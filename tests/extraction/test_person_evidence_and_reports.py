@@ -244,3 +244,19 @@ def test_who_after_a_persons_tie_to_a_name_refers_to_the_person_described(extrac
         "the plan was “a disaster for the city.”"
     )
     assert _speaker(extract, text, "a disaster for") == "Longtime aide"
+
+
+@pytest.mark.parametrize(
+    ("said", "speaker"),
+    [
+        ("the person added", "Person"),
+        ("the officer said", "Officer"),
+        ("said the man who built his career on the docks", "Tom Brandt"),
+    ],
+)
+def test_words_for_people_left_unnamed_are_not_the_person_named_before(extract, said, speaker):
+    text = (
+        "Port.\n\n“The docks are back,” Mayor Tom Brandt said on a tour. “Nobody had seen it "
+        f"before,” {said}."
+    )
+    assert _speaker(extract, text, "Nobody had seen") == speaker
