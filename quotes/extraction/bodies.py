@@ -110,9 +110,10 @@ DEFINITE_ORG = re.compile(
 )
 
 # "Poland's energy ministry", "Germany's government": a country's body in the possessive
-# (the owner is checked to be a place by :mod:`.mentions`).
+# (the owner is checked to be a place by :mod:`.mentions`; its words share one line, so a
+# headline ending "… on Kyiv" does not run into "Ukraine's air force" opening the body).
 PLACE_BODY = re.compile(
-    r"\b(?P<owner>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})['’]s?\s+"
+    r"\b(?P<owner>[A-Z][\w’'-]*(?: +[A-Z][\w’'-]*){0,2})['’]s?\s+"
     r"(?P<body>(?:[a-z]+\s+){0,2}?(?:ministry|government|parliament|army|military|cabinet|"
     r"air force|navy|armed forces|general staff|coast guard|border guard|border service|"
     r"police|intelligence service|health service|"

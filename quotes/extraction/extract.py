@@ -15,7 +15,7 @@ from .lexicon import SPEECH_VERB_RE
 from .marks import double_apostrophes, double_single_quotes, mask_quotes
 from .mentions import Mention
 from .model import KnownSpeaker, Proposal, Speaker, undecided
-from .sentences import QUOTE_CHARS
+from .sentences import QUOTE_CHARS, blank_datelines
 from .spans import RawQuote, find_quotes
 from .subjects import subject_after, subject_before
 
@@ -327,14 +327,16 @@ def extract_quotes(
 
     kinds = {id(q): classify(text, q, outer(q)) for q in raw}
     kept = [q for q in raw if kinds[id(q)] and not _repeated_headline(text, q, raw)]
-    masked = mask_quotes(
-        text,
-        [(q.start, q.end) for q in kept if q.depth == 0]
-        + [(q.start, q.end) for q in kept if q.depth > 0],
+    masked = blank_datelines(
+        mask_quotes(
+            text,
+            [(q.start, q.end) for q in kept if q.depth == 0]
+            + [(q.start, q.end) for q in kept if q.depth > 0],
+        )
     )
     discourse = Discourse(masked, list(known_speakers), outlet)
     items: list[tuple[int, str, object]] = [(q.start, "quote", q) for q in kept]
-    for found in find_indirect(text, discourse, kept):
+    for found in find_indirect(blank_datelines(text), discourse, kept):
         items.append((found.start, "indirect", found))
     items.sort(key=lambda item: item[0])
     group_speaker: dict[int, tuple[Speaker, str]] = {}

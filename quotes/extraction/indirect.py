@@ -66,8 +66,6 @@ _SAID_AFTER = re.compile(
 _AUXILIARY = re.compile(
     r"\s+(?:will|would|is|was|has|had|have|are|were|can|could|should|must|may|might|did|does)\b"
 )
-# "MOSCOW (Reuters) - ": a wire dateline before the first sentence.
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Za-z .]+)?\s*(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
 _NOT_CLAUSE_START = {
     "on",
     "in",
@@ -329,9 +327,6 @@ def _said_after(text, discourse, s_start, match) -> IndirectSpeech | None:
     if group == "subj2" and _AUXILIARY.match(text, subject.end):
         return None  # "X, a member, said Trump will exceed …": Trump opens the reported clause
     clause_start = s_start + match.start("clause")
-    dateline = _DATELINE.match(text, clause_start)
-    if dateline:
-        clause_start = dateline.end()
     clause = text[clause_start : s_start + match.end("clause")]
     if not _FINITE.search(clause) and not re.search(r"\b\w+ed\b", clause):
         return None

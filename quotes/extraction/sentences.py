@@ -17,6 +17,20 @@ maj sens reps
 _END = re.compile(r"[.!?…]+[\"”»’)\]]*(?=\s)|[.!?…]+[\"”»’)\]]*$")
 
 
+# "MOSCOW (Reuters) — ", "BRUSSELS, March 1 (AFP) - ": a wire dateline opening a paragraph
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,\s*[A-Za-z0-9 .]+)?\s*(?:\([^)\n]{1,30}\))?"
+    r"\s*[-–—]+\s+",
+    re.M,
+)
+
+
+def blank_datelines(text: str) -> str:
+    """``text`` with each wire dateline blanked (same length): the outlet in "BEIJING (Reuters)
+    — China urged …" is who reports, never the subject of the sentence it opens."""
+    return _DATELINE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of the non-empty lines of ``text`` (one paragraph per line), whitespace trimmed."""
     spans = []

@@ -1,0 +1,44 @@
+"""International wire news in 2022 agency style: datelines, names with particles, outlets
+described by an apposition. One test per rule, on invented text."""
+
+from datetime import date
+
+from quotes.extraction import extract_quotes
+
+from .conftest import by_text
+
+
+def _extract(text):
+    return extract_quotes(text, published_on=date(2022, 3, 1), known_speakers=[], outlet="Reuters")
+
+
+def _speaker(text, quoted):
+    return by_text(_extract(text), quoted).speaker_name
+
+
+def test_the_outlet_of_a_dateline_is_not_the_subject_of_the_lede():
+    text = (
+        "Beijing warns Washington\n\n"
+        'BEIJING (Reuters) — Officials on Wednesday urged the United States to stop "playing '
+        'with fire" over the island.\n\n'
+        '"We will respond," foreign ministry spokesman Wang Wenbin said.'
+    )
+    assert _speaker(text, "playing with fire") != "Reuters"
+
+
+def test_an_indirect_lede_after_a_dateline_starts_after_the_dateline():
+    text = (
+        "Gas talks\n\n"
+        "BRUSSELS (Reuters) — The bloc will not sign a new gas deal without guarantees, Commission "
+        "President Ursula von der Leyen said on Tuesday."
+    )
+    lede = [p for p in _extract(text) if p.kind == "indirect"]
+    assert [p.text[:9] for p in lede] == ["The bloc "]
+
+
+def test_a_country_s_body_opening_the_body_is_not_joined_to_the_headline():
+    text = (
+        "Drones shot down over Kyiv\n\n"
+        "Ukraine's air force said on Friday it had shot down 11 of 14 drones launched overnight."
+    )
+    assert _speaker(text, "it had shot down") == "Ukraine Air Force"
