@@ -147,15 +147,20 @@ def _breaks_name(
     return len(bare) > 1 and bare.isupper()  # acronyms: NATO, OSCE
 
 
+def _particles_gap(gap: str) -> bool:
+    """Whether the gap between two capitalised words is name particles: "Ursula von der Leyen",
+    "Faisal bin Farhan", "Luis de Guindos"."""
+    particles = gap.split(" ")[1:-1]
+    return bool(particles) and all(word in _PARTICLES for word in particles)
+
+
 def _runs(text: str, start: int, end: int):
     """Runs of capitalized tokens separated by single spaces (or name particles)."""
     run: list[re.Match[str]] = []
     for match in _TOKEN.finditer(text, start, end):
         if run:
             gap = text[run[-1].end() : match.start()]
-            joined = gap == " " or (
-                gap.strip() in _PARTICLES and gap.startswith(" ") and gap.endswith(" ")
-            )
+            joined = gap == " " or _particles_gap(gap)
             previous = run[-1].group()
             # "… Donald Trump. Johnson said": a full stop after a word ends the name
             stop = (
@@ -272,6 +277,10 @@ def _mention(text, role_tokens, part, known_surnames, strict, lone_names) -> Nam
     if not full or (is_place(" ".join(full)) and not known):
         return None  # "New Hampshire", "Iowa": places, not people (unless the article says so)
     role = " ".join(m.group() for m in role_tokens)
+    printed = [tokens[0]]
+    for before, token, match in zip(part, tokens[1:], part[1:], strict=False):
+        gap = text[before.end() : match.start()]
+        printed.append(f"{gap.strip()} {token}" if _particles_gap(gap) else token)
     titled = any(_plain(m.group()) in TITLE_WORDS for m in role_tokens)
     start, end = part[0].start(), part[-1].end()
     while end > start and text[end - 1] in "’'s." and _POSSESSIVE.search(text[start:end]):
@@ -280,7 +289,7 @@ def _mention(text, role_tokens, part, known_surnames, strict, lone_names) -> Nam
     if len(full) == 1:
         surname_known = name_key(full[0]) in known_surnames | lone_names
         if surname_known or titled:
-            return NameMention(start, end, " ".join(tokens), role, True, tokens)
+            return NameMention(start, end, " ".join(printed), role, True, tokens)
         return None
     before = re.search(r"\b([a-z][\w-]*)\s+$", text[max(0, start - 30) : start])
     confident = (
@@ -292,7 +301,7 @@ def _mention(text, role_tokens, part, known_surnames, strict, lone_names) -> Nam
     )
     if strict and not confident:
         return None
-    return NameMention(start, end, " ".join(tokens), role, False, tokens)
+    return NameMention(start, end, " ".join(printed), role, False, tokens)
 
 
 def match_known_person(

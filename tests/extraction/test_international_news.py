@@ -42,3 +42,23 @@ def test_a_country_s_body_opening_the_body_is_not_joined_to_the_headline():
         "Ukraine's air force said on Friday it had shot down 11 of 14 drones launched overnight."
     )
     assert _speaker(text, "it had shot down") == "Ukraine Air Force"
+
+
+def test_a_name_with_two_particles_is_one_person_printed_with_them():
+    text = (
+        "Gas talks\n\n"
+        "European Commission President Ursula von der Leyen met energy ministers on Tuesday. "
+        '"Europe has learned its lesson," von der Leyen told a news conference.\n\n'
+        '"Nobody will be left alone," the Commission president said.'
+    )
+    proposals = _extract(text)
+    assert by_text(proposals, "Europe has learned").speaker_name == "Ursula von der Leyen"
+    assert by_text(proposals, "Nobody will be").speaker_name == "Ursula von der Leyen"
+
+
+def test_a_particle_stays_in_the_printed_name():
+    text = (
+        "Saudi talks\n\n"
+        'Saudi Foreign Minister Prince Faisal bin Farhan said the kingdom was "open to dialogue".'
+    )
+    assert _speaker(text, "open to dialogue") == "Faisal bin Farhan"

@@ -15,7 +15,7 @@ FEATURE = (WIRE / "feature.txt").read_text(encoding="utf-8")
 
 SUMMIT_SPEAKERS = [
     ("No deal without guarantees", "EU"),
-    ("We will not sign anything", "Leyen"),
+    ("We will not sign anything", "Ursula von der Leyen"),
     ("Dialogue is the only way", "S. Jaishankar"),
     ("will keep buying", "S. Jaishankar"),
     ("There is no reason for panic", "Poland Energy Ministry"),
