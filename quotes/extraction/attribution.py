@@ -15,6 +15,7 @@ from .institutions import resolve_definite_org, resolve_institution, with_reason
 from .lexicon import OUTLETS, ROLE_WORDS
 from .mentions import EXPERT_ROLES, Mention, find_mentions
 from .model import KnownSpeaker, Speaker, undecided
+from .name_order import headline_surname_named_in_lede, surname_key
 from .names import lowercase_words, match_known_person, name_keys
 from .nominals import bearer_of_role, resolve_nominal, role_fallback
 from .people import PERSON_ROLES, PersonIndex
@@ -137,7 +138,7 @@ class Discourse:
     # -- people ---------------------------------------------------------------------------
     def _person_entity(self, mention: Mention, entities: dict[str, Entity]) -> Entity:
         keys = name_keys(mention.name)
-        surname = keys[-1] if keys else ""
+        surname = surname_key(mention.name, keys)
         entity = None
         known = match_known_person(mention.tokens or (mention.name,), self.known)
         if mention.surname_only:
@@ -160,6 +161,12 @@ class Discourse:
                     given=_given(name_keys(known.name)),
                 )
                 entities[known.slug] = entity
+        if entity is None and not mention.surname_only and len(keys) >= 2:
+            earlier = [e for e in entities.values() if e.surname == surname]
+            if headline_surname_named_in_lede(self, mention, surname, earlier):
+                entity = earlier[0]
+                entity.speaker = Speaker(None, mention.name, "person")
+                entity.given = _given(keys)
         if entity is None:
             key = "name:" + " ".join(keys)
             entity = entities.get(key) or Entity(

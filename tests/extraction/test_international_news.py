@@ -62,3 +62,15 @@ def test_a_particle_stays_in_the_printed_name():
         'Saudi Foreign Minister Prince Faisal bin Farhan said the kingdom was "open to dialogue".'
     )
     assert _speaker(text, "open to dialogue") == "Faisal bin Farhan"
+
+
+def test_a_headline_surname_takes_the_full_name_the_body_prints():
+    text = (
+        "NATO's Stoltenberg: 'We must be prepared for a long war'\n\n"
+        "NATO Secretary-General Jens Stoltenberg warned on Sunday that the war could last "
+        "years.\n\n"
+        '"We must not weaken in our support," Stoltenberg told Bild.'
+    )
+    proposals = _extract(text)
+    assert by_text(proposals, "We must be prepared").speaker_name == "Jens Stoltenberg"
+    assert by_text(proposals, "We must not weaken").speaker_name == "Jens Stoltenberg"
