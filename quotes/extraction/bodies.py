@@ -75,9 +75,10 @@ ORG_HEADS = (
     "Council",
 )
 _CAP = r"[A-Z][\w’'\-]*"
+# the words of a name share one line: "… Kyiv\n\nThe Global Times" is not one name
 ORG_NAME = re.compile(
-    rf"\b(?:(?:{_CAP}|of|the|for|on|and)\s+){{0,5}}(?:{'|'.join(ORG_HEADS)})\b"
-    rf"(?:\s+(?:of|on|for|to)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)?"
+    rf"\b(?:(?:{_CAP}|of|the|for|on|and)[ \t]+){{0,5}}(?:{'|'.join(ORG_HEADS)})\b"
+    rf"(?:[ \t]+(?:of|on|for|to)[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP})*)?"
 )
 KNOWN_ACRONYM = re.compile(r"\b(?:NATO|OSCE|UN|EU|CSTO|SCO|IAEA|WHO|MFA|FSB|SVR|GRU|PACE|OPCW)\b")
 # Any other acronym in a speaker's slot is a body too ("the NRA said", "ACU said in a statement").

@@ -56,6 +56,9 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
         if m.end <= cut and not re.search(r"[,;.:]", zone[max(0, m.end - start) : cut - start])
     ]
     named = [m for m in mentions if cut < m.start and m.kind == "person" and m.end <= verb_at]
+    # "The Global Times, a tabloid run by … People's Daily, said": that name is not the subject
+    if named and re.search(r"\b[a-z]{2,}\b", discourse.masked[cut + 1 : named[0].start]):
+        named = []
     if appositive and named and len(zone[: cut - start].split()) <= 8:
         # "The Foreign Secretary, James Cleverly, said", "Sanders's campaign manager, Jeff
         # Weaver, said", "Another delegate on the Cruz slate, Jim Poolman, said": the name in

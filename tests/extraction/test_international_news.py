@@ -74,3 +74,21 @@ def test_a_headline_surname_takes_the_full_name_the_body_prints():
     proposals = _extract(text)
     assert by_text(proposals, "We must be prepared").speaker_name == "Jens Stoltenberg"
     assert by_text(proposals, "We must not weaken").speaker_name == "Jens Stoltenberg"
+
+
+
+def test_an_outlet_described_by_an_appositive_naming_another_body_speaks():
+    text = (
+        "Drills near Taiwan\n\n"
+        "The Global Times, a tabloid run by the ruling Communist Party's People's Daily, said in "
+        'an editorial that Washington was "pushing the region toward war".'
+    )
+    assert _speaker(text, "pushing the region") == "Global Times"
+
+
+def test_an_outlet_opening_the_body_is_not_joined_to_the_headline():
+    text = (
+        "Drills near Taiwan\n\n"
+        "The Global Times said in an editorial that Washington was pushing the region toward war."
+    )
+    assert _speaker(text, "Washington was pushing") == "Global Times"
