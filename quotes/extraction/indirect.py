@@ -326,6 +326,8 @@ def _said_after(text, discourse, s_start, match) -> IndirectSpeech | None:
         return None
     if group == "subj2" and _AUXILIARY.match(text, subject.end):
         return None  # "X, a member, said Trump will exceed …": Trump opens the reported clause
+    if group == "subj" and _AUXILIARY.match(text, s_start + match.end("verb")):
+        return None  # "…, a claim Berlin says was settled": the verb's clause is a relative one
     clause_start = s_start + match.start("clause")
     clause = text[clause_start : s_start + match.end("clause")]
     if not _FINITE.search(clause) and not re.search(r"\b\w+ed\b", clause):

@@ -30,7 +30,7 @@ from .lexicon import (
 from .model import KnownSpeaker
 from .names import find_names, known_surname_keys
 from .nominals import find_nominals
-from .places import is_place
+from .places import is_place, places_speaking
 
 _FAMILIAR = (
     r"\s+(?:familiar|acquainted)\s+with\s+(?:the|this|these|his|her)\s+[a-z]+"
@@ -305,6 +305,10 @@ def find_mentions(
             continue
         name = f"{match.group('owner')} {match.group('body').title()}"
         mention = Mention(match.start(), match.end(), "institution", match.group(), name)
+        if not _overlaps(mention, found):
+            found.append(mention)
+    for at, place_end, place in places_speaking(masked, start, end):
+        mention = Mention(at, place_end, "institution", place, place)
         if not _overlaps(mention, found):
             found.append(mention)
     for match in ORG_NAME.finditer(masked, start, end):

@@ -72,3 +72,23 @@ def party_label(text: str, position: int) -> str:
     printed = label.group("state").replace(" ", "")
     state = _states().get(printed) or _states().get(printed.rstrip("."))
     return f"{_PARTIES[label.group('party')]} {state}" if state else ""
+
+
+# "Iran said on Monday", "China on Wednesday urged": a place as the subject of a verb of saying
+_PLACE_SPEAKS = re.compile(
+    r"(?<![\w’'.-])(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    r"(?=(?:,? (?:on|late on|early on) [A-Z][a-z]+day,?)?"
+    r" (?:(?:also|again|formally|repeatedly|has|had|have) )?"
+    r"(?:said|says|urged|urges|warned|warns|accused|accuses|demanded|demands|insisted|insists|"
+    r"denied|denies|rejected|rejects|announced|announces|told|called on|calls on)\b)"
+)
+
+
+def places_speaking(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Spans and names of places speaking in ``text[start:end]``: a country or city as the
+    subject of a verb of saying speaks for its government ("Iran said", "Moscow warned")."""
+    return [
+        (m.start(), m.end("place"), m.group("place"))
+        for m in _PLACE_SPEAKS.finditer(text, start, end)
+        if is_place(m.group("place"))
+    ]

@@ -3,6 +3,8 @@ described by an apposition. One test per rule, on invented text."""
 
 from datetime import date
 
+import pytest
+
 from quotes.extraction import extract_quotes
 
 from .conftest import by_text
@@ -92,3 +94,23 @@ def test_an_outlet_opening_the_body_is_not_joined_to_the_headline():
         "The Global Times said in an editorial that Washington was pushing the region toward war."
     )
     assert _speaker(text, "Washington was pushing") == "Global Times"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted", "country"),
+    [
+        ('China on Wednesday urged Washington to stop "playing with fire".', "playing", "China"),
+        ('Iran said on Monday that the talks had reached a "critical stage".', "critical", "Iran"),
+        ("The talks have stalled and must resume, Iran said on Monday.", "The talks", "Iran"),
+    ],
+)
+def test_a_country_as_the_subject_of_a_verb_of_saying_speaks(sentence, quoted, country):
+    assert _speaker(f"Talks in Vienna\n\n{sentence}", quoted) == country
+
+
+def test_a_speaker_in_a_relative_clause_after_a_comma_reports_nothing_before_it():
+    text = (
+        "Reparations\n\n"
+        "Poland demanded reparations for the war on Monday, a claim Berlin says was settled."
+    )
+    assert not [p for p in _extract(text) if p.text.startswith("Poland demanded")]
