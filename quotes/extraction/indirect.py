@@ -63,6 +63,8 @@ _SAID_AFTER = re.compile(
     rf"(?P<verb2>said|says|added|stated|noted|warned|explained|stressed)\s+"
     rf"(?P<subj2>[^,]{{2,90}}?))(?:[ ,][^,]{{0,80}})?[.!]?$"
 )
+# capitalised words with "of", "the", "for": a title printed before the name
+_TITLE_PHRASE = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|the|for|and|on)\s+)+")
 _AUXILIARY = re.compile(
     r"\s+(?:will|would|is|was|has|had|have|are|were|can|could|should|must|may|might|did|does)\b"
 )
@@ -322,8 +324,11 @@ def _said_after(text, discourse, s_start, match) -> IndirectSpeech | None:
     group = "subj" if match.group("subj") else "subj2"
     slot_start, slot_end = s_start + match.start(group), s_start + match.end(group)
     subject = _subject(discourse, slot_start, slot_end, last=False, described=True)
-    if subject is None or word_count(text[slot_start : subject.start]) > 3:
+    if subject is None:
         return None
+    title = text[slot_start : subject.start]
+    if word_count(title) > 3 and not _TITLE_PHRASE.fullmatch(title):
+        return None  # a long title is fine: "Indian Minister of External Affairs S. Jaishankar"
     if group == "subj2" and _AUXILIARY.match(text, subject.end):
         return None  # "X, a member, said Trump will exceed …": Trump opens the reported clause
     if group == "subj" and _AUXILIARY.match(text, s_start + match.end("verb")):

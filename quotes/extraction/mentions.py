@@ -307,10 +307,6 @@ def find_mentions(
         mention = Mention(match.start(), match.end(), "institution", match.group(), name)
         if not _overlaps(mention, found):
             found.append(mention)
-    for at, place_end, place in places_speaking(masked, start, end):
-        mention = Mention(at, place_end, "institution", place, place)
-        if not _overlaps(mention, found):
-            found.append(mention)
     for match in ORG_NAME.finditer(masked, start, end):
         name = re.sub(r"^(?:(?:the|of|for|on|and)\s+)+", "", match.group(), flags=re.I).strip()
         # "After the Supreme Court", "Wednesday the Secret Service": a sentence's first word
@@ -327,6 +323,10 @@ def find_mentions(
             name,
             re.sub(r"['’]s$", "", name),
         )
+        if not _overlaps(mention, found):
+            found.append(mention)
+    for at, place_end, place in places_speaking(masked, start, end):
+        mention = Mention(at, place_end, "institution", place, place)
         if not _overlaps(mention, found):
             found.append(mention)
     # bodies named by an acronym or as an outlet ("NATO said", "As Politico reported")

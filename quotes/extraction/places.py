@@ -75,6 +75,7 @@ def party_label(text: str, position: int) -> str:
 
 
 # "Iran said on Monday", "China on Wednesday urged": a place as the subject of a verb of saying
+# (read after the names of bodies: "the Republican Party of Wyoming announced" is the party)
 _PLACE_SPEAKS = re.compile(
     r"(?<![\w’'.-])(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
     r"(?=(?:,? (?:on|late on|early on) [A-Z][a-z]+day,?)?"

@@ -114,3 +114,20 @@ def test_a_speaker_in_a_relative_clause_after_a_comma_reports_nothing_before_it(
         "Poland demanded reparations for the war on Monday, a claim Berlin says was settled."
     )
     assert not [p for p in _extract(text) if p.text.startswith("Poland demanded")]
+
+
+def test_a_long_title_before_the_name_after_a_reported_clause_is_the_speaker_s():
+    text = (
+        "Oil purchases\n\n"
+        "India will continue to buy discounted Russian oil as long as it serves its people, "
+        "Indian Minister of External Affairs S. Jaishankar said on Thursday."
+    )
+    assert _speaker(text, "India will continue") == "S. Jaishankar"
+
+
+def test_a_place_ending_the_name_of_a_body_does_not_speak_for_it():
+    text = (
+        "Convention\n\n"
+        "On Thursday, the Republican Party of Wyoming announced that the speaker was not coming."
+    )
+    assert _speaker(text, "the speaker was not") == "Republican Party of Wyoming"
