@@ -103,7 +103,7 @@ MEMBER_OF = re.compile(
     r"supporter|voter|donor|[Dd]emocrat|[Rr]epublican)\b"
 )
 DEFINITE_ORG = re.compile(
-    r"\bthe\s+(?:[a-z]+\s+)?(ministry|alliance|department|embassy|kremlin|government|"
+    r"\bthe\s+(?:[a-z]+\s+){0,2}?(ministry|alliance|department|embassy|kremlin|government|"
     r"committee|council|agency|press service|bloc|organization|organisation|mission|office|"
     r"newspaper|paper|broadcaster|network|magazine)"
     r"(?:['’]s)?\b",

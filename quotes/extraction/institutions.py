@@ -114,7 +114,21 @@ def resolve_definite_org(discourse: Discourse, mention: Mention) -> Speaker:
         return undecided(f"'{mention.text}' could be any of {', '.join(sorted(matches))}")
     if outlet is not None:
         return undecided(f"'{mention.text}': no outlet named before")
-    return Speaker(None, head.title(), "institution", reason=f"institution '{mention.text}'")
+    # "the external affairs ministry … according to the ministry": the body its words name,
+    # here or in the first mention of the same noun
+    same = [
+        m
+        for m in discourse.mentions
+        if m.kind == "definite_org" and m.name == head and m.end <= mention.end
+    ]
+    name = next((n for n in map(_printed_body, same) if n), head.title())
+    return Speaker(None, name, "institution", reason=f"institution '{mention.text}'")
+
+
+def _printed_body(mention: Mention) -> str:
+    """ "External Affairs Ministry" of "the external affairs ministry"; '' for "the ministry"."""
+    printed = re.sub(r"^the\s+|['’]s$", "", " ".join(mention.text.split()), flags=re.I)
+    return printed.title() if " " in printed and printed.lower().endswith(mention.name) else ""
 
 
 def with_reason(speaker: Speaker, reason: str) -> Speaker:

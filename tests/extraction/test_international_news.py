@@ -131,3 +131,14 @@ def test_a_place_ending_the_name_of_a_body_does_not_speak_for_it():
         "On Thursday, the Republican Party of Wyoming announced that the speaker was not coming."
     )
     assert _speaker(text, "the speaker was not") == "Republican Party of Wyoming"
+
+
+def test_a_ministry_described_by_two_words_speaks_and_is_named_by_them():
+    text = (
+        "Trade\n\n"
+        "The external affairs ministry said in a statement that India and Russia had agreed to "
+        "expand trade. According to the ministry, bilateral trade reached $13 billion this year."
+    )
+    proposals = _extract(text)
+    assert by_text(proposals, "India and Russia").speaker_name == "External Affairs Ministry"
+    assert by_text(proposals, "bilateral trade").speaker_name == "External Affairs Ministry"
