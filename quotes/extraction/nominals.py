@@ -77,6 +77,14 @@ _BARE_PLURAL = re.compile(
     r"ates|ees|aides|sources|members|people|officials))"
     rf"(?=\s+(?:(?:also|have|had)\s+)?{_VERB})"
 )
+# "Diplomatic sources said", "Ukrainian officials said": a plural opening its sentence with a
+# capitalised modifier
+_OPENING_PLURAL = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))(?P<mods>[A-Z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?)"
+    r"(?P<head>[a-z][a-z-]*(?:ysts|erts|ians)|sources|officials|diplomats)"
+    rf"(?=\s+(?:(?:also|have|had)\s+)?{_VERB})",
+    re.M,
+)
 _AFTER_VERB = re.compile(
     rf"(?:{_VERB})\s+(?P<det>{_DETERMINER})\s+(?P<mods>(?:[\w’'-]+\s+){{0,4}}?)"
     rf"(?P<head>{_HEAD})(?=\s*[,.;]|\s*$)"
@@ -93,7 +101,7 @@ _ING_MODIFIER = re.compile(
 def find_nominals(masked: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     """(start, end, name, head) of each description in a speech verb's subject slot."""
     found = []
-    for pattern in (_BEFORE_VERB, _AFTER_VERB, _BARE_PLURAL):
+    for pattern in (_BEFORE_VERB, _AFTER_VERB, _BARE_PLURAL, _OPENING_PLURAL):
         for match in pattern.finditer(masked, start, end):
             head = match.group("head").lower()
             office = re.search(r"([a-z-]+)\s+of\s+$", match.group("mods"))

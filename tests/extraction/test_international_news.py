@@ -142,3 +142,16 @@ def test_a_ministry_described_by_two_words_speaks_and_is_named_by_them():
     proposals = _extract(text)
     assert by_text(proposals, "India and Russia").speaker_name == "External Affairs Ministry"
     assert by_text(proposals, "bilateral trade").speaker_name == "External Affairs Ministry"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Diplomatic sources said the aid package would be presented next week.", "Diplomatic"),
+        ("He left. Ukrainian officials said 12 civilians had been killed overnight.", "Ukrainian"),
+        ("Security analysts said the drills were larger than previous ones.", "Security"),
+    ],
+)
+def test_a_plural_source_with_a_capitalised_modifier_opening_a_sentence_speaks(sentence, group):
+    indirect = [p for p in _extract(f"Aid\n\n{sentence}") if p.kind == "indirect"]
+    assert [p.speaker_name.split()[0] for p in indirect] == [group]
