@@ -63,6 +63,11 @@ _SAID_AFTER = re.compile(
     rf"(?P<verb2>said|says|added|stated|noted|warned|explained|stressed)\s+"
     rf"(?P<subj2>[^,]{{2,90}}?))(?:[ ,][^,]{{0,80}})?[.!]?$"
 )
+# "according to one diplomat": someone the article does not name
+_UNNAMED_SOURCE = re.compile(
+    r"(?:one|an?|another|two|three|several)\s+(?:[a-z]+\s+){0,2}"
+    r"(?:diplomats?|officials?|sources?|analysts?|experts?|insiders?)"
+)
 # capitalised words with "of", "the", "for": a title printed before the name
 _TITLE_PHRASE = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|the|for|and|on)\s+)+")
 _AUXILIARY = re.compile(
@@ -234,6 +239,8 @@ def _match_sentence(text, discourse, s_start, s_end, previous) -> IndirectSpeech
         subject = _subject(
             discourse, s_start + match.start(group), s_start + match.end(group), last=False
         )
+        if subject is None and _UNNAMED_SOURCE.fullmatch(match.group(group)):
+            subject = _described(text, s_start + match.start(group), s_start + match.end(group))
         span = _clause_span(text, s_start + match.start("clause"), s_end)
         if subject is not None and span:
             context = text[s_start : span[0]] + text[span[1] : s_end]

@@ -155,3 +155,9 @@ def test_a_ministry_described_by_two_words_speaks_and_is_named_by_them():
 def test_a_plural_source_with_a_capitalised_modifier_opening_a_sentence_speaks(sentence, group):
     indirect = [p for p in _extract(f"Aid\n\n{sentence}") if p.kind == "indirect"]
     assert [p.speaker_name.split()[0] for p in indirect] == [group]
+
+
+def test_according_to_an_unnamed_diplomat_is_an_anonymous_source():
+    text = "Aid\n\nAccording to one diplomat, the package could be worth 500 million euros."
+    proposal = by_text(_extract(text), "the package could")
+    assert (proposal.speaker_name, proposal.speaker_kind) == ("Diplomat", "anonymous")
