@@ -63,6 +63,8 @@ _SAID_AFTER = re.compile(
     rf"(?P<verb2>said|says|added|stated|noted|warned|explained|stressed)\s+"
     rf"(?P<subj2>[^,]{{2,90}}?))(?:[ ,][^,]{{0,80}})?[.!]?$"
 )
+# "said at least 12 civilians had been killed": a number, not a place or time
+_AT_LEAST = re.compile(r"at (?:least|most) \d")
 # "according to one diplomat": someone the article does not name
 _UNNAMED_SOURCE = re.compile(
     r"(?:one|an?|another|two|three|several)\s+(?:[a-z]+\s+){0,2}"
@@ -296,7 +298,7 @@ def _match_sentence(text, discourse, s_start, s_end, previous) -> IndirectSpeech
         if (
             near
             and finite
-            and first not in _NOT_CLAUSE_START
+            and (first not in _NOT_CLAUSE_START or _AT_LEAST.match(clause))
             and word_count(match.group("clause")) >= 4
         ):
             skipped = adjunct.end() if adjunct else 0

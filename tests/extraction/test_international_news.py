@@ -161,3 +161,8 @@ def test_according_to_an_unnamed_diplomat_is_an_anonymous_source():
     text = "Aid\n\nAccording to one diplomat, the package could be worth 500 million euros."
     proposal = by_text(_extract(text), "the package could")
     assert (proposal.speaker_name, proposal.speaker_kind) == ("Diplomat", "anonymous")
+
+
+def test_a_reported_clause_may_open_with_at_least_and_a_number():
+    text = "Strikes\n\nOfficials in Kharkiv said at least 12 civilians had been killed overnight."
+    assert by_text(_extract(text), "at least 12").kind == "indirect"
