@@ -78,7 +78,6 @@ def test_a_headline_surname_takes_the_full_name_the_body_prints():
     assert by_text(proposals, "We must not weaken").speaker_name == "Jens Stoltenberg"
 
 
-
 def test_an_outlet_described_by_an_appositive_naming_another_body_speaks():
     text = (
         "Drills near Taiwan\n\n"
