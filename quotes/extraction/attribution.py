@@ -203,9 +203,6 @@ class Discourse:
         """Where the sentence holding ``position`` begins: after the last stop and its closing
         marks, with or without a space ("… I love Hispanics!”Former candidate Jeb Bush")."""
         p_start = self.paragraph(position)[0]
-        dateline = _DATELINE.match(self.masked, p_start)
-        if dateline and dateline.end() <= position:
-            p_start = dateline.end()  # "KYIV, March 1 (Reuters) - …": the credit is no subject
         start = p_start
         for match in _SENTENCE_STOP.finditer(self.masked[p_start:position]):
             dot = p_start + match.start()
@@ -396,11 +393,6 @@ class Discourse:
         self.events.append(SpeakerEvent(position, speaker, outlet))
 
 
-# a wire dateline opening a paragraph: "WASHINGTON (AFP) - ", "KYIV, March 1 (Reuters) — "
-_DATELINE = re.compile(
-    r"[ \t]*[A-Z][A-Z.'’ -]{1,30}(?:,\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?"
-    r"(?:\s*\([^()\n]{1,30}\))?\s*[-—–]+\s+"
-)
 _SENTENCE_STOP = re.compile(r"[.!?][\"”»)]*\s+|[.!?][\"”»)]+(?=[A-Z])")
 
 
