@@ -154,6 +154,18 @@ def _particles_gap(gap: str) -> bool:
     return bool(particles) and all(word in _PARTICLES for word in particles)
 
 
+def _surname_speaking(text: str, run, match, known_surnames) -> bool:
+    """A common word alone that the article gave as someone's surname, right before a speech
+    verb: "From said" once it has named Al From, "May added" once it has named Theresa May."""
+    return (
+        len(run) == 1
+        and _plain(match.group()) in NOT_NAME_WORDS
+        and name_key(match.group()) in known_surnames
+        and SPEECH_VERB_RE.match(text, match.end() + 1) is not None
+        and text[match.end() : match.end() + 1] == " "
+    )
+
+
 def _runs(text: str, start: int, end: int):
     """Runs of capitalized tokens separated by single spaces (or name particles)."""
     run: list[re.Match[str]] = []
@@ -204,8 +216,9 @@ def find_names(
             previous = segment[-1].group() if segment else earlier
             earlier = match.group() if match is not None else None
             last = match is run[-1]
-            if match is not None and not _breaks_name(
-                match.group(), previous, known_surnames, last
+            if match is not None and (
+                _surname_speaking(text, run, match, known_surnames)
+                or not _breaks_name(match.group(), previous, known_surnames, last)
             ):
                 if segment and _POSSESSIVE.search(segment[-1].group()):
                     # "The Post's Dana Milbank": the owner ends before the name it owns
