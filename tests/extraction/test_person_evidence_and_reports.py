@@ -265,6 +265,7 @@ def test_words_for_people_left_unnamed_are_not_the_person_named_before(extract, 
 def test_a_common_word_given_as_a_surname_speaks_alone_before_a_speech_verb(extract):
     text = (
         "Democrats.\n\n“The party has lost its way on trade,” said Al From, who founded the "
-        "council. Others disagreed with him on Monday.\n\n“It must listen again,” From said."
+        "council. “We disagree,” said Tom Brandt, the party chair.\n\n“It must listen again,” "
+        "From said."
     )
     assert _speaker(extract, text, "It must listen") == "Al From"
