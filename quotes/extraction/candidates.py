@@ -18,6 +18,7 @@ _NON_SUBJECT_BEFORE = re.compile(
     r"|told|assured|informed|asked|urged|congratulated|met|(?<![.!?] )(?<!^)(?<!,\s)and)\s+$",
     re.I,
 )
+_ASKED_AFTER_QUOTE = re.compile(r"[”\"»],?\s+asked\s+$")
 _PARTICIPLE_OPENING = re.compile(r"\b(?:with|and)(?:\s+[A-Z][a-z]{1,3}\.)?\s+$")
 
 # "…, with Donald Trump tweeting that", "Ryan saying … and Trump calling it": the subject of
@@ -60,7 +61,9 @@ def _candidates(discourse: Discourse, start: int, end: int) -> list[Mention]:
         participle_subject = _PARTICIPLE_OPENING.search(before) and _WITH_PARTICIPLE.match(
             masked, mention.end
         )
-        if _NON_SUBJECT_BEFORE.search(before) and not participle_subject:
+        # "“…?” asked Dunn" is the inverted attribution, not "asked Dunn whether …"
+        inverted = _ASKED_AFTER_QUOTE.search(masked, max(0, mention.start - 30), mention.start)
+        if _NON_SUBJECT_BEFORE.search(before) and not participle_subject and not inverted:
             continue
         if _modifies_a_noun(masked, mention):
             continue

@@ -269,3 +269,12 @@ def test_a_common_word_given_as_a_surname_speaks_alone_before_a_speech_verb(extr
         "From said."
     )
     assert _speaker(extract, text, "It must listen") == "Al From"
+
+
+def test_asked_right_after_a_quotation_is_the_inverted_attribution(extract):
+    text = (
+        "Hacks.\n\nIf the agency was hacked — as many experts believe, but officials deny — "
+        "“why wouldn't you want to raise that possibility?” asked Okafor, now a partner at a "
+        "consulting firm."
+    )
+    assert _speaker(extract, text, "why wouldn't you") == "Okafor"
