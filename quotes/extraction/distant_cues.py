@@ -4,10 +4,11 @@ words, and the headline conventions of a name before a colon and "X Says …".""
 import re
 
 from .attribution import Discourse
+from .clause_after import subject_after
 from .mentions import Mention, find_mentions
 from .names import name_keys
 from .sentences import QUOTE_CHARS
-from .subjects import _speech_verbs, subject_after
+from .subjects import _speech_verbs
 
 
 def subject_at_sentence_end(discourse: Discourse, position: int) -> tuple[Mention | None, str]:

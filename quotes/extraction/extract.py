@@ -8,6 +8,7 @@ from .attribution import Discourse
 from .bodies import best_role, organization_in
 from .candidates import sentence_subject, subject_of_sentence
 from .classify import classify
+from .clause_after import subject_after
 from .dates import date_for_context, find_date_cue
 from .distant_cues import headline_speaker, headline_verb_speaker, subject_at_sentence_end
 from .indirect import find_indirect
@@ -17,7 +18,7 @@ from .mentions import Mention
 from .model import KnownSpeaker, Proposal, Speaker, undecided
 from .sentences import QUOTE_CHARS, blank_datelines
 from .spans import RawQuote, find_quotes
-from .subjects import subject_after, subject_before
+from .subjects import subject_before
 
 _SPACES = dict.fromkeys(
     map(
