@@ -11,6 +11,7 @@ from .attribution import Discourse
 from .candidates import _candidates
 from .clause_subjects import NOT_GROUPS
 from .head_after import head_after
+from .lexicon import SUBORDINATORS
 from .mentions import Mention
 from .sentences import QUOTE_CHARS
 from .subjects import _speech_verbs, subject_head
@@ -25,8 +26,7 @@ _CLOSING_VERB = re.compile(r"(?<=\s)[a-z]{3,}ed(?=\s*(?:[.!?;]|$))")
 _GROUP_AFTER = re.compile(r"\s*(?P<phrase>(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z]{3,}(?<!s)s))\s+")
 _OWN_REPORT = re.compile(r"\s+(?:that\s|(?:he|she|they|we|it|I)\s+(?!said|says|added)[a-z]{2,})")
 _CONTINUING = (
-    r"(?:for|to|in|on|at|with|and|but|or|which|as|from|of|because|while|if|into|after|before|"
-    r"when|until|since|although|though)\s"
+    rf"(?:for|to|in|on|at|with|and|but|or|which|as|from|of|if|into|until|{SUBORDINATORS})\s"
 )
 
 

@@ -6,7 +6,7 @@ words before the verb."""
 import re
 
 from .attribution import Discourse
-from .lexicon import PERSON_ROLES
+from .lexicon import PERSON_ROLES, SUBORDINATORS
 from .mentions import Mention
 
 # lowercase words ending in "s" that are no plural group
@@ -40,8 +40,7 @@ _GROUP_SUBJECT = re.compile(
     r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?)\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|s)\b"
 )
 _CLAUSE_OPENER = re.compile(
-    r"(?:\b(?:when|while|as|after|before|since|because|although|though|if|whereas|where)"
-    r"|[,;])\s*$"
+    rf"(?:\b(?:{SUBORDINATORS}|as|if|where)|[,;])\s*$"
 )
 
 

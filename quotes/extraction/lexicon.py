@@ -75,6 +75,10 @@ SPEECH_VERBS = _SAYING + _CHARACTERIZING
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
 SPEECH_VERB_RE = re.compile(rf"(?<![\w-])(?:{_VERB_ALT})\b", re.IGNORECASE)  # not "so-called"
 
+# Conjunctions that open a subordinate clause ("hours after Sanders said", "…,” when Trump
+# spoke"): each rule that needs them adds its own neighbours (as, if, until …).
+SUBORDINATORS = "after|before|when|while|since|because|although|though|whereas"
+
 # Verbs that may take a "that"-clause of reported speech (indirect quotation).
 _NOT_REPORTING = phrases(
     """

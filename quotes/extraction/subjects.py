@@ -13,7 +13,7 @@ from .clause_subjects import (
     group_before,
     joined_subject,
 )
-from .lexicon import OWNED_NOUNS, PERSON_ROLES, SPEECH_VERB_RE
+from .lexicon import OWNED_NOUNS, PERSON_ROLES, SPEECH_VERB_RE, SUBORDINATORS
 from .mentions import Mention
 from .nominals import ORGANISATION_NOUNS
 from .sentences import QUOTE_CHARS
@@ -115,8 +115,7 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
 
 # a conjunction opening a clause, and titles, right before a name ("hours after Sen. ")
 _CLAUSE_OPENER = re.compile(
-    r"\b(?:after|before|when|while|since|because|until|once|although|though|whereas)\s+"
-    r"(?:[A-Z][\w.’'-]*\s+){0,3}$"
+    rf"\b(?:{SUBORDINATORS}|until|once)\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}$"
 )
 
 
