@@ -39,9 +39,7 @@ _GROUP_SUBJECT = re.compile(
     r"((?P<head>[A-Z][a-z]{2,}s)(?:\s+(?:for|of|on|at|in|from)\s+(?:the\s+)?"
     r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?)\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|s)\b"
 )
-_CLAUSE_OPENER = re.compile(
-    rf"(?:\b(?:{SUBORDINATORS}|as|if|where)|[,;])\s*$"
-)
+_CLAUSE_OPENER = re.compile(rf"(?:\b(?:{SUBORDINATORS}|as|if|where)|[,;])\s*$")
 
 
 def joined_subject(discourse: Discourse, start: int, verb_at: int, mentions) -> Mention | None:

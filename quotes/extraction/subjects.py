@@ -114,9 +114,7 @@ def _head_before(discourse: Discourse, start: int, verb_at: int, mentions: list[
 
 
 # a conjunction opening a clause, and titles, right before a name ("hours after Sen. ")
-_CLAUSE_OPENER = re.compile(
-    rf"\b(?:{SUBORDINATORS}|until|once)\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}$"
-)
+_CLAUSE_OPENER = re.compile(rf"\b(?:{SUBORDINATORS}|until|once)\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}$")
 
 
 # an appositive whose closing comma is missing: ", the press director for the "
