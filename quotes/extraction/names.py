@@ -114,6 +114,10 @@ def surname_word(previous: str | None, token: str) -> bool:
     return gender_of_given_name(_plain(previous)) != "" or _plain(previous) in _HONORIFICS
 
 
+# "Reagan Democrats", "Bernie Republicans": a party's members after a name are no surname
+_PARTY_MEMBERS = frozenset({"democrat", "republican", "conservative", "liberal", "progressive"})
+
+
 def common_word_surname(previous: str | None, token: str, last: bool) -> bool:
     """A common word ending a name right after a given name is a surname ("Theresa May",
     "Al From"); not a verb ("Hillary Says") nor in the middle of a run ("Bernie On Trump")."""
@@ -123,7 +127,8 @@ def common_word_surname(previous: str | None, token: str, last: bool) -> bool:
         and previous is not None
         and word in NOT_NAME_WORDS
         and not token.isupper()
-        and not word.endswith(("s", "ed", "ing", "ly"))
+        and not word.endswith(("ed", "ing", "ly"))
+        and not (word.endswith("s") and word[:-1] in NOT_NAME_WORDS | _PARTY_MEMBERS)
         and gender_of_given_name(_plain(previous)) != ""
         and not is_place(previous)  # "one Florida Republican strategist"
     )
@@ -156,13 +161,19 @@ def _particles_gap(gap: str) -> bool:
 
 def _surname_speaking(text: str, run, match, known_surnames) -> bool:
     """A common word alone that the article gave as someone's surname, right before a speech
-    verb: "From said" once it has named Al From, "May added" once it has named Theresa May."""
+    verb or a "who" clause: "From said" once it has named Al From, "May added" once it has
+    named Theresa May, "Paris, who used to work on Capitol Hill," once it has named Jeremy Paris."""
     return (
         len(run) == 1
         and _plain(match.group()) in NOT_NAME_WORDS
         and name_key(match.group()) in known_surnames
-        and SPEECH_VERB_RE.match(text, match.end() + 1) is not None
-        and text[match.end() : match.end() + 1] == " "
+        and (
+            (
+                text[match.end() : match.end() + 1] == " "
+                and SPEECH_VERB_RE.match(text, match.end() + 1)
+            )
+            or re.match(r",\s+who\b", text[match.end() : match.end() + 8])
+        )
     )
 
 

@@ -279,6 +279,8 @@ class PersonIndex:
             )
         prev = re.search(r"([A-Za-z][\w.-]*)\s+$", before)
         prev_word = _plain(prev.group(1)) if prev else ""
+        if prev and prev.group(1).endswith(".") and len(prev_word) > 4:
+            prev_word = ""  # "… the nominee. Doing so": the word ends the sentence before
         if (
             titled
             or prev_word in TITLE_WORDS | _TITLE_ABBREVIATIONS

@@ -278,3 +278,16 @@ def test_asked_right_after_a_quotation_is_the_inverted_attribution(extract):
         "consulting firm."
     )
     assert _speaker(extract, text, "why wouldn't you") == "Okafor"
+
+
+def test_a_role_noun_ending_the_sentence_before_is_no_title_for_the_next_word():
+    people = PersonIndex("Race.\n\nShe backed the nominee. Doing so cost her the seat in May.")
+    assert people.person(name_key("Doing")) is None
+
+
+def test_a_common_word_given_as_a_surname_stands_alone_before_a_who_clause(extract):
+    text = (
+        "Convention.\n\nJeremy Paris recently moved here from Washington.\n\n“You get your "
+        "house ready for a party,” Paris, who used to work on Capitol Hill, said on Monday."
+    )
+    assert _speaker(extract, text, "You get your house") == "Jeremy Paris"
