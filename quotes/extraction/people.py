@@ -84,6 +84,8 @@ _REFLEXIVE_AFTER = re.compile(
 )
 _PRONOUN_AFTER = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)
 _OUTLETS = frozenset(OUTLETS)
+_OPENING_CONJUNCTIONS = {"and", "but", "yet", "so", "or"}
+_PARTY_WORDS = {"democrat", "democratic", "republican", "independent", "libertarian"}
 _PLURAL_GROUPS = {"democrats", "republicans", "americans", "conservatives", "liberals"}
 
 
@@ -135,6 +137,8 @@ def _plain(token: str) -> str:
 
 
 def _breaks(token: str) -> bool:
+    if re.fullmatch(r"[A-Z]\.", token):
+        return False  # an initial ("Robert A. Levinson"), not the article "a"
     word = _plain(token)
     bare = token.strip(".")
     return (
@@ -204,6 +208,16 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     ]
 
 
+def _common_before_name(word: str, lowered: set[str]) -> bool:
+    """Whether the capitalised word before a lone name is a common word, not its title:
+    "Election Day", "Against Trump" in a title-case line, one the article also writes in
+    lowercase. A party or a role word is a title ("Republican Trump", "Chairman Holt"), and a
+    conjunction opening the sentence leaves the name its subject ("And Obama, for all …")."""
+    if word in _PARTY_WORDS | _OPENING_CONJUNCTIONS | PERSON_ROLES | ROLE_WORDS | TITLE_WORDS:
+        return False
+    return word in NOT_NAME_WORDS or word in lowered
+
+
 class PersonIndex:
     """The people of one article (see the module docstring)."""
 
@@ -242,7 +256,7 @@ class PersonIndex:
             if re.search(r"\b[Tt]he\s+$", before):
                 continue  # "The Harbour Ledger said": a body, not a person
             after = masked[name_end : name_end + 400]
-            evidence = self._evidence(raw, tokens, before, after, masked, name_start)
+            evidence = self._evidence(raw, tokens, before, after, lowered)
             if evidence == "speech verb" and len(tokens) == 1 and _plain(tokens[0]) in lowered:
                 evidence = ""  # "the Open said": a word the article also writes in lowercase
             if (
@@ -265,7 +279,7 @@ class PersonIndex:
                 self._gender_votes(person, raw, tokens, before, after)
         self._given_name_gender()
 
-    def _evidence(self, raw, tokens, before, after, masked, start) -> str:
+    def _evidence(self, raw, tokens, before, after, lowered) -> str:
         titled = len(raw) > len(tokens)
         if titled and len(tokens) == 1:
             # "Washington Post-ABC News": a word left after a body's or place's name is no
@@ -276,6 +290,7 @@ class PersonIndex:
                 is_place(printed.strip(".’'s"))
                 or word in ORG_WORDS | NATIONALITY_WORDS
                 or (len(word) > 1 and printed.strip(".").isupper())
+                or _common_before_name(word, lowered)
             )
         prev = re.search(r"([A-Za-z][\w.-]*)\s+$", before)
         prev_word = _plain(prev.group(1)) if prev else ""

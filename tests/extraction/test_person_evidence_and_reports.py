@@ -291,3 +291,19 @@ def test_a_common_word_given_as_a_surname_stands_alone_before_a_who_clause(extra
         "house ready for a party,” Paris, who used to work on Capitol Hill, said on Monday."
     )
     assert _speaker(extract, text, "You get your house") == "Jeremy Paris"
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "Turnout was high on Election Day in Ohio, and the day went calmly.",
+        "The mood turned Against Day in the hall; no day was like it.",
+    ],
+)
+def test_a_common_word_before_a_capitalised_word_is_no_title(printed):
+    assert PersonIndex("Vote.\n\n" + printed).person(name_key("Day")) is None
+
+
+def test_an_initial_is_part_of_a_name_not_the_article_a():
+    people = PersonIndex("Talks.\n\n“He was a contractor,” said Robert A. Levinson on Monday.")
+    assert "Robert A. Levinson" in people.person(name_key("Levinson")).names
