@@ -15,7 +15,7 @@ from .institutions import resolve_definite_org, resolve_institution, with_reason
 from .lexicon import OUTLETS, ROLE_WORDS
 from .mentions import EXPERT_ROLES, Mention, find_mentions
 from .model import KnownSpeaker, Speaker, undecided
-from .name_order import headline_surname_named_in_lede, surname_key
+from .name_order import headline_surname_named_in_lede
 from .names import lowercase_words, match_known_person, name_keys
 from .nominals import bearer_of_role, resolve_nominal, role_fallback
 from .people import PERSON_ROLES, PersonIndex
@@ -138,7 +138,7 @@ class Discourse:
     # -- people ---------------------------------------------------------------------------
     def _person_entity(self, mention: Mention, entities: dict[str, Entity]) -> Entity:
         keys = name_keys(mention.name)
-        surname = surname_key(mention.name, keys)
+        surname = keys[-1] if keys else ""
         entity = None
         known = match_known_person(mention.tokens or (mention.name,), self.known)
         if mention.surname_only:

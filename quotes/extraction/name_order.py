@@ -1,4 +1,4 @@
-"""Which word of a printed name is the surname, and whom a headline's lone surname names.
+"""Whom a headline's lone surname names.
 
 Split from :mod:`.attribution`: wire reports name a headline's speaker by the surname alone
 ("NATO's Stoltenberg: …") before the lede prints the full name.
@@ -17,11 +17,6 @@ if TYPE_CHECKING:
 
 # a headline's speaker: "Stoltenberg: …", "Lavrov Says …", "Kuleba warns …"
 _HEADLINE_SPEAKER = re.compile(r"\s*:|\s+(?:[Ss]ays|[Ss]aid|[Ww]arns|[Tt]ells|[Uu]rges)\b")
-
-
-def surname_key(name: str, keys: tuple[str, ...]) -> str:
-    """The key of the surname: the last word."""
-    return keys[-1] if keys else ""
 
 
 def headline_surname_named_in_lede(
