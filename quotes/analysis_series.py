@@ -13,7 +13,7 @@ from quotes import analysis_units
 from quotes.analysis_types import EXCERPT_LENGTH, PLACEABLE, Filters, Point, period_label
 from quotes.display import stance_range
 from quotes.models import Quote, QuoteStance
-from quotes.periods import JOINED_IDS, IdList, period_rollup, period_rows, period_sql, split_ids
+from quotes.periods import JOINED_IDS, IdList, period_day, period_rollup, period_sql, split_ids
 from quotes.rollup import rollup_daily, rollup_quotes_daily, rollup_serves
 from quotes.rollup_sql import fetch_compiled
 
@@ -196,10 +196,7 @@ def group_series(group: Group, filters: Filters, excerpts: int, ids: bool = True
     rolled = bool(group.rollup_field) and not (ids or excerpts) and rollup_serves(filters)
     rolled = rolled and (not by_utterance or group.rollup_field == "speaker_id")
     if rolled:
-        vendor = connections["default"].vendor
-        quote_rows, stance_rows = (
-            period_rows(rows, vendor) for rows in _rolled_statements(group, filters, placeable)
-        )
+        quote_rows, stance_rows = _rolled_statements(group, filters, placeable)
     else:
         if by_utterance:  # each statement once, on its date (quotes.analysis_units)
             quotes = analysis_units.daily_units(group, filters, placeable)
@@ -222,9 +219,10 @@ def group_series(group: Group, filters: Filters, excerpts: int, ids: bool = True
             continue
         entry["imprecise"] += total - count
         if count:
-            entry["points"][period] = Point(period_label(period, bucket), period, count)
+            start = period_day(period)
+            entry["points"][start] = Point(period_label(start, bucket), start, count)
     for series, period, with_stance, mean, low, high, *joined in stance_rows:
-        point = found[series]["points"][period]
+        point = found[series]["points"][period_day(period)]
         point.with_stance = with_stance
         # Rounded (quotes.display): a sum of floats depends on the order the database adds
         # them in, and the same question should get the same answer; min and max are rounded

@@ -30,15 +30,18 @@ def round_stance(value, digits: int = MACHINE_DIGITS) -> float | None:
     """``value`` rounded to ``digits`` decimals, half away from zero; None stays None."""
     if value is None:
         return None
-    return _rounded(repr(float(value)), digits)
+    if not value:  # 0.0 and -0.0 are one key of the cache below; each keeps its sign
+        return float(value)
+    return _rounded(value, digits)
 
 
 @functools.lru_cache(maxsize=65536)
-def _rounded(spelled: str, digits: int) -> float:
-    # Cached: a compare of ten series rounds thousands of means, minima and maxima, mostly the
-    # same few values, and Decimal's quantize was a fifth of that request's time.
+def _rounded(value, digits: int) -> float:
+    # Cached by the number itself: a compare of ten series rounds thousands of means, minima
+    # and maxima, mostly the same few values, and Decimal's quantize was a fifth of that
+    # request's time. Equal keys (a float and an equal Decimal or int) round alike.
     quantum = Decimal(1).scaleb(-digits)
-    return float(Decimal(spelled).quantize(quantum, rounding=ROUND_HALF_UP))
+    return float(Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
 def stance_range(mean, low, high, digits: int = MACHINE_DIGITS) -> tuple:
