@@ -92,10 +92,14 @@ class StanceRollup(models.Model):
             ),
         ]
         indexes = [
-            # compare of organisations: a topic's cells of some organisations, by month
+            # compare of organisations: a topic's cells of some organisations, by month, read
+            # from the index alone (it carries every column the statement reads)
             models.Index(
-                fields=["unit", "topic", "organization_id", "status", "said_on"],
-                name="stance_rollup_organization",
+                fields=[
+                    *("unit", "topic", "organization_id", "status", "said_on"),
+                    *("said_on_precision", "is_settled", "count", "total", "low", "high"),
+                ],
+                name="stance_rollup_org_covering",
             ),
         ]
 
@@ -155,9 +159,13 @@ class QuoteRollup(models.Model):
             ),
         ]
         indexes = [
-            # compare of organisations: their quotes per month
+            # compare of organisations: their quotes per month, from the index alone
             models.Index(
-                fields=["organization_id", "status", "said_on"], name="quote_rollup_organization"
+                fields=[
+                    *("unit", "organization_id", "status", "said_on"),
+                    *("said_on_precision", "quotes"),
+                ],
+                name="quote_rollup_org_covering",
             ),
         ]
 
