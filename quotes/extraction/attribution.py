@@ -20,13 +20,10 @@ from .names import lowercase_words, match_known_person, name_keys
 from .nominals import bearer_of_role, resolve_nominal, role_fallback
 from .people import PERSON_ROLES, PersonIndex
 from .places import is_place, party_label
+from .printed_roles import printed_roles
 from .pronouns import resolve_pronoun
 from .sentences import _is_abbreviation
 
-_APPOSITIVE = re.compile(r",\s+((?:the\s+)?[A-Za-z][^,;.“”\"]{2,140}?)(?=[,;]|\.(?:\s|$))")
-_DESCRIBED_BEFORE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:[Tt]he|[Aa]n?)\s+[^,.;:“”\"]{2,80}),\s+$"
-)
 # a description right before a relative pronoun: "One attendee, who …"
 _DESCRIBED_BY = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}"
@@ -42,19 +39,10 @@ _TOLD = re.compile(
     r"(?P<outlet>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)"
 )
 
-# The title printed before a name: "The head of the Duma Committee on International Affairs ".
-_TITLE_BEFORE = re.compile(
-    r"(?:\b(?:[A-Z][\w’'-]*\.?|of|the|on|for|to|and|in|"
-    + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)).replace("-", "\\-")
-    + r")\s+)+$"
-)
 _DESCRIPTION_OPENING = re.compile(
     r"\s+The\s+(?:[\w’'-]+\s+){0,4}?(?:"
     + "|".join(sorted(PERSON_ROLES, key=len, reverse=True))
     + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?"
-)
-_ROLE_WORD = re.compile(
-    r"\b(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r")\b", re.I
 )
 
 
@@ -176,21 +164,9 @@ class Discourse:
         entities[entity.speaker.slug or "name:" + " ".join(keys)] = entity
         if mention.role:
             entity.roles.append(mention.role)
-        title = _TITLE_BEFORE.search(self.masked, max(0, mention.start - 120), mention.start)
-        if title:  # "… Maine Gov. Tom Reilly and Vermont Gov. ": the last title only
-            printed = re.split(r"\s(?:and|or)\s|(?<=[a-z]{4})[.!?]\s|\n", title.group())[-1].strip()
-            if _ROLE_WORD.search(printed):
-                entity.roles.append(printed)
+        entity.roles.extend(printed_roles(self.masked, mention, self.mentions))
         # "Sen. Joni Ernst, R-Iowa": the state tells "the Florida senator" apart
         entity.label = party_label(self.masked, mention.end) or entity.label
-        appositive = _APPOSITIVE.match(self.masked, mention.end)
-        if appositive:
-            entity.roles.append(appositive.group(1))
-        described = _DESCRIBED_BEFORE.search(
-            self.masked, max(0, mention.start - 100), mention.start
-        )
-        if described:  # "The defence minister, Ben Wallace, said"
-            entity.roles.append(described.group(1))
         return entity
 
     def _named_in_full_by_given(self, given: str, entities: dict[str, Entity]) -> list[Entity]:

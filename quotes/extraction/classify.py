@@ -12,8 +12,8 @@
 
 import re
 
-from .lexicon import SPEECH_VERB_RE, TITLE_CUES
-from .sentences import DASHES, QUOTE_CHARS, word_count
+from .lexicon import SECTION_LABELS, SPEECH_VERB_RE, TITLE_CUES
+from .sentences import DASHES, QUOTE_CHARS, sentence_spans, word_count
 from .spans import RawQuote
 
 _CLAUSE_OPENERS = {
@@ -35,17 +35,19 @@ _CLAUSE_OPENERS = {
     "then",
 }
 
+# a headline's "Name:" or "Russia's Lavrov:" opening (not a time such as "10:30")
+_HEADLINE_LABEL = re.compile(r"([^:\n\d]{2,60}):\s")
 _DISTANCING = re.compile(r"\b(?:so[- ]called|quote[- ]unquote|supposed|alleged)\s*$", re.I)
 
 
 def _sentence_context(text: str, quote: RawQuote) -> str:
     """The sentence around ``quote`` with the quotation itself blanked."""
     p_start, p_end = quote.para
-    before = text[p_start : quote.start]
-    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
-    start = p_start + cut + 2 if cut >= 0 else p_start
-    after_end = re.search(r"[.!?](?:\s|$)", text[quote.end + 1 : p_end])
-    end = quote.end + 1 + after_end.end() if after_end else p_end
+    # a sentence goes on past "Mr." and "U.N.": "“…,” a U.N. diplomat said."
+    spans = sentence_spans(text, p_start, quote.start)
+    start = spans[-1][0] if spans else p_start
+    after = sentence_spans(text, quote.end + 1, p_end)
+    end = after[0][1] if after else p_end
     return text[start : quote.start] + " " + text[quote.end : end]
 
 
@@ -92,12 +94,22 @@ def classify(text: str, quote: RawQuote, outer: RawQuote | None = None) -> str |
         return None  # a heading
     context = _inner_context(text, quote, outer) if outer else _sentence_context(text, quote)
     speech = SPEECH_VERB_RE.search(context) or re.search(r"\baccording to\b", prefix[-200:], re.I)
+    label = _HEADLINE_LABEL.match(prefix)
+    if not text[:p_start].strip() and label and label.group(1).lower() not in SECTION_LABELS:
+        speech = True  # "Orban: EU sanctions ‘backfired’": the headline's label says who spoke
     starts_sentence = (
         not prefix
         or prefix[-1] in ".!?:" + DASHES
         and len(prefix) > 0
         and (prefix[-1] != "-" or prefix.endswith(" -"))
     )
+    if starts_sentence and not speech and prefix:
+        # "“We will not give up,” Zelensky said. “Ukraine will win.”": the sentence before
+        # attributes a quotation, and this one goes on with it
+        prior = sentence_spans(text, p_start, p_start + len(prefix))[-1:]
+        prior_text = text[prior[0][0] : prior[0][1]] if prior else ""
+        if any(c in QUOTE_CHARS for c in prior_text) and SPEECH_VERB_RE.search(prior_text):
+            speech = True
     lower = body[:1].islower()
     if quote.how == "orphan" and lower:
         return "indirect" if words >= 7 else "partial"

@@ -127,3 +127,23 @@ def subject_after(discourse: Discourse, position: int) -> tuple[Mention | None, 
         if len([w for w in gap if w not in before[0].role.split()]) <= 2:
             return before[0], clause, False
     return None, clause, False
+
+
+# "…,” said Capitol Hill." / "…,” the Zorblax Board said.": a saying verb right after the
+# quotation, or after a short capitalised or "the …" subject; lowercase so "Says" in a headline
+# is left alone
+_ATTRIBUTION_AFTER = re.compile(
+    r"(?:,[ \t]*[”\"»’]|[”\"»’][ \t]*,)[ \t]*(?:(?:the|a|an|[A-Z][\w.’'-]*)[ \t]+){0,5}?"
+    r"(?:said|says|told|tells|added|adds|asked|wrote|writes|explained|continued|declared)\b"
+)
+
+
+def unread_attribution_after(discourse: Discourse, position: int) -> str:
+    """The attribution clause right after a quotation when it names no one the extractor
+    can read ("…,” said Capitol Hill): that quotation has a speaker of its own, so it neither
+    continues the one before nor borrows another sentence's subject. '' when there is none."""
+    found = _ATTRIBUTION_AFTER.match(discourse.masked, position)
+    if found is None:
+        return ""
+    clause = re.match(r"[^.;\n]{0,60}", discourse.masked[found.end() :]).group()
+    return (found.group() + clause).strip(' ,”"»’')

@@ -5,9 +5,11 @@ import re
 
 from .attribution import Discourse
 from .clause_after import subject_after
+from .lexicon import SECTION_LABELS
 from .mentions import Mention, find_mentions
 from .names import name_keys
 from .sentences import QUOTE_CHARS
+from .spans import RawQuote
 from .subjects import _speech_verbs
 
 
@@ -40,6 +42,8 @@ def headline_speaker(discourse: Discourse, position: int) -> Mention | None:
     opening = re.match(r"\s*([^:\n“”\"]{2,60}?):\s", discourse.masked[p_start:position])
     if not opening or len(opening.group(1).split()) > 6 or _speech_verbs(opening.group(1)):
         return None  # "Earlier, Lavrov noted: “…”" is an attribution clause, not a headline
+    if opening.group(1).strip().lower() in SECTION_LABELS:
+        return None  # "Analysis: …" names the kind of article
     named = discourse.mentions_in(p_start, p_start + opening.end(1))
     # "Clinton: “…” Bush: “…”": a later label right before the quotation names its speaker
     later = _LABEL_BEFORE.search(discourse.masked, p_start + opening.end(), position)
@@ -106,3 +110,67 @@ def _named_in_body(discourse: Discourse, mention: Mention, line_end: int) -> Men
         if other.start >= line_end and keys and other_keys and other_keys[-1] == keys[-1]:
             return other
     return mention
+
+
+# "EU chief: …", "Nato boss warns …": a body's leader named by a generic noun, no name
+_LEADER_LABEL = re.compile(
+    r"\s*(?P<org>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}?)(?:['’]s)?\s+"
+    r"(?P<noun>(?i:chief|boss|head|leader|supremo|chair))\b(?!\s+[A-Z])"
+)
+_LEADER_TITLES = re.compile(
+    r"\b(?:president|secretary[- ]general|chief|head|leader|chair(?:man|woman)?|"
+    r"director(?:[- ]general)?|commissioner|governor)\b",
+    re.IGNORECASE,
+)
+
+
+def headline_leader(discourse: Discourse, position: int):
+    """The person a headline calls "EU chief" or "Nato boss": of the people the article gives a
+    leader's title ("European Commission President", "Secretary General"), the one whose
+    title names the body (by name or initials), else the first such person if the lede names
+    them; None when the headline has no such label or the article no such person."""
+    if not discourse.paragraphs or discourse.paragraph(position) != discourse.paragraphs[0]:
+        return None
+    line_start = discourse.paragraphs[0][0]
+    label = _LEADER_LABEL.match(discourse.masked, line_start, position)
+    if label is None or not label.group("org")[:1].isupper():
+        return None
+    org = label.group("org").lower()
+    leaders, first_seen = [], {}
+    for mention in discourse.mentions:
+        entity = discourse.entity_of.get(mention.start)
+        if mention.start < label.end() or entity is None or entity in leaders:
+            continue
+        if any(_LEADER_TITLES.search(role) for role in entity.roles):
+            leaders.append(entity)
+            first_seen[id(entity)] = mention.start
+
+    def names_org(entity) -> bool:
+        for role in entity.roles:
+            initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w-]*", role)).lower()
+            if org in role.lower() or org == initials or org in initials:
+                return True
+        return False
+
+    chosen = next((e for e in leaders if names_org(e)), None)
+    lede = discourse.paragraphs[1] if len(discourse.paragraphs) > 1 else (0, 0)
+    if chosen is None and leaders and first_seen[id(leaders[0])] < lede[1]:
+        chosen = leaders[0]  # the headline sums up the lede: its titled leader
+    return chosen.speaker if chosen is not None else None
+
+
+def _folded(words: str) -> str:
+    return " ".join(re.findall(r"\w+", words.lower()))
+
+
+def repeated_headline(text: str, quote: RawQuote, quotes: list[RawQuote]) -> bool:
+    """A quotation in a headline ("Lavrov: “The West has declared war”") that the article
+    quotes again in its body: the body quotation, with its attribution, is the one proposed."""
+    p_start, p_end = quote.para
+    if text[p_start:p_end].rstrip(QUOTE_CHARS + " ")[-1:] in ".!?…" or quote.depth:
+        return False
+    body = _folded(text[quote.start : quote.end])
+    return bool(body) and any(
+        other.para != quote.para and body in _folded(text[other.start : other.end])
+        for other in quotes
+    )

@@ -8,9 +8,15 @@ from .attribution import Discourse
 from .bodies import best_role, organization_in
 from .candidates import sentence_subject, subject_of_sentence
 from .classify import classify
-from .clause_after import subject_after
+from .clause_after import subject_after, unread_attribution_after
 from .dates import date_for_context, find_date_cue
-from .distant_cues import headline_speaker, headline_verb_speaker, subject_at_sentence_end
+from .distant_cues import (
+    headline_leader,
+    headline_speaker,
+    headline_verb_speaker,
+    repeated_headline,
+    subject_at_sentence_end,
+)
 from .indirect import find_indirect
 from .lexicon import SPEECH_VERB_RE
 from .marks import double_apostrophes, double_single_quotes, mask_quotes
@@ -40,6 +46,9 @@ def _attribute(
     """Speaker of one quotation part and the attribution text (for date cues)."""
     starts_sentence = discourse.sentence_start(quote.start) >= quote.start - 2
     floor = previous[0].end if previous and previous[0].para == quote.para else None
+    leader = headline_leader(discourse, quote.start)
+    if leader is not None:
+        return _with(leader, f"the headline's leader is {leader.name}, titled so in the text"), ""
     headline = headline_speaker(discourse, quote.start)
     if headline is not None:
         return _with(discourse.resolve(headline), "named before the colon of a headline"), ""
@@ -84,6 +93,9 @@ def _attribute(
         return discourse.resolve(closing), closing_clause
     if after is not None:
         return discourse.resolve(after), clause
+    unread = unread_attribution_after(discourse, quote.end)
+    if unread:
+        return undecided(f"the attribution “{unread}” names no one found in the article"), ""
     if previous and previous[0].para == quote.para and previous[1].decided and starts_sentence:
         speaker = previous[1]
         return Speaker(
@@ -290,23 +302,6 @@ def _next_paragraph(discourse: Discourse, before: tuple, current: tuple) -> bool
     return not discourse.masked[before[1] : current[0]].strip()
 
 
-def _folded(words: str) -> str:
-    return " ".join(re.findall(r"\w+", words.lower()))
-
-
-def _repeated_headline(text: str, quote: RawQuote, quotes: list[RawQuote]) -> bool:
-    """A quotation in a headline ("Lavrov: “The West has declared war”") that the article
-    quotes again in its body: the body quotation, with its attribution, is the one proposed."""
-    p_start, p_end = quote.para
-    if text[p_start:p_end].rstrip(QUOTE_CHARS + " ")[-1:] in ".!?…" or quote.depth:
-        return False
-    body = _folded(text[quote.start : quote.end])
-    return bool(body) and any(
-        other.para != quote.para and body in _folded(text[other.start : other.end])
-        for other in quotes
-    )
-
-
 def extract_quotes(
     text: str, *, published_on: date, known_speakers: Sequence[KnownSpeaker] = (), outlet: str = ""
 ) -> list[Proposal]:
@@ -327,7 +322,7 @@ def extract_quotes(
         return next((t for t in tops if t.start <= quote.start and quote.end <= t.end), None)
 
     kinds = {id(q): classify(text, q, outer(q)) for q in raw}
-    kept = [q for q in raw if kinds[id(q)] and not _repeated_headline(text, q, raw)]
+    kept = [q for q in raw if kinds[id(q)] and not repeated_headline(text, q, raw)]
     masked = blank_datelines(
         mask_quotes(
             text,

@@ -70,7 +70,13 @@ def head_after(discourse: Discourse, verb_end: int, limit: int, mentions: list[M
         return Mention(owned.start("owner"), owned.end(), kind, name, name, named_body=True)
     described = _DESCRIPTION.match(masked, verb_end, head_end)
     if described:  # "said the 46-year-old", "said a longtime adviser to Trump"
-        text = masked[described.start("det") : end].strip()
+        # "said a former official who oversaw the cases": an unnamed source is named by the
+        # description, not its clause ("the man who built …" still reads it)
+        relative = re.search(r"\s(?:who|whom|whose|which|that)\s", masked[verb_end:end])
+        if described.group("det").lower() == "the":
+            relative = None
+        text = masked[described.start("det") : verb_end + relative.start() if relative else end]
+        text = text.strip()
         head = described.group("head").lower()
         return Mention(described.start("det"), end, "nominal", text, name=text, role=head)
     return None
@@ -95,6 +101,6 @@ def _titled_name(masked: str, verb_end: int, end: int, mentions: list[Mention]):
 
 
 _DESCRIPTION = re.compile(
-    r"\s*(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"\s*(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'.-]+\s+){0,4}?"
     r"(?P<head>(?:[a-z]|\d+-)[\w-]*[a-z])\s*$"  # "the spokeswoman", "the 46-year-old"
 )

@@ -331,3 +331,12 @@ FEMALE_NOUNS = words(
     "sister widow actress grandmother girl lady"
 )
 MALE_NOUNS = words("man husband father son brother widower actor grandfather boy")
+
+# Labels a headline opens with that name a kind of article, not who speaks ("Analysis: …").
+SECTION_LABELS = words(
+    """
+analysis opinion editorial explainer explained factbox timeline live update updates exclusive
+review comment commentary breaking video photos watch listen podcast interview perspective
+letters obituary quiz poll recap preview fact-check factcheck
+"""
+)

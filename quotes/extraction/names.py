@@ -104,12 +104,16 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 
 # title words that are also surnames: "Billie Jean King", "Erik Prince", "John Major"
 _SURNAME_TITLES = {"king", "prince", "bishop", "judge", "major", "marshal", "pope", "lord"}
+# place and building words that are also common surnames: "Fiona Hill", "Carla Hills",
+# "Arsenio Hall" (but "Capitol Hill", "City Hall"; "House" and "Park" name bodies too often)
+_SURNAME_PLACE_WORDS = {"hill", "hills", "hall"}
 
 
 def surname_word(previous: str | None, token: str) -> bool:
     """A nationality or title word that is a surname: right after a given name or an honorific
     ("Mark Cuban", "Mr. English", "Billie Jean King"), not before a noun ("Cuban officials")."""
-    if previous is None or _plain(token) not in NATIONALITY_WORDS | _SURNAME_TITLES:
+    surnames = NATIONALITY_WORDS | _SURNAME_TITLES | _SURNAME_PLACE_WORDS
+    if previous is None or _plain(token) not in surnames:
         return False
     return gender_of_given_name(_plain(previous)) != "" or _plain(previous) in _HONORIFICS
 
@@ -138,7 +142,8 @@ def _breaks_name(
     token: str, previous: str | None = None, known_surnames=frozenset(), last: bool = False
 ) -> bool:
     word = _plain(token)
-    if word in _SURNAME_TITLES:  # "King said" once the article has named Billie Jean King
+    if word in _SURNAME_TITLES or word in _SURNAME_PLACE_WORDS:
+        # "King said" once the article has named Billie Jean King, "Hill said" after Fiona Hill
         return not (surname_word(previous, token) or name_key(token) in known_surnames)
     if common_word_surname(previous, token, last):
         return False

@@ -49,6 +49,9 @@ ORGANISATION_NOUNS = words(
     ministry department party office team newspaper paper magazine site association union
     foundation firm court government council bank coalition alliance commission board
     institute center centre white-house embassy police force navy army military guard
+    chancellery presidency cabinet parliament secretariat delegation bureau directorate
+    broadcaster watchdog regulator legislature assembly regime bloc tribunal federation
+    consulate university hospital opposition movement operator
     """
 )
 _DETERMINERS = {word.capitalize() for word in DETERMINERS}
@@ -308,7 +311,33 @@ def _issuer_of_mentioned(discourse: "Discourse", mention: "Mention", head: str):
     if not found:
         return None
     at = floor + found[-1].start()
+    source = _DOCUMENT_FROM.match(masked, floor + found[-1].end())
+    if source:  # "according to a statement from the German chancellery": named with it
+        issuer = next(
+            (
+                m
+                for m in discourse.mentions_in(source.end(), source.end() + 80)
+                if m.start <= source.end() + 1
+                and m.kind in ("person", "institution", "definite_org", "anonymous")
+            ),
+            None,
+        )
+        if issuer is not None:
+            speaker = discourse.resolve(issuer)
+            if speaker.decided:
+                return _as(speaker, f"'{mention.text.strip()}' is the {head} from {speaker.name}")
+        body = _BODY_NAMED.match(masked, source.end())
+        if body and body.group("noun").lower() in ORGANISATION_NOUNS:
+            name = body.group().strip()
+            name = name[:1].upper() + name[1:]
+            reason = f"'{mention.text.strip()}' is the {head} from the {body.group().strip()}"
+            return Speaker(None, name, "institution", reason=reason)
     return _issuer_in(discourse, mention, head, discourse.sentence_start(at), at)
+
+
+# "the German chancellery", "the Polish energy ministry": a body by its lowercase noun
+_BODY_NAMED = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:[a-z-]+\s+)?(?P<noun>[a-z-]+)\b")
+_DOCUMENT_FROM = re.compile(r"\s+(?:(?:issued|released|put out|sent)\s+by|from|by)\s+(?:the\s+)?")
 
 
 # a verb of putting a document out, right before the document's description

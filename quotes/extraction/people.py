@@ -167,6 +167,14 @@ def _candidate(tokens: list[str]) -> list[str] | None:
         ):
             tokens = tokens[i + 1 :]
             break
+    titles = [
+        i
+        for i, t in enumerate(tokens[:-1])
+        if (_plain(t) in ROLE_WORDS or _plain(t) in TITLE_WORDS)
+        and not surname_word(tokens[i - 1] if i else None, t)
+    ]
+    if titles:  # "Federal Reserve Chair Jerome Powell": the name follows the last title word
+        tokens = tokens[titles[-1] + 1 :]
     while tokens and (
         _plain(tokens[0]) in ROLE_WORDS
         or _plain(tokens[0]) in TITLE_WORDS

@@ -87,6 +87,12 @@ def _resolve(discourse: "Discourse", mention: "Mention", soft: bool) -> Speaker:
     if same:
         return found(same[0], "subject of the same sentence")
     event = _last_person_event(discourse, mention.start, gender, soft)
+    unnamed = _unnamed_before(discourse, mention, gender, people, event)
+    if unnamed is not None:
+        speaker = discourse.resolve(unnamed)
+        if speaker.decided:
+            why = f"'{mention.text}' refers to {unnamed.text.strip()}, the sentence before"
+            return _reason(speaker, why)
     asked = _asked_before(discourse, mention, people, fits)
     if asked is not None:
         return found(asked, "asked in the sentence before")
@@ -175,6 +181,31 @@ def _asked_before(discourse, mention, people, fits):
         and fits(m)
     ]
     return asked[0] if len(asked) == 1 else None
+
+
+_GENDERED_NOUN = re.compile(r"(?P<f>wom[ae]n|ess|mother|daughter|wife|sister)$|(?P<m>m[ae]n)$")
+
+
+def _unnamed_before(discourse, mention, gender: str, people, event):
+    """ "A Treasury spokeswoman declined to comment. “…,” she said": an unnamed person who
+    opens the sentence before as its subject, after anyone quoted or named, is the one meant
+    when the noun does not say the other gender ("spokesman")."""
+    sentence = discourse.sentence_start(mention.start)
+    quote_open = max(discourse.masked.rfind(c, 0, mention.start) for c in '“"«')
+    if quote_open >= sentence - 2 and quote_open > 0:
+        sentence = discourse.sentence_start(quote_open)
+    previous = discourse.sentence_start(max(0, sentence - 2))
+    floor = max(event.position if event is not None else -1, *(m.start for m in people), -1)
+    for m in reversed(discourse.mentions_in(previous, mention.start)):
+        if m.kind != "anonymous" or m.start <= floor or m.role.endswith("s"):
+            continue
+        said = _GENDERED_NOUN.search(m.role or "")
+        if said and not said.group(gender):
+            return None
+        opens = not discourse.mentions_in(discourse.sentence_start(m.start), m.start)
+        # "Martha Allen, a Sanders delegate, …": a description of the person named before it
+        return m if opens and is_subject(discourse, m) else None
+    return None
 
 
 def _introduced_before(discourse, mention, people, fits, event):

@@ -180,6 +180,13 @@ _TAKES_OBJECT = re.compile(
 )
 
 
+# an outlet or a person who quotes another: the one quoted speaks
+_QUOTED_AS_SAYING = re.compile(
+    r"\bquot(?:ed|es|ing)\s+(?P<who>[^.;:“\"]{2,120}?)\s+as\s+(?:saying|telling|stating|"
+    r"calling|describing|warning|adding)\b"
+)
+
+
 def subject_before(
     discourse: Discourse, position: int, floor: int | None = None
 ) -> tuple[Mention | None, str]:
@@ -195,6 +202,18 @@ def subject_before(
     if opener and _speech_verbs(clause[opener.end() :]):
         start += opener.end()
         clause = discourse.masked[start:position]
+    reported = _QUOTED_AS_SAYING.search(clause)
+    if reported:  # "TASS quoted Deputy Foreign Minister Sergei Ryabkov as saying …": Ryabkov
+        quoted = [
+            m
+            for m in _candidates(
+                discourse, start + reported.start("who"), start + reported.end("who")
+            )
+            if m.kind in ("person", "anonymous", "nominal", "institution", "role")
+        ]
+        if quoted:
+            people = [m for m in quoted if m.kind == "person"]
+            return (people or quoted)[-1], clause
     verbs = _speech_verbs(clause) + list(_ACCORDING.finditer(clause))
     if not verbs and floor is not None and floor > discourse.sentence_start(position):
         return subject_before(discourse, position)  # "X called it “…”, and Y – “…”"

@@ -14,7 +14,7 @@ STRIKES = (WIRE / "strikes.txt").read_text(encoding="utf-8")
 FEATURE = (WIRE / "feature.txt").read_text(encoding="utf-8")
 
 SUMMIT_SPEAKERS = [
-    ("No deal without guarantees", "EU"),
+    ("No deal without guarantees", "Ursula von der Leyen"),  # "EU chief" is her title
     ("We will not sign anything", "Ursula von der Leyen"),
     ("Dialogue is the only way", "S. Jaishankar"),
     ("will keep buying", "S. Jaishankar"),

@@ -1,0 +1,143 @@
+"""Conventions of international wire copy the extractor reads: surnames that are place words,
+sentences that go on past "U.N.", outlets quoting someone, statements from a body, headline
+labels and leaders, unnamed sources as antecedents. One test per rule, on invented text."""
+
+from datetime import date
+
+import pytest
+
+from quotes.extraction import extract_quotes
+
+from .conftest import by_text
+
+
+def _extract(text):
+    return extract_quotes(text, published_on=date(2022, 3, 1), known_speakers=[], outlet="Wire")
+
+
+def _speaker(text, quoted):
+    return by_text(_extract(text), quoted).speaker_name
+
+
+@pytest.mark.parametrize("name", ["Fiona Hill", "Darren Hall", "Carla Hills"])
+def test_a_place_word_after_a_given_name_is_a_surname(name):
+    text = f'Talks stall\n\n"Nobody believes a deal is close," said {name}, a former adviser.'
+    assert _speaker(text, "Nobody believes") == name
+
+
+def test_capitol_hill_is_not_a_person():
+    text = 'Budget\n\n"It is over," said Capitol Hill aides in a note.'
+    assert _speaker(text, "It is over") != "Capitol Hill"
+
+
+def test_a_quotation_whose_own_attribution_is_unread_does_not_continue_the_one_before():
+    text = (
+        'Port\n\n"The docks are back," said Ada Mbeki.\n\n'
+        '"It is done," said Harbour Row Partners Limited Ltd, in a note.'
+    )
+    proposal = by_text(_extract(text), "It is done")
+    assert proposal.speaker_name != "Ada Mbeki"
+    assert proposal.speaker_name is None or "Harbour" in proposal.speaker_name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"It is gone," a U.N. diplomat said.',
+        'Mr. Ortega said the plan was "unacceptable".',
+    ],
+)
+def test_a_short_quotation_keeps_its_speech_verb_past_an_abbreviation(sentence):
+    proposals = _extract(f"Talks\n\n{sentence}")
+    assert [p.kind for p in proposals] in (["direct"], ["partial"])
+
+
+def test_a_short_quotation_after_an_attributed_one_goes_on_with_it():
+    text = 'Kyiv\n\n"We will not give up," Mr. Dovzhenko said in a video. "Ukraine will win."'
+    assert _speaker(text, "Ukraine will win") == "Dovzhenko"
+
+
+def test_an_outlet_quoting_someone_as_saying_credits_the_one_quoted():
+    text = (
+        "Talks\n\nThe state news agency TASS quoted Deputy Foreign Minister Pavel Orlin as "
+        'saying that Moscow was "ready for talks".'
+    )
+    assert _speaker(text, "ready for talks") == "Pavel Orlin"
+
+
+def test_the_statement_is_the_one_from_the_body_named_with_it():
+    text = (
+        'Leaders\n\n"Our position has not changed," the ministry spokesman, Igor Brandt, said.\n'
+        "According to a statement from the German chancellery, the two leaders spoke on "
+        'Saturday. The statement reads: "The leaders agreed to coordinate closely."'
+    )
+    assert _speaker(text, "The leaders agreed") == "German chancellery"
+
+
+def test_a_quotation_in_single_marks_after_a_headline_label_is_proposed():
+    text = "Orban: EU sanctions 'backfired'\n\nBUDAPEST — Prime Minister Viktor Orban spoke."
+    assert _speaker(text, "backfired") == "Viktor Orban"
+
+
+def test_a_section_label_before_the_colon_is_no_speaker():
+    text = "Analysis: Why the 'special operation' failed\n\nKYIV — The war goes on."
+    assert all(p.speaker_name != "Analysis" for p in _extract(text))
+
+
+@pytest.mark.parametrize(
+    ("headline", "speaker"),
+    [
+        ("EU chief: 'No deal without Kyiv'", "Ursula von der Leyen"),
+        ("Nato boss warns of 'long war'", "Jens Stoltenberg"),
+        ("Fed chair says rates will stay 'higher for longer'", "Jerome Powell"),
+    ],
+)
+def test_a_headline_leader_is_the_person_the_text_gives_that_title(headline, speaker):
+    text = (
+        f"{headline}\n\nBRUSSELS — Senator Elizabeth Warren, NATO Secretary General Jens "
+        "Stoltenberg, European Commission President Ursula von der Leyen and Federal Reserve "
+        "Chair Jerome Powell spoke on Monday."
+    )
+    assert _speaker(text, headline.split("'")[1]) == speaker
+
+
+def test_a_possessive_description_before_a_name_is_its_role():
+    text = (
+        "Energy\n\nLONDON — Britain's new prime minister, Liz Truss, warned that the country "
+        'faced "a tough winter".\n"This is a crisis," the prime minister told lawmakers.'
+    )
+    assert _speaker(text, "This is a crisis") == "Liz Truss"
+
+
+@pytest.mark.parametrize(("noun", "pronoun"), [("spokeswoman", "she"), ("spokesman", "he")])
+def test_an_unnamed_source_opening_the_sentence_before_is_the_pronoun_meant(noun, pronoun):
+    text = (
+        'Budget\n\n"We are not going to sit back," Ms Truss said.\n'
+        f"A Treasury {noun} declined to comment on the cost. "
+        f'"We will publish the figures in due course," {pronoun} said.'
+    )
+    assert _speaker(text, "We will publish") == f"Treasury {noun}"
+
+
+def test_a_description_of_the_person_named_before_is_not_an_antecedent():
+    text = (
+        'Guns\n\n"It is bad," said Tom Reed.\nMartha Allen, a delegate from Vermont, criticised '
+        'the law. "We are losing too many people," she said.'
+    )
+    assert _speaker(text, "We are losing") == "Martha Allen"
+
+
+def test_an_unnamed_source_is_named_without_its_relative_clause():
+    text = (
+        'Case\n\nPetraeus "was handled so lightly," said a former U.S. law enforcement '
+        "official who oversaw the cases."
+    )
+    assert _speaker(text, "was handled") == "Former U.S. law enforcement official"
+
+
+def test_a_list_of_names_gives_no_one_the_next_persons_title():
+    text = (
+        "Fed chair says rates will stay 'higher for longer'\n\nWASHINGTON — Senator Elizabeth "
+        "Warren, Federal Reserve Chair Jerome Powell and others spoke."
+    )
+    assert _speaker(text, "higher for longer") == "Jerome Powell"
