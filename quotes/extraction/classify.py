@@ -37,6 +37,11 @@ _CLAUSE_OPENERS = {
 
 # a headline's "Name:" or "Russia's Lavrov:" opening (not a time such as "10:30")
 _HEADLINE_LABEL = re.compile(r"([^:\n\d]{2,60}):\s")
+# a verb judging what it names: "called the plan", "described the talks as"
+_JUDGED = re.compile(
+    r"\b(?:called|calls|calling|described|describes|describing|branded|brands|labell?ed|termed)"
+    r"(?:\s+[\w’'-]+){1,4}(?:\s+as)?\s*$"
+)
 _DISTANCING = re.compile(r"\b(?:so[- ]called|quote[- ]unquote|supposed|alleged)\s*$", re.I)
 
 
@@ -86,10 +91,12 @@ def classify(text: str, quote: RawQuote, outer: RawQuote | None = None) -> str |
         return None  # "- Sanders." under a quotation: who said it, not what
     if quote.how in ("dash", "split", "continued"):
         return "direct"
-    if last_word in TITLE_CUES and prefix and prefix[-1].isalpha():
-        return None
     if _DISTANCING.search(prefix):
         return None  # "the so-called “referendums”": the writer's distance, not a quote
+    if body[:1].islower() and words <= 6 and quote.depth == 0 and _JUDGED.search(prefix):
+        return "partial"  # "called the plan “dangerous”": a judgement in the speaker's words
+    if last_word in TITLE_CUES and prefix and prefix[-1].isalpha():
+        return None
     if not prefix and not suffix and words <= 12 and body.rstrip()[-1:] not in ".!?…":
         return None  # a heading
     context = _inner_context(text, quote, outer) if outer else _sentence_context(text, quote)

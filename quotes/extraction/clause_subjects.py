@@ -8,6 +8,7 @@ import re
 from .attribution import Discourse
 from .lexicon import PERSON_ROLES, SUBORDINATORS
 from .mentions import Mention
+from .nominals import ORGANISATION_NOUNS
 
 # lowercase words ending in "s" that are no plural group
 NOT_GROUPS = {"was", "has", "does", "this", "thus", "its", "his", "hers", "ours", "yours", "less"}
@@ -100,8 +101,10 @@ def _clause_subject(discourse: Discourse, start: int, joined_at: int, before) ->
     """The subject of the clause a coordinated verb joins: the last mention before
     ``joined_at`` that opens a clause and is followed by its verb."""
     for mention in reversed([m for m in before if m.end <= joined_at and m.kind != "relative"]):
-        opens = not discourse.masked[start : mention.start].strip() or _CLAUSE_OPENER.search(
-            discourse.masked, start, mention.start
+        # "Sen. Chuck Grassley downplayed …": a title before the name still opens the clause
+        lead = discourse.masked[start : mention.start].strip()
+        opens = re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+)*(?:[A-Z][\w.’'-]*)?", lead) or (
+            _CLAUSE_OPENER.search(discourse.masked, start, mention.start)
         )
         follows = discourse.masked[mention.end : mention.end + 40]
         if (
@@ -127,15 +130,20 @@ def _is_person_noun(word: str) -> bool:
     )
 
 
+# "The town released a statement Wednesday saying …": the document says whose words follow
+_STATEMENT = re.compile(r"\b(?:statement|release|letter|memo|post)\b")
+
+
 def described_opening(start: int, clause: str, verb: re.Match[str]) -> Mention | None:
-    """ "The billionaire businessman began by talking about …, saying that …": the description
-    opening the sentence is the subject of a participle after a comma."""
+    """ "The billionaire businessman began by talking about …, saying that …", "The town
+    released a statement saying …": the description opening the sentence is the subject of a
+    participle after a comma or a document."""
     opening = _DESCRIBED_OPENING.match(clause)
     if not (
         opening
         and verb.group().lower().endswith("ing")
-        and clause[: verb.start()].rstrip().endswith(",")
-        and _is_person_noun(opening.group("head"))
+        and (clause[: verb.start()].rstrip().endswith(",") or _STATEMENT.search(clause))
+        and (_is_person_noun(opening.group("head")) or opening.group("head") in ORGANISATION_NOUNS)
     ):
         return None
     text = opening.group("phrase")

@@ -154,7 +154,8 @@ def _breaks_name(
     bare = _POSSESSIVE.sub("", token).strip(".")
     if _INITIALS.fullmatch(token):
         return False
-    return len(bare) > 1 and bare.isupper()  # acronyms: NATO, OSCE
+    # acronyms (NATO, OSCE), not a generation's numeral ("Brent Bozell III")
+    return len(bare) > 1 and bare.isupper() and bare not in ("II", "III", "IV")
 
 
 def _particles_gap(gap: str) -> bool:

@@ -51,7 +51,8 @@ ORGANISATION_NOUNS = words(
     institute center centre white-house embassy police force navy army military guard
     chancellery presidency cabinet parliament secretariat delegation bureau directorate
     broadcaster watchdog regulator legislature assembly regime bloc tribunal federation
-    consulate university hospital opposition movement operator
+    consulate university hospital opposition movement operator town city village county
+    district school
     """
 )
 _DETERMINERS = {word.capitalize() for word in DETERMINERS}

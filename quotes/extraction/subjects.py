@@ -180,6 +180,8 @@ _TAKES_OBJECT = re.compile(
 )
 
 
+# a possessive after a name: "Trump's attack", "Trump's state director" (an owner, not a subject)
+_OWNER = re.compile(r"['’]s?\s")
 # an outlet or a person who quotes another: the one quoted speaks
 _QUOTED_AS_SAYING = re.compile(
     r"\bquot(?:ed|es|ing)\s+(?P<who>[^.;:“\"]{2,120}?)\s+as\s+(?:saying|telling|stating|"
@@ -310,7 +312,11 @@ def subject_before(
         if verb.group().lower().endswith("ing"):
             # "…, with Donald Trump tweeting that": the name right before the participle
             adjacent = discourse.masked[before[-1].end : verb_at].strip() == ""
-            return (before[-1] if adjacent else before[0]), clause
+            if adjacent:
+                return before[-1], clause
+            # "Trump's state director, Mike Rubino, reached out, writing …": not the owner
+            subjects = [m for m in before if not _OWNER.match(discourse.masked, m.end)]
+            return (subjects or before)[0], clause
         head = _head_before(discourse, start, verb_at, before)
         owners = [m for m in before if _owns_description(discourse, m)]
         if head is None and owners and owners[-1] is before[-1]:
@@ -320,11 +326,16 @@ def subject_before(
         if head is None:  # "Clinton, who …, did not mention Trump, but told leaders": the subject
             opener = sentence_subject(discourse, start, verb_at)
             head = opener if opener in before else None
+        if head is None:  # "Grassley downplayed Donald Trump's attack and said": no owner
+            subjects = [m for m in before if not _OWNER.match(discourse.masked, m.end)]
+            head = subjects[-1] if subjects else None
         return (head or before[-1]), clause
     opening = described_opening(start, clause, verb)
     if opening is not None:  # "The billionaire businessman began …, saying that"
         return opening, clause
-    if after and not _TAKES_OBJECT.fullmatch(verb.group().lower()):
+    # "…, saying Trump's comments were “…”": a participle's subject is never after it
+    participle = verb.group().lower().endswith("ing")
+    if after and not participle and not _TAKES_OBJECT.fullmatch(verb.group().lower()):
         named = after[0]
         if (
             named.kind == "institution"

@@ -44,7 +44,7 @@ def test_a_quotation_whose_own_attribution_is_unread_does_not_continue_the_one_b
     "sentence",
     [
         '"It is gone," a U.N. diplomat said.',
-        'Mr. Ortega said the plan was "unacceptable".',
+        'Magdalena Berg said Mr. Ortega\'s demands were "unacceptable".',
     ],
 )
 def test_a_short_quotation_keeps_its_speech_verb_past_an_abbreviation(sentence):
@@ -141,3 +141,53 @@ def test_a_list_of_names_gives_no_one_the_next_persons_title():
         "Warren, Federal Reserve Chair Jerome Powell and others spoke."
     )
     assert _speaker(text, "higher for longer") == "Jerome Powell"
+
+
+def test_a_judgement_in_one_word_after_called_is_a_partial_quotation():
+    text = (
+        "Plan\n\nMarta Kowalczyk, a spokeswoman for the Polish government, called the plan "
+        '"dangerous".'
+    )
+    proposal = by_text(_extract(text), "dangerous")
+    assert (proposal.kind, proposal.speaker_name) == ("partial", "Marta Kowalczyk")
+
+
+def test_the_so_called_stays_the_writers_distance():
+    text = 'Vote\n\nCritics called the so-called "referendums" a sham.'
+    assert _extract(text) == []
+
+
+def test_a_body_releasing_a_statement_saying_speaks_not_the_one_it_names():
+    text = (
+        "Ferguson\n\nThe town released a statement Wednesday saying Mr. Trump's comments "
+        '"are based on his opinion, not actual facts."'
+    )
+    assert _speaker(text, "are based on") == "The town"
+
+
+def test_a_generation_numeral_belongs_to_the_name():
+    text = (
+        'Cruz\n\n"Yes, I support Ted Cruz," Brent Bozell III, founder of a media group, '
+        "tells Breitbart News in an interview."
+    )
+    assert _speaker(text, "Yes, I support") == "Brent Bozell III"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Trump's state director, Mike Rubino, reached out to the firm, writing in an email: "
+            '"We want to utilize this ASAP."',
+            "Mike Rubino",
+        ),
+        (
+            "Sen. Chuck Grassley on Wednesday downplayed Donald Trump's attack on a judge and "
+            'said it is "basically the same thing."',
+            "Chuck Grassley",
+        ),
+    ],
+)
+def test_the_owner_in_a_possessive_is_not_the_subject(sentence, speaker):
+    quoted = sentence.split('"')[1][:12]
+    assert _speaker(f"Campaign\n\n{sentence}", quoted) == speaker
