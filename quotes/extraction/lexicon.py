@@ -253,6 +253,18 @@ ROLE_CLASSES = {
         senator, deputy, lawmaker, mp, member of parliament, parliamentarian, speaker
         """
     ),
+    # what news calls a country's or a body's leader by a generic noun
+    "leader": phrases(
+        """
+        leader, president, prime minister, premier, chancellor, king, queen, emir, chairman,
+        chairwoman, secretary general, secretary-general, chief, head of state, head of government
+        """
+    ),
+    "head of state": phrases("president, king, queen, monarch, emir, sultan, head of state"),
+    "head of government": phrases(
+        "prime minister, premier, chancellor, taoiseach, head of government"
+    ),
+    "secretary general": phrases("secretary general, secretary-general, general secretary"),
     "spokesman": phrases(
         """
         spokesman, spokesperson, press secretary

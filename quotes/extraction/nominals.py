@@ -165,7 +165,7 @@ def bearer_of_role(discourse: "Discourse", mention: "Mention") -> Speaker | None
     """The last person whose title fits ``mention``'s role noun ("the diplomat" → a deputy
     foreign minister), or an unnamed source described by that noun ("a senior diplomat who
     asked not to be named")."""
-    role = mention.role
+    role = _office_named(discourse, mention)
     earlier = [
         m
         for m in discourse.mentions
@@ -205,6 +205,17 @@ def bearer_of_role(discourse: "Discourse", mention: "Mention") -> Speaker | None
     if chosen is not None:
         return _as(chosen.speaker, f"'{mention.text}' refers to {chosen.speaker.name}")
     return None
+
+
+def _office_named(discourse: "Discourse", mention: "Mention") -> str:
+    """The office a role noun names, read past its own words: "the head" of state or of
+    government, "the secretary general"."""
+    after = re.match(r"\s+of\s+(state|government)\b", discourse.masked[mention.end :])
+    if mention.role == "head" and after:
+        return f"head of {after.group(1)}"
+    if mention.role == "general" and re.search(r"secretary[\s-]general$", mention.text, re.I):
+        return "secretary general"
+    return mention.role
 
 
 def role_fits(role: str, title: str) -> bool:
@@ -247,7 +258,10 @@ def role_fallback(discourse: "Discourse", mention: "Mention", text: str, head: s
     def untitled(speaker: Speaker | None) -> bool:
         entity = discourse.entity_by_speaker(speaker) if speaker is not None else None
         agrees = entity is not None and entity_gender(discourse, entity) in ("", gender)
-        return entity is not None and not entity.roles and (not gender or agrees)
+        # "Jens Stoltenberg, the alliance's top official … the secretary general": a generic
+        # description names no office the role noun could contradict
+        specific = _holds_office(entity.roles, _GENERIC_ROLES) if entity is not None else True
+        return entity is not None and not specific and (not gender or agrees)
 
     introduced = introduced_before(discourse, mention, untitled, gender)
     if introduced is not None:  # "Harry Reid blasted Rubio. “…,” the Senate minority leader said"
@@ -286,9 +300,17 @@ def role_fallback(discourse: "Discourse", mention: "Mention", text: str, head: s
     return undecided(f"'{text}' matches no one named before")
 
 
-def _holds_office(roles: list[str]) -> bool:
-    """Whether any role printed for a person names an office ("Sen.", "the governor")."""
-    return any(w.lower().strip(".") in ROLE_WORDS for r in roles for w in r.split())
+_GENERIC_ROLES = frozenset({"official", "officer", "leader", "chief", "head", "senior", "former"})
+
+
+def _holds_office(roles: list[str], generic: frozenset = frozenset()) -> bool:
+    """Whether any role printed for a person names an office ("Sen.", "the governor"), words
+    in ``generic`` aside."""
+    return any(
+        w.lower().strip(".") in ROLE_WORDS and w.lower().strip(".") not in generic
+        for r in roles
+        for w in r.split()
+    )
 
 
 def _issuer_of_mentioned(discourse: "Discourse", mention: "Mention", head: str):

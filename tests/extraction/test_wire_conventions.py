@@ -191,3 +191,28 @@ def test_a_generation_numeral_belongs_to_the_name():
 def test_the_owner_in_a_possessive_is_not_the_subject(sentence, speaker):
     quoted = sentence.split('"')[1][:12]
     assert _speaker(f"Campaign\n\n{sentence}", quoted) == speaker
+
+
+@pytest.mark.parametrize(
+    ("lede", "quote", "speaker"),
+    [
+        (
+            "French President Emmanuel Marchand called for more spending.",
+            '"Europe must defend itself," the head of state said.',
+            "Emmanuel Marchand",
+        ),
+        (
+            "Mark Ruiter, the Dutch prime minister, struck a cautious note.",
+            '"We should not duplicate NATO," the Dutch leader told reporters.',
+            "Mark Ruiter",
+        ),
+        (
+            "The alliance's top official, Jens Stoltmann, welcomed the debate.",
+            '"More spending is good news," the secretary general said.',
+            "Jens Stoltmann",
+        ),
+    ],
+)
+def test_a_generic_office_noun_finds_the_person_who_holds_that_office(lede, quote, speaker):
+    text = f"Defence\n\nPARIS — {lede} {quote}"
+    assert _speaker(text, quote.split('"')[1][:10]) == speaker
