@@ -6,9 +6,8 @@ words before the verb."""
 import re
 
 from .attribution import Discourse
-from .lexicon import PERSON_ROLES, SUBORDINATORS
+from .lexicon import ORGANISATION_NOUNS, PERSON_ROLES, SUBORDINATORS
 from .mentions import Mention
-from .nominals import ORGANISATION_NOUNS
 
 # lowercase words ending in "s" that are no plural group
 NOT_GROUPS = {"was", "has", "does", "this", "thus", "its", "his", "hers", "ours", "yours", "less"}

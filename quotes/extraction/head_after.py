@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import DETERMINERS, OWNED_NOUNS
+from .lexicon import DETERMINERS, ORGANISATION_NOUNS, OWNED_NOUNS
 from .mentions import Mention
-from .nominals import ORGANISATION_NOUNS
 from .sentences import _is_abbreviation
 
 if TYPE_CHECKING:

@@ -352,3 +352,24 @@ review comment commentary breaking video photos watch listen podcast interview p
 letters obituary quiz poll recap preview fact-check factcheck
 """
 )
+
+DOCUMENT_NOUNS = words(
+    """
+    statement email e-mail report release ad advertisement column editorial letter memo
+    memorandum post tweet message headline petition lawsuit complaint filing ruling order
+    document survey poll study book article video transcript note notice announcement
+    website page communique declaration resolution bill motion indictment affidavit brief
+    """
+)
+ORGANISATION_NOUNS = words(
+    """
+    campaign company network committee group organization organisation agency administration
+    ministry department party office team newspaper paper magazine site association union
+    foundation firm court government council bank coalition alliance commission board
+    institute center centre white-house embassy police force navy army military guard
+    chancellery presidency cabinet parliament secretariat delegation bureau directorate
+    broadcaster watchdog regulator legislature assembly regime bloc tribunal federation
+    consulate university hospital opposition movement operator town city village county
+    district school
+    """
+)

@@ -13,9 +13,8 @@ from .clause_subjects import (
     group_before,
     joined_subject,
 )
-from .lexicon import OWNED_NOUNS, PERSON_ROLES, SPEECH_VERB_RE, SUBORDINATORS
+from .lexicon import ORGANISATION_NOUNS, OWNED_NOUNS, PERSON_ROLES, SPEECH_VERB_RE, SUBORDINATORS
 from .mentions import Mention
-from .nominals import ORGANISATION_NOUNS
 from .sentences import QUOTE_CHARS
 
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
