@@ -55,7 +55,8 @@ _BARE = re.compile(
     r"argued|argues|argue|noted|notes|claimed|claims|insisted|insists|contended|contends|predicted|predicts|"
     r"acknowledged|acknowledges|admitted|admits|maintained|maintains|"
     r"suggested|suggests|conceded|concedes)"
-    r"(?: (?P<obj>[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?))? (?P<clause>[^,].+)$"
+    # "said Tuesday it had …": a day stands between; "said Oslo would …" opens the clause
+    r"(?: (?P<obj>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))? (?P<clause>[^,].+)$"
 )
 # "Russia will not accept the deal, the Kremlin said on Tuesday." (wire style, no "that").
 _SAID_AFTER = re.compile(

@@ -29,7 +29,7 @@ SUMMIT_SPEAKERS = [
     ("Norway will not be dragged", "Ingrid Halvorsen"),
     ("This is reckless", "Okonkwo"),
     ("constructive but difficult", "Poland Energy Ministry"),
-    ("would send more aid", "Ben Wallace"),
+    ("Britain would send more aid", "Ben Wallace"),
     ("We will stand with Ukraine", "Ben Wallace"),
 ]
 STRIKES_SPEAKERS = [
@@ -39,7 +39,7 @@ STRIKES_SPEAKERS = [
     ("more systems, and faster", "Volodymyr Zelenskiy"),
     ("the strikes targeted", "Dmitry Peskov"),
     ("We do not strike", "Dmitry Peskov"),
-    ("would deliver a second Patriot", "Olaf Scholz"),
+    ("Germany would deliver a second Patriot", "Olaf Scholz"),
     ("We are keeping our promises", "Olaf Scholz"),
     ("long overdue", "Mateusz Morawiecki"),
     ("The West is at war", "Sergei Lavrov"),

@@ -216,3 +216,9 @@ def test_the_owner_in_a_possessive_is_not_the_subject(sentence, speaker):
 def test_a_generic_office_noun_finds_the_person_who_holds_that_office(lede, quote, speaker):
     text = f"Defence\n\nPARIS — {lede} {quote}"
     assert _speaker(text, quote.split('"')[1][:10]) == speaker
+
+
+def test_reported_speech_opening_with_a_place_keeps_the_place():
+    text = "Warnings\n\nOlga Tokariuk said on Monday. She said Moscow had issued similar warnings before."
+    spans = [p.text for p in _extract(text) if p.kind == "indirect"]
+    assert spans == ["Moscow had issued similar warnings before."]
