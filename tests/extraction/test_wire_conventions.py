@@ -219,6 +219,9 @@ def test_a_generic_office_noun_finds_the_person_who_holds_that_office(lede, quot
 
 
 def test_reported_speech_opening_with_a_place_keeps_the_place():
-    text = "Warnings\n\nOlga Tokariuk said on Monday. She said Moscow had issued similar warnings before."
+    text = (
+        "Warnings\n\nOlga Tokariuk said on Monday. She said Moscow had issued similar "
+        "warnings before."
+    )
     spans = [p.text for p in _extract(text) if p.kind == "indirect"]
     assert spans == ["Moscow had issued similar warnings before."]
