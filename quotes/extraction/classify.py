@@ -66,7 +66,10 @@ def _inner_context(text: str, quote: RawQuote, outer: RawQuote) -> str:
 
 
 _SIGNATURE = re.compile(
-    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:,\s+[^.!?]{0,60})?[.]?", re.UNICODE
+    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:,\s+[^.!?]{0,60})?"
+    # a post's signature: "— Ted Cruz (@tedcruz) June 24, 2022"
+    r"(?:\s*\(@\w+\)(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})?)?[.]?",
+    re.UNICODE,
 )
 
 
@@ -74,6 +77,18 @@ def is_signature(line: str) -> bool:
     """A line that only names someone ("Sanders.", "President Obama, tweeting after the
     speech."), the way fact-checks and round-ups sign a quotation."""
     return bool(_SIGNATURE.fullmatch(line.strip())) and word_count(line) <= 12
+
+
+def _title_cased(body: str, words: int) -> bool:
+    """Up to ten words, every one of more than three letters capitalised ("A Promised Land
+    for Everyone"), not a sentence or a cry ("USA! USA!")."""
+    long_words = [w for w in re.findall(r"[\w’'-]+", body) if len(w) > 3]
+    return (
+        2 <= words <= 10
+        and bool(long_words)
+        and all(w[:1].isupper() for w in long_words)
+        and body.rstrip()[-1:] not in ".!?"
+    )
 
 
 def classify(text: str, quote: RawQuote, outer: RawQuote | None = None) -> str | None:
@@ -104,6 +119,9 @@ def classify(text: str, quote: RawQuote, outer: RawQuote | None = None) -> str |
     label = _HEADLINE_LABEL.match(prefix)
     if not text[:p_start].strip() and label and label.group(1).lower() not in SECTION_LABELS:
         speech = True  # "Orban: EU sanctions ‘backfired’": the headline's label says who spoke
+    headline = not text[:p_start].strip()
+    if not speech and not headline and quote.depth == 0 and _title_cased(body, words):
+        return None  # "The band played “Born in the USA”": a title, not a quotation
     starts_sentence = (
         not prefix
         or prefix[-1] in ".!?:" + DASHES

@@ -225,3 +225,27 @@ def test_reported_speech_opening_with_a_place_keeps_the_place():
     )
     spans = [p.text for p in _extract(text) if p.kind == "indirect"]
     assert spans == ["Moscow had issued similar warnings before."]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Her new book, "A Promised Land for Everyone", will be published in May.',
+        'The band played "Born in the USA" as the senator walked on stage.',
+    ],
+)
+def test_a_title_in_title_case_without_a_speech_verb_is_no_quotation(sentence):
+    assert _extract(f"Culture\n\n{sentence}") == []
+
+
+def test_a_post_signed_on_the_line_below_is_the_signers():
+    text = (
+        'Reactions\n\n"This is a dark day." — Ana Ruiz (@anaruiz) June 24, 2022\n'
+        '"Today the Court did what it should have done long ago."\n'
+        "— Tom Cray (@tomcray) June 24, 2022"
+    )
+    proposals = _extract(text)
+    assert [(p.text[:5], p.speaker_name) for p in proposals] == [
+        ("This ", "Ana Ruiz"),
+        ("Today", "Tom Cray"),
+    ]
