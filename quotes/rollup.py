@@ -40,6 +40,7 @@ from quotes.rollup_sql import (
     month_q,
     month_start,
     run_compiled,
+    slot_values,
 )
 
 # A topic's stances of one speaker, status, month and precision: a range of the stored stances'
@@ -70,18 +71,28 @@ QUOTE_CELL_COLUMNS = (
 )
 
 
-def _cell_rows(stances) -> QuerySet:
-    """The rollup rows of the stored stances ``stances`` as one aggregate (``CELL_COLUMNS``)."""
+def _cell_rows(stances, slot: tuple | None = None) -> QuerySet:
+    """The rollup rows of the stored stances ``stances`` as one aggregate (``CELL_COLUMNS``);
+    with ``slot``, they are that month slot's (``month_q``): its fields are then constants and
+    the groups only settled states and organisations."""
+    if slot is None:
+        stances = stances.annotate(said_on_month=PeriodStart("said_on", bucket="month"))
+        keys = grouped = ("topic_id", "speaker_id", "status", "said_on_month", "said_on_precision")
+        fixed = {}
+    else:
+        fixed, grouped = slot_values(slot), ()
+        keys = tuple(fixed)
+    topic, speaker, status, month, precision = keys
     return (
         _placed(stances)
-        .annotate(said_on_month=PeriodStart("said_on", bucket="month"))
         .values(
-            *("topic_id", "speaker_id", "status", "said_on_month", "said_on_precision"),
+            *grouped,
             "is_settled",
             organization=Coalesce("quote__affiliation__organization_id", Value(0)),
         )
         .annotate(
             row_unit=Value(StanceRollup.Unit.REPORT),
+            **fixed,
             n_quotes=Count("pk"),
             n=Count("value"),
             sum_values=Coalesce(Sum("value"), Value(0.0)),
@@ -91,9 +102,8 @@ def _cell_rows(stances) -> QuerySet:
         )
         .order_by()
         .values_list(
-            *("row_unit", "topic_id", "speaker_id", "organization", "status", "is_settled"),
-            *("said_on_precision", "said_on_month", "n_quotes", "n", "sum_values"),
-            *("sum_squares", "lowest", "highest"),
+            *("row_unit", topic, speaker, "organization", status, "is_settled", precision),
+            *(month, "n_quotes", "n", "sum_values", "sum_squares", "lowest", "highest"),
         )
     )
 

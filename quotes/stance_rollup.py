@@ -64,12 +64,12 @@ def _statements(unit, topic, speaker, status, precision, month, unit_precision, 
         slot = (topic, speaker, status, month, precision)
         held.append(Q(unit=REPORT, **dict(zip(rollup.SLOT, slot, strict=True))))
         stances = QuoteStance.objects.filter(month_q(slot, rollup.SLOT))
-        parts.append(rollup._cell_rows(stances))
+        parts.append(rollup._cell_rows(stances, slot))
     if unit_month is not None:
         slot = (topic, speaker, status, unit_month, unit_precision)
         held.append(Q(unit=UTTERANCE, **dict(zip(unit_rollup.SLOT, slot, strict=True))))
         rows = UnitStance.objects.filter(month_q(slot, unit_rollup.SLOT))
-        parts += [unit_rollup._cell_rows(rows, settled=settled) for settled in (True, False)]
+        parts += [unit_rollup._cell_rows(rows, settled=s, slot=slot) for s in (True, False)]
     if parts:
         statements.append(delete_sql(StanceRollup.objects.filter(reduce(or_, held))))
         cells = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]

@@ -32,6 +32,7 @@ from quotes.rollup_sql import (
     month_q,
     month_start,
     run_compiled,
+    slot_values,
 )
 from quotes.utterances import unit_date, unit_key, with_unit_stance
 
@@ -103,16 +104,26 @@ def unit_quote_rows(quotes: QuerySet) -> QuerySet:
     )
 
 
-def _cell_rows(units: QuerySet, *, settled: bool) -> QuerySet:
+def _cell_rows(units: QuerySet, *, settled: bool, slot: tuple | None = None) -> QuerySet:
     """The utterance cells of the ``UnitStance`` rows ``units`` in one view (``CELL_COLUMNS``):
-    ``settled``, the units with a settled stance at its mean; else every unit at its mean."""
+    ``settled``, the units with a settled stance at its mean; else every unit at its mean. With
+    ``slot``, the rows are that month slot's (``month_q``): its fields are constants, grouped by
+    its precision alone (one group, none when no unit is left)."""
     field = "settled_value" if settled else "value"
+    units = units.filter(said_on__isnull=False, **{f"{field}__isnull": False})
+    if slot is None:
+        units = units.annotate(month=PeriodStart("said_on", bucket="month"))
+        keys = grouped = ("topic_id", "speaker_id", "status", "month", "said_on_precision")
+        fixed = {}
+    else:
+        fixed, grouped = slot_values(slot), ("said_on_precision",)
+        keys = tuple(fixed)
+    topic, speaker, status, month, precision = keys
     return (
-        units.filter(said_on__isnull=False, **{f"{field}__isnull": False})
-        .annotate(month=PeriodStart("said_on", bucket="month"))
-        .values("topic_id", "speaker_id", "status", "said_on_precision", "month")
+        units.values(*grouped)
         .annotate(
             row_unit=Value(UTTERANCE),
+            **fixed,
             organization=Value(0),
             view=Value(settled),
             n_units=Count("pk"),
@@ -124,9 +135,8 @@ def _cell_rows(units: QuerySet, *, settled: bool) -> QuerySet:
         )
         .order_by()
         .values_list(
-            *("row_unit", "topic_id", "speaker_id", "organization", "status", "view"),
-            *("said_on_precision", "month", "n_units", "n", "sum_values", "sum_squares"),
-            *("lowest", "highest"),
+            *("row_unit", topic, speaker, "organization", status, "view", precision, month),
+            *("n_units", "n", "sum_values", "sum_squares", "lowest", "highest"),
         )
     )
 
