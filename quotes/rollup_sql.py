@@ -47,10 +47,13 @@ def insert_select(model, columns, rows: QuerySet) -> None:
         cursor.execute(f"INSERT INTO {model._meta.db_table} ({names}) {select}", params)
 
 
-def insert_sql(model, columns, rows: QuerySet) -> tuple[str, tuple]:
-    """The INSERT … SELECT of ``insert_select``, unexecuted."""
-    select, params = rows.query.sql_with_params()
+def insert_sql(model, columns, *selects) -> tuple[str, tuple]:
+    """The INSERT … SELECT of ``insert_select``, unexecuted: of the UNION ALL of ``selects``,
+    each a queryset or an (sql, params) pair."""
+    parts = [s.query.sql_with_params() if isinstance(s, QuerySet) else s for s in selects]
+    select = " UNION ALL ".join(sql for sql, _ in parts)
     names = ", ".join(model._meta.get_field(name).column for name in columns)
+    params = tuple(value for _, values in parts for value in values)
     return f"INSERT INTO {model._meta.db_table} ({names}) {select}", params
 
 

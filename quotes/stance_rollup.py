@@ -69,9 +69,8 @@ def _statements(unit, topic, speaker, status, precision, month, unit_precision, 
         slot = (topic, speaker, status, unit_month, unit_precision)
         held.append(Q(unit=UTTERANCE, **dict(zip(unit_rollup.SLOT, slot, strict=True))))
         rows = UnitStance.objects.filter(month_q(slot, unit_rollup.SLOT))
-        parts += [unit_rollup._cell_rows(rows, settled=s, slot=slot) for s in (True, False)]
+        parts.append(unit_rollup.slot_cells_select(rows, slot))
     if parts:
         statements.append(delete_sql(StanceRollup.objects.filter(reduce(or_, held))))
-        cells = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        statements.append(insert_sql(StanceRollup, rollup.CELL_COLUMNS, cells))
+        statements.append(insert_sql(StanceRollup, rollup.CELL_COLUMNS, *parts))
     return statements

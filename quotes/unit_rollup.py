@@ -141,6 +141,37 @@ def _cell_rows(units: QuerySet, *, settled: bool, slot: tuple | None = None) -> 
     )
 
 
+def slot_cells_select(units: QuerySet, slot: tuple) -> tuple[str, tuple]:
+    """Both views' utterance cells (``CELL_COLUMNS``) of the ``UnitStance`` rows ``units`` of
+    one dated month slot (``month_q``), as ``_cell_rows`` makes them, from one scan of the rows
+    instead of one per view: each view's aggregates side by side in one row, then that row split
+    into one per view (none for a view without a unit). An (sql, params) pair."""
+    views = {"settled": "settled_value", "every": "value"}
+    aggregates = {}
+    for view, field in views.items():  # COUNT, SUM, MIN and MAX skip an empty settled_value
+        aggregates |= {
+            **{f"{view}_n": Count(field), f"{view}_total": Sum(field)},
+            f"{view}_squares": Sum(F(field) * F(field)),
+            **{f"{view}_low": Min(field), f"{view}_high": Max(field)},
+        }
+    fixed = {"row_unit": Value(UTTERANCE), **slot_values(slot), "organization": Value(0)}
+    rows = units.values("said_on_precision").annotate(**fixed, **aggregates).order_by()
+    sql, params = rows.values(*fixed, *aggregates).query.sql_with_params()
+
+    def pick(name):
+        return f"CASE WHEN v.is_settled THEN u.settled_{name} ELSE u.every_{name} END"
+
+    keys = ("row_unit", "cell_topic", "cell_speaker", "organization", "cell_status")
+    columns = [*(f"u.{key}" for key in keys), "v.is_settled", "u.cell_precision", "u.cell_month"]
+    columns += [pick(name) for name in ("n", "n", "total", "squares", "low", "high")]
+    views_sql = "SELECT CAST(%s AS BOOLEAN) AS is_settled UNION ALL SELECT CAST(%s AS BOOLEAN)"
+    return (
+        f"SELECT {', '.join(columns)} FROM ({sql}) u CROSS JOIN ({views_sql}) v"
+        f" WHERE {pick('n')} > 0",
+        (*params, True, False),
+    )
+
+
 def _quote_cell_rows(units: QuerySet) -> QuerySet:
     """The utterance cells of the ``UnitQuote`` rows ``units`` (``QUOTE_CELL_COLUMNS``)."""
     return (
