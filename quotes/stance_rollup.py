@@ -7,7 +7,8 @@ quote's fields), its unit's ``UnitStance`` rows on the topic, and the utterance 
 unit's month slot. An unlinked quote is its own unit, on its own date: that slot is the
 stance's. A linked quote's unit is its utterance, on the utterance's date (one query more).
 Every row is recomputed from the base rows by the same aggregates the general refreshes use
-(``rollup._cell_rows``, ``unit_rollup.unit_stance_rows`` and ``unit_rollup._cell_rows``):
+(``rollup._cell_rows`` and ``unit_rollup.unit_stance_rows``; the utterance cells' two views
+from one scan, ``unit_rollup.slot_cells_select``), the slot's fields selected as constants:
 a DELETE of the unit's rows, their INSERT … SELECT, a DELETE of the cells of both slots and
 one INSERT … SELECT of report and utterance cells (a UNION ALL).
 """
