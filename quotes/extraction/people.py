@@ -160,8 +160,20 @@ def _candidate(tokens: list[str]) -> list[str] | None:
         tokens = tokens[owners[-1] + 1 :]
     for i in range(len(tokens) - 1, -1, -1):
         previous = tokens[i - 1] if i else None
+        # "Finance Minister Christian Lindner", "Roman Abramovich": a nationality or common
+        # word that is a given name, right before the surname that ends the run (after a title
+        # when it is a common word: "Will Trump win?" names no Will)
+        word = _plain(tokens[i])
+        titled = previous is not None and _plain(previous) in ROLE_WORDS | TITLE_WORDS
+        given = (
+            i == len(tokens) - 2
+            and (word in NATIONALITY_WORDS or titled)
+            and gender_of_given_name(word) != ""
+            and not _breaks(tokens[-1])
+        )
         if (
             _breaks(tokens[i])
+            and not given
             and not surname_word(previous, tokens[i])
             and not common_word_surname(previous, tokens[i], i == len(tokens) - 1)
         ):

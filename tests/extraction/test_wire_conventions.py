@@ -249,3 +249,13 @@ def test_a_post_signed_on_the_line_below_is_the_signers():
         ("This ", "Ana Ruiz"),
         ("Today", "Tom Cray"),
     ]
+
+
+def test_a_given_name_that_is_also_a_common_word_gives_the_gender_after_a_title():
+    text = (
+        "Debt\n\nBERLIN — German Finance Minister Christian Lindmann spoke first. Asked about "
+        'the dispute, Commissioner Valdis Dombrov said: "We will find a compromise."\nThe Dutch '
+        'minister, Sigrid Kaag, said she sided with Germany. "Rules are rules," she said. '
+        'Lindmann welcomed her support. "Sigrid is right," he said.'
+    )
+    assert _speaker(text, "Sigrid is right") == "Lindmann"
