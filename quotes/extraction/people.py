@@ -28,7 +28,8 @@ from .lexicon import (
     ROLE_WORDS,
     SPEECH_VERB_RE,
 )
-from .names import TITLE_WORDS, common_word_surname, name_key, surname_word
+from .name_runs import TITLE_ABBREVIATIONS, name_part, name_tokens, plain, surname_key
+from .names import TITLE_WORDS
 from .places import is_place
 
 # A name as printed: capitalised words, initials and name particles ("Ursula von der Leyen").
@@ -54,7 +55,6 @@ _KIN_BEFORE = re.compile(
 )
 _HONORIFIC_MALE = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|Father)\.?\s+$")
 _HONORIFIC_FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Lady|Queen|Princess|Dame)\.?\s+$")
-_TITLE_ABBREVIATIONS = {"sen", "rep", "gov", "gen", "lt", "col", "sgt", "adm", "rev", "capt", "maj"}
 # the gender a role noun says: one list, lexicon's, read by the descriptions' rules too
 _FEMALE_ROLES = re.compile(r"\b(?:" + "|".join(sorted(FEMALE_NOUNS)) + r")\b", re.I)
 _MALE_ROLES = re.compile(r"\b(?:" + "|".join(sorted(MALE_NOUNS)) + r")\b", re.I)
@@ -86,7 +86,6 @@ _PRONOUN_AFTER = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re
 _OUTLETS = frozenset(OUTLETS)
 _OPENING_CONJUNCTIONS = {"and", "but", "yet", "so", "or"}
 _PARTY_WORDS = {"democrat", "democratic", "republican", "independent", "libertarian"}
-_PLURAL_GROUPS = {"democrats", "republicans", "americans", "conservatives", "liberals"}
 
 
 # A sentence opening with an adverb and a comma, or a plural noun before a plural verb: no name.
@@ -126,84 +125,6 @@ class Person:
             if votes["m"] != votes["f"]:
                 return "m" if votes["m"] > votes["f"] else "f"
         return ""
-
-
-def _tokens(name: str) -> list[str]:
-    return [t for t in re.findall(r"[\w’'\-.]+", name) if t.strip(".")]
-
-
-def _plain(token: str) -> str:
-    return re.sub(r"(?:’s|'s|’|')$", "", token).lower().strip(".")
-
-
-def _breaks(token: str) -> bool:
-    if re.fullmatch(r"[A-Z]\.", token):
-        return False  # an initial ("Robert A. Levinson"), not the article "a"
-    word = _plain(token)
-    bare = token.strip(".")
-    return (
-        word in NOT_NAME_WORDS
-        or word in ORG_WORDS
-        or word in NATIONALITY_WORDS
-        or word in _PLURAL_GROUPS
-        or (word.endswith("s") and (word[:-1] in NOT_NAME_WORDS or word[:-1] in NATIONALITY_WORDS))
-        or (len(bare) > 1 and bare.isupper() and bare not in ("II", "III"))
-    )
-
-
-def _candidate(tokens: list[str]) -> list[str] | None:
-    """The name part of a capitalised run: what follows its last organisation, place or title
-    word ("the Duma Committee on International Affairs Leonid Slutsky" → Leonid Slutsky); None
-    when the run ends in such a word (an organisation, a month, a nationality)."""
-    owners = [i for i, t in enumerate(tokens[:-1]) if re.search(r"['’]s?$", t)]
-    if owners:  # "The Post's Ruth Marcus": the owner ends before the name it owns
-        tokens = tokens[owners[-1] + 1 :]
-    for i in range(len(tokens) - 1, -1, -1):
-        previous = tokens[i - 1] if i else None
-        # "Finance Minister Christian Lindner", "Roman Abramovich": a nationality or common
-        # word that is a given name, right before the surname that ends the run (after a title
-        # when it is a common word: "Will Trump win?" names no Will)
-        word = _plain(tokens[i])
-        titled = previous is not None and _plain(previous) in ROLE_WORDS | TITLE_WORDS
-        given = (
-            i == len(tokens) - 2
-            and (word in NATIONALITY_WORDS or titled)
-            and gender_of_given_name(word) != ""
-            and not _breaks(tokens[-1])
-        )
-        if (
-            _breaks(tokens[i])
-            and not given
-            and not surname_word(previous, tokens[i])
-            and not common_word_surname(previous, tokens[i], i == len(tokens) - 1)
-        ):
-            tokens = tokens[i + 1 :]
-            break
-    titles = [
-        i
-        for i, t in enumerate(tokens[:-1])
-        if (_plain(t) in ROLE_WORDS or _plain(t) in TITLE_WORDS)
-        and not surname_word(tokens[i - 1] if i else None, t)
-    ]
-    if titles:  # "Federal Reserve Chair Jerome Powell": the name follows the last title word
-        tokens = tokens[titles[-1] + 1 :]
-    while tokens and (
-        _plain(tokens[0]) in ROLE_WORDS
-        or _plain(tokens[0]) in TITLE_WORDS
-        or _plain(tokens[0]) in _TITLE_ABBREVIATIONS
-        or _plain(tokens[0]) in {"former", "then"}
-    ):
-        tokens = tokens[1:]
-    if not tokens or len(tokens) > 5:
-        return None
-    if all(re.fullmatch(r"(?:[A-Z]\.)+", t) for t in tokens):
-        return None
-    return tokens
-
-
-def _surname(tokens: list[str]) -> str:
-    plain = [t for t in tokens if not re.fullmatch(r"(?:[A-Z]\.)+|Jr\.|Sr\.|II|III", t)]
-    return name_key(plain[-1]) if plain else ""
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -246,10 +167,10 @@ class PersonIndex:
         lowered = set(re.findall(r"\b[a-z][a-z’'-]+\b", masked))
         title_case = _title_case_lines(masked)
         for match in _NAME.finditer(masked):
-            raw = _tokens(match.group())
+            raw = name_tokens(match.group())
             offset = match.start()
             # the evidence is read around the name part, after leading titles
-            tokens = _candidate(list(raw))
+            tokens = name_part(list(raw))
             if not tokens:
                 continue
             if len(raw) > len(tokens) and is_place(" ".join(raw[-len(tokens) - 1 :])):
@@ -258,7 +179,7 @@ class PersonIndex:
             name_end = name_start + len(" ".join(tokens))
             name_end = match.end() if name_end > match.end() else match.end()
             if len(tokens) == 1:
-                word = _plain(tokens[0])
+                word = plain(tokens[0])
                 common = word in lowered or (word.endswith("s") and word[:-1] in lowered)
                 if common and _sentence_initial(masked, name_start):
                     continue  # "Officials said", "Analysts warn": a common noun opening a sentence
@@ -277,16 +198,16 @@ class PersonIndex:
                 continue  # "The Harbour Ledger said": a body, not a person
             after = masked[name_end : name_end + 400]
             evidence = self._evidence(raw, tokens, before, after, lowered)
-            if evidence == "speech verb" and len(tokens) == 1 and _plain(tokens[0]) in lowered:
+            if evidence == "speech verb" and len(tokens) == 1 and plain(tokens[0]) in lowered:
                 evidence = ""  # "the Open said": a word the article also writes in lowercase
             if (
                 not evidence
                 and len(tokens) >= 2
-                and not any(_plain(t) in lowered for t in tokens)
+                and not any(plain(t) in lowered for t in tokens)
                 and not any(a <= name_start < b for a, b in title_case)
             ):
                 evidence = "name-shaped"  # words the article never uses as common nouns
-            surname = _surname(tokens)
+            surname = surname_key(tokens)
             if not surname:
                 continue
             person = self.by_surname.get(surname)
@@ -305,7 +226,7 @@ class PersonIndex:
             # "Washington Post-ABC News": a word left after a body's or place's name is no
             # titled surname; "Gov. Reilly", "Chairman Holt" are
             printed = raw[len(raw) - 2]
-            word = _plain(printed)
+            word = plain(printed)
             titled = not (
                 is_place(printed.strip(".’'s"))
                 or word in ORG_WORDS | NATIONALITY_WORDS
@@ -313,12 +234,12 @@ class PersonIndex:
                 or _common_before_name(word, lowered)
             )
         prev = re.search(r"([A-Za-z][\w.-]*)\s+$", before)
-        prev_word = _plain(prev.group(1)) if prev else ""
+        prev_word = plain(prev.group(1)) if prev else ""
         if prev and prev.group(1).endswith(".") and len(prev_word) > 4:
             prev_word = ""  # "… the nominee. Doing so": the word ends the sentence before
         if (
             titled
-            or prev_word in TITLE_WORDS | _TITLE_ABBREVIATIONS
+            or prev_word in TITLE_WORDS | TITLE_ABBREVIATIONS
             or (prev_word in PERSON_ROLES and prev.group(1)[:1].islower())
         ):
             return "title"
@@ -327,7 +248,7 @@ class PersonIndex:
         if _KIN_BEFORE.search(before):
             return "description"  # "His wife, Maria, disagreed"
         titled_after = re.match(r",\s+(?:[A-Z][\w-]*\s+)?([A-Z][a-z-]+)\b", after)
-        if titled_after and _plain(titled_after.group(1)) in PERSON_ROLES:
+        if titled_after and plain(titled_after.group(1)) in PERSON_ROLES:
             return "description"  # "Vasily Kashin, Deputy Director of …"
         described = _PERSON_AFTER.match(after)
         if described and (
@@ -387,7 +308,7 @@ class PersonIndex:
             None,
         )
         if pronoun and not any(
-            _candidate(_tokens(m.group())) for m in _NAME.finditer(span, 0, pronoun.start())
+            name_part(name_tokens(m.group())) for m in _NAME.finditer(span, 0, pronoun.start())
         ):
             gender = "f" if pronoun.group(1).lower().startswith(("s", "her")) else "m"
             person.pronoun_votes[gender] += 1
@@ -396,7 +317,7 @@ class PersonIndex:
         for person in self.by_surname.values():
             guesses = set()
             for name in person.names:
-                tokens = [t for t in _tokens(name) if not re.fullmatch(r"(?:[A-Z]\.)+", t)]
+                tokens = [t for t in name_tokens(name) if not re.fullmatch(r"(?:[A-Z]\.)+", t)]
                 # "Attorney General Michael Mukasey": the given name after the printed title
                 known = [
                     gender_of_given_name(t)
