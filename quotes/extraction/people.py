@@ -127,6 +127,11 @@ class Person:
         return ""
 
 
+def _unowned(name: str) -> str:
+    """A name without its possessive ending: "North Korea's" is a place as "North Korea" is."""
+    return re.sub(r"['’]s?$", "", name)
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     """Whether ``start`` opens a line or follows the end of a sentence."""
     return start == 0 or bool(
@@ -173,7 +178,7 @@ class PersonIndex:
             tokens = name_part(list(raw))
             if not tokens:
                 continue
-            if len(raw) > len(tokens) and is_place(" ".join(raw[-len(tokens) - 1 :])):
+            if len(raw) > len(tokens) and is_place(_unowned(" ".join(raw[-len(tokens) - 1 :]))):
                 continue  # "of North Carolina said": the place, not a person "Carolina"
             name_start = masked.find(tokens[0], offset)
             name_end = name_start + len(" ".join(tokens))
@@ -187,9 +192,9 @@ class PersonIndex:
                     tokens[0] + masked[name_end : name_end + 40]
                 ):
                     continue  # "Significantly, the judge said", "Experts say"
-                if is_place(tokens[0]) and not _WHO_AFTER.match(masked, name_end):
+                if is_place(_unowned(tokens[0])) and not _WHO_AFTER.match(masked, name_end):
                     continue  # "Moscow said" is a government; "Paris, who …, said" a person
-            elif is_place(" ".join(tokens)) and not _WHO_AFTER.match(masked, name_end):
+            elif is_place(_unowned(" ".join(tokens))) and not _WHO_AFTER.match(masked, name_end):
                 continue
             if " ".join(tokens) in _OUTLETS:
                 continue

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from quotes.extraction import extract_quotes
+from quotes.extraction.people import PersonIndex
 
 from .conftest import by_text
 
@@ -259,3 +260,12 @@ def test_a_given_name_that_is_also_a_common_word_gives_the_gender_after_a_title(
         'Lindmann welcomed her support. "Sigrid is right," he said.'
     )
     assert _speaker(text, "Sigrid is right") == "Lindmann"
+
+
+def test_a_possessive_place_is_not_a_person():
+    text = (
+        "Seoul\n\nSEOUL — President Yoon Sang-min spoke on Monday. \"North Korea's provocations "
+        'must stop," Mr. Yoon said. "Korea\'s neighbours agree," Yoon added.'
+    )
+    people = PersonIndex(text).by_surname.values()
+    assert [name for person in people for name in person.names] == ["Yoon Sang-min", "Yoon"]
