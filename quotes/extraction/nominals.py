@@ -161,7 +161,8 @@ def bearer_of_role(discourse: "Discourse", mention: "Mention") -> Speaker | None
     words = re.findall(r"[\w’'-]+", mention.text or "")
     modifiers = [w.lower() for w in words[:-1] if w not in _DETERMINERS and w.lower() != "the"]
     proper = [w.lower() for w in words[:-1] if w[:1].isupper() and w not in _DETERMINERS]
-    fitting = unplaced = None
+    fitting = unplaced = deputy = None
+    rank = [m for m in modifiers if m in _RANKS]
     for candidate in reversed(earlier):
         if candidate.kind == "anonymous":
             if candidate.role.rstrip("s") == role and fitting is None:
@@ -171,9 +172,13 @@ def bearer_of_role(discourse: "Discourse", mention: "Mention") -> Speaker | None
                 )
             continue
         entity = discourse.entity_of.get(candidate.start)
-        if entity is None or not any(role_fits(role, r) for r in entity.roles):
+        if entity is None:
             continue
         roles = " ".join([*entity.roles, entity.label]).lower()
+        if rank and deputy is None and all(re.search(rf"\b{m}\b", roles) for m in rank):
+            deputy = entity  # "Mekdad's deputy, Ayman Sousan … the deputy minister"
+        if not any(role_fits(role, r) for r in entity.roles):
+            continue
         if all(m in roles for m in modifiers):
             return _as(entity.speaker, f"'{mention.text}' refers to {entity.speaker.name}")
         if all(m in roles for m in proper):  # "the Florida senator" is not Iowa's senator
@@ -184,10 +189,14 @@ def bearer_of_role(discourse: "Discourse", mention: "Mention") -> Speaker | None
             # "Sen. Marco Rubio …; the Florida senator": a bare title says no state, so it
             # does not gainsay the printed one (a role naming a place of its own would)
             unplaced = unplaced or entity
-    chosen = fitting or unplaced
+    # a rank the printed role lacks ("deputy", "vice") names someone else who holds it
+    chosen = deputy if deputy is not None else fitting or unplaced
     if chosen is not None:
         return _as(chosen.speaker, f"'{mention.text}' refers to {chosen.speaker.name}")
     return None
+
+
+_RANKS = frozenset({"deputy", "vice", "assistant"})
 
 
 def _office_named(discourse: "Discourse", mention: "Mention") -> str:

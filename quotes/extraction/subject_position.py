@@ -52,9 +52,15 @@ def is_subject(discourse: "Discourse", mention: "Mention") -> bool:
         and not _after_a_verb(discourse, start, mention)
     ):
         return True
+    if _DESCRIBED_OPENING.fullmatch(before) and re.match(r",\s", after):
+        return True  # "The EU's foreign policy chief, Josep Borrell, rejected …"
     return _opens_clause(discourse, mention, before)
 
 
+# a description opening the sentence that the name after it stands in apposition to
+_DESCRIBED_OPENING = re.compile(
+    r"\s*(?:[Tt]he|(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]*['’]s)\s+[^,.;:“”\"]{2,80},\s+"
+)
 _VERBS = words(
     "has have had is was are were will would can could met told beat thanked asked called "
     "wants wanted sees saw took takes gave gives made makes"

@@ -269,3 +269,21 @@ def test_a_possessive_place_is_not_a_person():
     )
     people = PersonIndex(text).by_surname.values()
     assert [name for person in people for name in person.names] == ["Yoon Sang-min", "Yoon"]
+
+
+def test_a_name_in_apposition_to_an_opening_description_is_the_subject():
+    text = (
+        "Geneva\n\nGENEVA — Syria's foreign minister, Faisal Mekrad, accused the West. He said "
+        'sanctions were "killing Syrians".\nThe European Union\'s foreign policy chief, Josep '
+        'Borrel, rejected the claim. "Sanctions target the regime," he said.'
+    )
+    assert _speaker(text, "Sanctions target") == "Josep Borrel"
+
+
+def test_a_rank_the_role_noun_carries_picks_the_one_holding_it():
+    text = (
+        "Geneva\n\nGENEVA — Syria's foreign minister, Faisal Mekrad, spoke first.\nMekrad's "
+        'deputy, Ayman Susan, told state media the talks were "useless". "Nothing will come of '
+        'them," the deputy minister said.'
+    )
+    assert _speaker(text, "Nothing will come") == "Ayman Susan"
