@@ -183,13 +183,17 @@ def _surname_speaking(text: str, run, match, known_surnames) -> bool:
     )
 
 
+_ARTICLE_GAP = re.compile(r" (?:al|el|ad|ash|as|ar|an|az)-")
+
+
 def _runs(text: str, start: int, end: int):
     """Runs of capitalized tokens separated by single spaces (or name particles)."""
     run: list[re.Match[str]] = []
     for match in _TOKEN.finditer(text, start, end):
         if run:
             gap = text[run[-1].end() : match.start()]
-            joined = gap == " " or _particles_gap(gap)
+            # "Sultan al-Jaber": an Arabic article glued to a name inside a run
+            joined = gap == " " or _particles_gap(gap) or _ARTICLE_GAP.fullmatch(gap)
             previous = run[-1].group()
             # "… Donald Trump. Johnson said": a full stop after a word ends the name
             stop = (
@@ -310,7 +314,10 @@ def _mention(text, role_tokens, part, known_surnames, strict, lone_names) -> Nam
     printed = [tokens[0]]
     for before, token, match in zip(part, tokens[1:], part[1:], strict=False):
         gap = text[before.end() : match.start()]
-        printed.append(f"{gap.strip()} {token}" if _particles_gap(gap) else token)
+        if _ARTICLE_GAP.fullmatch(gap):  # "al-Jaber"
+            printed.append(gap.strip() + token)
+        else:
+            printed.append(f"{gap.strip()} {token}" if _particles_gap(gap) else token)
     titled = any(_plain(m.group()) in TITLE_WORDS for m in role_tokens)
     start, end = part[0].start(), part[-1].end()
     while end > start and text[end - 1] in "’'s." and _POSSESSIVE.search(text[start:end]):

@@ -44,7 +44,8 @@ _WORD = (
 _NAME = re.compile(
     rf"(?<![\w’'.-]){_WORD}"
     r"(?:\s+(?:(?:de|van|von|der|da|di|la|le|bin|ibn|al|el)\s+)*"
-    rf"(?:{_WORD}|Jr\.|Sr\.|II|III))*"
+    # "Sultan al-Jaber": an Arabic article joined to the name after the first word
+    rf"(?:(?:al|el|ad|ash|as|ar|an|az)-)?(?:{_WORD}|Jr\.|Sr\.|II|III))*"
 )
 _WHO_AFTER = re.compile(r",\s+who\b")
 _KIN_BEFORE = re.compile(

@@ -287,3 +287,11 @@ def test_a_rank_the_role_noun_carries_picks_the_one_holding_it():
         'them," the deputy minister said.'
     )
     assert _speaker(text, "Nothing will come") == "Ayman Susan"
+
+
+def test_an_arabic_article_inside_a_name_belongs_to_it():
+    text = (
+        'Climate\n\n"We have delivered," Sultan al-Jabri, who presided over the talks, told '
+        'delegates.\n\n"It is over," Ahmed al-Sharif said.'
+    )
+    assert [p.speaker_name for p in _extract(text)] == ["Sultan al-Jabri", "Ahmed al-Sharif"]
