@@ -116,10 +116,10 @@ def classify(text: str, quote: RawQuote, outer: RawQuote | None = None) -> str |
         return None  # a heading
     context = _inner_context(text, quote, outer) if outer else _sentence_context(text, quote)
     speech = SPEECH_VERB_RE.search(context) or re.search(r"\baccording to\b", prefix[-200:], re.I)
-    label = _HEADLINE_LABEL.match(prefix)
-    if not text[:p_start].strip() and label and label.group(1).lower() not in SECTION_LABELS:
-        speech = True  # "Orban: EU sanctions ‘backfired’": the headline's label says who spoke
     headline = not text[:p_start].strip()
+    label = _HEADLINE_LABEL.match(prefix)
+    if headline and label and label.group(1).lower() not in SECTION_LABELS:
+        speech = True  # "Orban: EU sanctions ‘backfired’": the headline's label says who spoke
     if not speech and not headline and quote.depth == 0 and _title_cased(body, words):
         return None  # "The band played “Born in the USA”": a title, not a quotation
     starts_sentence = (

@@ -136,6 +136,8 @@ def headline_leader(discourse: Discourse, position: int):
     if label is None or not label.group("org")[:1].isupper():
         return None
     org = label.group("org").lower()
+    if len(org) < 2 or org in ("the", "an", "its", "his", "her", "their", "our"):
+        return None  # "The chief says …", "Their leader: …" name no body
     leaders, first_seen = [], {}
     for mention in discourse.mentions:
         entity = discourse.entity_of.get(mention.start)
