@@ -105,6 +105,12 @@ _ROLE_REF = re.compile(
     r"team|opinion|assessment|meeting|office|delegation|board)\b)",
     re.I,
 )
+# "Ukraine's foreign minister said": a role a place owns, named before or after the text
+_PLACE_ROLE = re.compile(
+    r"\b(?P<owner>[A-Z][\w’'-]*(?: +[A-Z][\w’'-]*){0,2})['’]s?\s+(?:[a-z-]+\s+){0,2}?("
+    + "|".join(r.replace(" ", r"\s+") for r in ROLE_NOUNS)
+    + r")\b(?!['’]s|\s*,\s*[A-Z]|\s+[A-Z])"
+)
 EXPERT_ROLES = {"expert", "analyst", "political scientist", "professor", "author"}
 
 
@@ -293,8 +299,9 @@ def find_mentions(
         )
         if not _overlaps(mention, found):
             found.append(mention)
-    for match in _ROLE_REF.finditer(masked, start, end):
-        role = re.sub(r"\s+", " ", match.group(1).lower())
+    place_roles = [m for m in _PLACE_ROLE.finditer(masked, start, end) if is_place(m["owner"])]
+    for match in [*place_roles, *_ROLE_REF.finditer(masked, start, end)]:
+        role = re.sub(r"\s+", " ", match.group(match.re.groups).lower())  # the last group
         mention = Mention(
             match.start(), match.end(), "role", match.group(), role=role, anaphoric=True
         )

@@ -31,6 +31,7 @@ from .lexicon import (
     words,
 )
 from .model import Speaker, undecided
+from .places import is_place
 from .pronouns import entity_gender, introduced_before
 from .subject_position import is_subject
 
@@ -161,6 +162,8 @@ def bearer_of_role(discourse: "Discourse", mention: "Mention") -> Speaker | None
     words = re.findall(r"[\w’'-]+", mention.text or "")
     modifiers = [w.lower() for w in words[:-1] if w not in _DETERMINERS and w.lower() != "the"]
     proper = [w.lower() for w in words[:-1] if w[:1].isupper() and w not in _DETERMINERS]
+    # "the defence minister" is not the foreign minister: a portfolio word must be printed
+    proper += [w for w in modifiers if w in PORTFOLIOS]
     fitting = unplaced = deputy = None
     rank = [m for m in modifiers if m in _RANKS]
     for candidate in reversed(earlier):
@@ -197,6 +200,30 @@ def bearer_of_role(discourse: "Discourse", mention: "Mention") -> Speaker | None
 
 
 _RANKS = frozenset({"deputy", "vice", "assistant"})
+# a minister's or secretary's field: "the defence minister", "Ukraine's foreign minister"
+PORTFOLIOS = frozenset(
+    [
+        "foreign",
+        "defence",
+        "defense",
+        "finance",
+        "interior",
+        "economy",
+        "trade",
+        "justice",
+        "health",
+        "energy",
+        "culture",
+        "education",
+        "agriculture",
+        "transport",
+        "home",
+        "treasury",
+        "labor",
+        "labour",
+        "environment",
+    ]
+)
 
 
 def _office_named(discourse: "Discourse", mention: "Mention") -> str:
@@ -238,6 +265,15 @@ def role_fallback(discourse: "Discourse", mention: "Mention", text: str, head: s
     unnamed = re.match(r",?" + UNNAMED, discourse.masked[mention.end : mention.end + 90])
     # "said the man who built his career on …" is an epithet for someone named, not a stranger
     epithet = head in ("man", "woman") and re.search(r"\bwho\b", text)
+    # "Ukraine's foreign minister" is the office holder the article names, not a stranger
+    place = re.match(r"([A-Z][\w’'-]*(?: +[A-Z][\w’'-]*){0,2})['’]s?\s", text)
+    placed = place is not None and is_place(place.group(1)) and head not in _RELATIONAL
+    if placed:
+        owned = None
+    if placed or PORTFOLIOS.intersection(re.findall(r"[a-z]+", text)):
+        named_after = _titled_after(discourse, mention, head)
+        if named_after is not None:
+            return _as(named_after, f"'{text}': the {head} the article names next")
     if owned or unnamed or (head in _RELATIONAL and not epithet):
         # "the minister's spokesman", "the senior Cruz adviser", "the woman, who spoke on the
         # condition of anonymity": someone left unnamed
@@ -293,6 +329,22 @@ def role_fallback(discourse: "Discourse", mention: "Mention", text: str, head: s
 
 
 _GENERIC_ROLES = frozenset({"official", "officer", "leader", "chief", "head", "senior", "former"})
+
+
+def _titled_after(discourse: "Discourse", mention: "Mention", head: str) -> Speaker | None:
+    """The first person named in the 800 characters after ``mention`` whose printed title fits
+    its role and its portfolio ("Ukraine's foreign minister said … ¶ “…,” Foreign Minister
+    Dmytro Kuleba told reporters")."""
+    words = [w.lower() for w in re.findall(r"[a-z][\w-]*", mention.text)]
+    portfolio = [w for w in words[:-1] if w in PORTFOLIOS]
+    for m in discourse.mentions:
+        entity = discourse.entity_of.get(m.start)
+        if m.start < mention.end or m.start > mention.end + 800 or entity is None:
+            continue
+        roles = " ".join(entity.roles).lower()
+        if any(role_fits(head, r) for r in entity.roles) and all(w in roles for w in portfolio):
+            return entity.speaker
+    return None
 
 
 def _holds_office(roles: list[str], generic: frozenset = frozenset()) -> bool:

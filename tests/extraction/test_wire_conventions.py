@@ -295,3 +295,27 @@ def test_an_arabic_article_inside_a_name_belongs_to_it():
         'delegates.\n\n"It is over," Ahmed al-Sharif said.'
     )
     assert [p.speaker_name for p in _extract(text)] == ["Sultan al-Jabri", "Ahmed al-Sharif"]
+
+
+@pytest.mark.parametrize(
+    ("first", "quoted", "speaker"),
+    [
+        (
+            'Ukraine\'s foreign minister said the country would not give up "a single metre".',
+            "a single metre",
+            "Dmytro Kulyk",
+        ),
+        (
+            'The defence minister said the army had enough shells "for now".',
+            "for now",
+            "Oleksii Reznik",
+        ),
+    ],
+)
+def test_a_role_named_before_the_person_finds_the_title_printed_next(first, quoted, speaker):
+    text = (
+        f"Kyiv\n\nKYIV — {first}\n"
+        '"We are ready to talk," Foreign Minister Dmytro Kulyk told reporters.\n'
+        '"We need more," Defence Minister Oleksii Reznik said.'
+    )
+    assert _speaker(text, quoted) == speaker
