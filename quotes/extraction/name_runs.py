@@ -6,7 +6,7 @@ import re
 
 from .gender import gender_of_given_name
 from .lexicon import NATIONALITY_WORDS, NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS
-from .names import TITLE_WORDS, common_word_surname, name_key, surname_word
+from .names import GENERATIONS, TITLE_WORDS, common_word_surname, name_key, surname_word
 
 TITLE_ABBREVIATIONS = {"sen", "rep", "gov", "gen", "lt", "col", "sgt", "adm", "rev", "capt", "maj"}
 _PLURAL_GROUPS = {"democrats", "republicans", "americans", "conservatives", "liberals"}
@@ -31,7 +31,7 @@ def _breaks(token: str) -> bool:
         or word in NATIONALITY_WORDS
         or word in _PLURAL_GROUPS
         or (word.endswith("s") and (word[:-1] in NOT_NAME_WORDS or word[:-1] in NATIONALITY_WORDS))
-        or (len(bare) > 1 and bare.isupper() and bare not in ("II", "III"))
+        or (len(bare) > 1 and bare.isupper() and bare not in GENERATIONS)
     )
 
 

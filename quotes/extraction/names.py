@@ -38,6 +38,10 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _TOKEN = re.compile(rf"(?:[A-Z]\.){{2,3}}(?![\w’'])|[{_CAPITALS}][\w’'\-]*\.?|[A-Z]\.")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le", "bin", "ibn", "al", "el"}
+# an Arabic article glued to the word after it, inside a name ("Sultan al-Jaber")
+ARABIC_ARTICLE = r"(?:al|el|ad|ash|as|ar|an|az)-"
+# a generation's numeral after a name ("Brent Bozell III"), not an acronym
+GENERATIONS = frozenset({"II", "III", "IV"})
 
 
 # Russian and Ukrainian letters as English-language news spells them (BGN/PCGN, simplified):
@@ -155,7 +159,7 @@ def _breaks_name(
     if _INITIALS.fullmatch(token):
         return False
     # acronyms (NATO, OSCE), not a generation's numeral ("Brent Bozell III")
-    return len(bare) > 1 and bare.isupper() and bare not in ("II", "III", "IV")
+    return len(bare) > 1 and bare.isupper() and bare not in GENERATIONS
 
 
 def _particles_gap(gap: str) -> bool:
@@ -183,7 +187,7 @@ def _surname_speaking(text: str, run, match, known_surnames) -> bool:
     )
 
 
-_ARTICLE_GAP = re.compile(r" (?:al|el|ad|ash|as|ar|an|az)-")
+_ARTICLE_GAP = re.compile(rf" {ARABIC_ARTICLE}")
 
 
 def _runs(text: str, start: int, end: int):

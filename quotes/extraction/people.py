@@ -29,7 +29,7 @@ from .lexicon import (
     SPEECH_VERB_RE,
 )
 from .name_runs import TITLE_ABBREVIATIONS, name_part, name_tokens, plain, surname_key
-from .names import TITLE_WORDS
+from .names import ARABIC_ARTICLE, TITLE_WORDS
 from .places import is_place
 
 # A name as printed: capitalised words, initials and name particles ("Ursula von der Leyen").
@@ -45,7 +45,7 @@ _NAME = re.compile(
     rf"(?<![\w’'.-]){_WORD}"
     r"(?:\s+(?:(?:de|van|von|der|da|di|la|le|bin|ibn|al|el)\s+)*"
     # "Sultan al-Jaber": an Arabic article joined to the name after the first word
-    rf"(?:(?:al|el|ad|ash|as|ar|an|az)-)?(?:{_WORD}|Jr\.|Sr\.|II|III))*"
+    rf"(?:{ARABIC_ARTICLE})?(?:{_WORD}|Jr\.|Sr\.|II|III))*"
 )
 _WHO_AFTER = re.compile(r",\s+who\b")
 _KIN_BEFORE = re.compile(
